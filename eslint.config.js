@@ -1,0 +1,93 @@
+// ESLint flat config: type-aware typescript-eslint rules, plus the layer rules of the design (docs in README).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ipcMainBan = { name: 'electron', importNames: ['ipcMain'], message: 'Only main/ipc/** may use ipcMain; go through main/ipc/handle.ts.' };
+const rendererIpcBan = {
+  name: 'electron',
+  importNames: ['ipcRenderer', 'contextBridge'],
+  message: 'Only preload/** may use ipcRenderer or contextBridge.',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
+      '@typescript-eslint/explicit-module-boundary-types': 'error',
+      'no-restricted-imports': ['error', { paths: [ipcMainBan, rendererIpcBan] }],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // The core is plain Node: no Electron, and no reaching outward into the edge or the UI.
+    files: ['main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'main/core must not import electron; add a port and an adapter in main/platform.' }],
+          patterns: [
+            { group: ['**/platform', '**/platform/**', '**/ipc', '**/ipc/**'], message: 'main/core must not depend on the Electron edge.' },
+            { group: ['**/renderer/**'], message: 'main/core must not import the renderer.' },
+            { group: ['electron/*'], message: 'main/core must not import electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer talks only to window.locdesk; it may borrow types from the contract, nothing else from outside.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer must not import electron; use window.locdesk.' }],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node.' },
+            { group: ['**/main/**', '**/main'], message: 'The renderer must not import the main process.' },
+            { group: ['**/preload/**'], allowTypeImports: true, message: 'The renderer may import only types from preload/contract.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/ipc/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rendererIpcBan] }] },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [ipcMainBan], patterns: [{ group: ['**/main/**'], message: 'The preload must not import the main process.' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/explicit-module-boundary-types': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);

@@ -1,0 +1,341 @@
+/**
+ * THE contract between the renderer and the main process.
+ *
+ * Every call the renderer can make and every event it can receive is named here, with a zod schema for each
+ * argument list, result and payload. Main validates incoming arguments against these schemas, the preload builds
+ * `window.locdesk` from them, and the Playwright harness validates against them too, so the three can never
+ * drift apart. Nothing in here may ever describe a token, an authorization code, an OAuth `state` or the client
+ * secret: the renderer is not trusted with them.
+ */
+import { z } from 'zod';
+
+const isoCode = z.string().min(2).max(20).regex(/^[A-Za-z0-9_-]+$/, 'a language code such as en or zh_CN');
+const projectId = z.string().min(1).max(100).regex(/^[A-Za-z0-9.:_-]+$/, 'a Lokalise project id');
+const epochMs = z.number().int().nonnegative();
+
+/** Why the session is in its current state; the renderer turns each into its own message and way forward. */
+export const AuthReasonSchema = z.enum([
+  'denied',
+  'timeout',
+  'cancelled',
+  'network',
+  'configMissing',
+  'portUnavailable',
+  'sessionExpired',
+  'vaultUnavailable',
+  'exchangeFailed',
+  'invalidCode',
+  'browserFailed',
+  'signedOut',
+]);
+export type AuthReason = z.infer<typeof AuthReasonSchema>;
+
+/** What the renderer may know about the session: a state and non-secret facts, never a credential. */
+export const AuthStateSchema = z
+  .object({
+    status: z.enum(['signedOut', 'signingIn', 'signedIn', 'error']),
+    reason: AuthReasonSchema.nullable(),
+    /** A human sentence for the current reason, already safe to show. */
+    message: z.string().nullable(),
+    /** How the running sign-in attempt receives its code. */
+    mode: z.enum(['loopback', 'manual']).nullable(),
+    /** Set while a loopback attempt waits, so the UI can say which host the browser should show. */
+    signInHost: z.string().nullable(),
+    /** Set when a callback arrived that did not match the running attempt; the attempt keeps waiting. */
+    staleCallbackSeen: z.boolean(),
+    expiresAt: epochMs.nullable(),
+    scopes: z.array(z.string()),
+    /** `encrypted` when tokens are kept by the OS keychain, `sessionOnly` when they live in memory for this run. */
+    persistence: z.enum(['encrypted', 'sessionOnly']).nullable(),
+  })
+  .strict();
+export type AuthState = z.infer<typeof AuthStateSchema>;
+
+export const LanguageSchema = z
+  .object({
+    langId: z.number().int(),
+    iso: z.string(),
+    name: z.string(),
+    isRtl: z.boolean(),
+    pluralForms: z.array(z.string()),
+    progress: z.number().min(0).max(100).nullable(),
+  })
+  .strict();
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const SyncFactsSchema = z
+  .object({
+    status: z.enum(['never', 'ok', 'failed', 'cancelled', 'running']),
+    lastSyncedAt: epochMs.nullable(),
+    durationMs: z.number().int().nonnegative().nullable(),
+    keyCount: z.number().int().nonnegative(),
+    translationCount: z.number().int().nonnegative(),
+    lastError: z.string().nullable(),
+  })
+  .strict();
+export type SyncFacts = z.infer<typeof SyncFactsSchema>;
+
+export const ProjectSummarySchema = z
+  .object({
+    projectId: z.string(),
+    name: z.string(),
+    description: z.string(),
+    baseLanguageIso: z.string().nullable(),
+    teamId: z.number().int().nullable(),
+    teamName: z.string().nullable(),
+    keysTotal: z.number().int().nonnegative(),
+    languageCount: z.number().int().nonnegative(),
+    progressPercent: z.number().min(0).max(100),
+    languages: z.array(LanguageSchema),
+    keepOffline: z.boolean(),
+    /** `lost` when the signed-in user could no longer see the project at the last refresh; its data is kept. */
+    access: z.enum(['ok', 'lost']),
+    sync: SyncFactsSchema,
+  })
+  .strict();
+export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
+
+export const KeyStatusFilterSchema = z.enum(['untranslated', 'unverified', 'notReviewed']);
+export type KeyStatusFilter = z.infer<typeof KeyStatusFilterSchema>;
+
+export const KeyQuerySchema = z
+  .object({
+    projectId,
+    sourceIso: isoCode,
+    targetIsos: z.array(isoCode).max(6),
+    search: z.string().max(200).default(''),
+    status: KeyStatusFilterSchema.nullable().default(null),
+    /** The language the status filter applies to; null means any of the target languages. */
+    statusIso: isoCode.nullable().default(null),
+    tags: z.array(z.string().max(200)).max(50).default([]),
+    platforms: z.array(z.enum(['ios', 'android', 'web', 'other'])).max(4).default([]),
+    includeArchived: z.boolean().default(false),
+    includeHidden: z.boolean().default(false),
+    sort: z.enum(['name', 'modified']).default('name'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+/** What the renderer sends; defaults are filled in by main. */
+export type KeyQueryInput = z.input<typeof KeyQuerySchema>;
+export type KeyQuery = z.output<typeof KeyQuerySchema>;
+
+export const TranslationCellSchema = z
+  .object({
+    languageIso: z.string(),
+    value: z.string(),
+    /** Plural forms in the language's own order (`one`, `other`, …) when the key is plural; otherwise null. */
+    pluralForms: z.record(z.string(), z.string()).nullable(),
+    isEmpty: z.boolean(),
+    isReviewed: z.boolean(),
+    isUnverified: z.boolean(),
+    modifiedAt: epochMs.nullable(),
+  })
+  .strict();
+export type TranslationCell = z.infer<typeof TranslationCellSchema>;
+
+export const KeyRowSchema = z
+  .object({
+    keyId: z.number().int(),
+    name: z.string(),
+    description: z.string(),
+    isPlural: z.boolean(),
+    isArchived: z.boolean(),
+    isHidden: z.boolean(),
+    tags: z.array(z.string()),
+    platforms: z.array(z.string()),
+    charLimit: z.number().int().nonnegative(),
+    modifiedAt: epochMs.nullable(),
+    translations: z.array(TranslationCellSchema),
+  })
+  .strict();
+export type KeyRow = z.infer<typeof KeyRowSchema>;
+
+export const KeyPageSchema = z
+  .object({ total: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), items: z.array(KeyRowSchema) })
+  .strict();
+export type KeyPage = z.infer<typeof KeyPageSchema>;
+
+export const KeyDetailSchema = KeyRowSchema.extend({
+  keyNames: z.object({ ios: z.string(), android: z.string(), web: z.string(), other: z.string() }).strict(),
+  context: z.string(),
+  pluralName: z.string(),
+  createdAt: epochMs.nullable(),
+}).strict();
+export type KeyDetail = z.infer<typeof KeyDetailSchema>;
+
+export const ProjectFacetsSchema = z
+  .object({ tags: z.array(z.string()), platforms: z.array(z.string()), languages: z.array(LanguageSchema) })
+  .strict();
+export type ProjectFacets = z.infer<typeof ProjectFacetsSchema>;
+
+export const SyncProgressSchema = z
+  .object({
+    state: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
+    projectId: z.string().nullable(),
+    projectName: z.string().nullable(),
+    projectIndex: z.number().int().nonnegative(),
+    projectCount: z.number().int().nonnegative(),
+    phase: z.enum(['project', 'languages', 'keys', 'finalizing']).nullable(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().nullable(),
+    requests: z.number().int().nonnegative(),
+    rateLimitWaitMs: z.number().int().nonnegative(),
+    message: z.string().nullable(),
+  })
+  .strict();
+export type SyncProgress = z.infer<typeof SyncProgressSchema>;
+
+export const ConnectivitySchema = z
+  .object({ online: z.boolean(), message: z.string().nullable(), checkedAt: epochMs })
+  .strict();
+export type Connectivity = z.infer<typeof ConnectivitySchema>;
+
+export const AppInfoSchema = z
+  .object({
+    version: z.string(),
+    /** `demo` when running against the bundled fake Lokalise. */
+    mode: z.enum(['production', 'demo', 'development']),
+    /** A human sentence when configuration is missing or invalid; sign-in is impossible until it is fixed. */
+    configProblem: z.string().nullable(),
+    /** The host the browser will show during sign-in, e.g. app.lokalise.com. */
+    authHost: z.string(),
+    storeProblem: z.string().nullable(),
+  })
+  .strict();
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const SettingsSchema = z
+  .object({
+    /** Opt-in for Linux machines without a keyring: keep tokens with Chromium's fixed-key encryption. */
+    allowWeakTokenStorage: z.boolean(),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+const none = z.tuple([]);
+const voidResult = z.null();
+
+/** A call: its IPC channel, argument tuple and result. */
+interface CallSpec<A extends z.ZodTuple, R extends z.ZodType> {
+  readonly channel: string;
+  readonly args: A;
+  readonly result: R;
+}
+function call<A extends z.ZodTuple, R extends z.ZodType>(channel: string, args: A, result: R): CallSpec<A, R> {
+  return { channel, args, result };
+}
+
+/** Every invoke call, grouped by domain; `window.locdesk.<domain>.<method>(...)` in the renderer. */
+export const calls = {
+  app: {
+    info: call('app:info', none, AppInfoSchema),
+    connectivity: call('app:connectivity', none, ConnectivitySchema),
+    openExternal: call('app:open-external', z.tuple([z.url().max(2000)]), z.boolean()),
+  },
+  auth: {
+    getState: call('auth:get-state', none, AuthStateSchema),
+    signIn: call('auth:sign-in', none, AuthStateSchema),
+    signInManually: call('auth:sign-in-manually', none, AuthStateSchema),
+    submitCode: call('auth:submit-code', z.tuple([z.string().max(200)]), AuthStateSchema),
+    cancelSignIn: call('auth:cancel-sign-in', none, AuthStateSchema),
+    copySignInLink: call('auth:copy-sign-in-link', none, z.boolean()),
+    openSignInLink: call('auth:open-sign-in-link', none, z.boolean()),
+    signOut: call('auth:sign-out', none, AuthStateSchema),
+  },
+  projects: {
+    list: call('projects:list', none, z.array(ProjectSummarySchema)),
+    refresh: call('projects:refresh', none, z.array(ProjectSummarySchema)),
+    setKeepOffline: call('projects:set-keep-offline', z.tuple([projectId, z.boolean()]), ProjectSummarySchema),
+    facets: call('projects:facets', z.tuple([projectId]), ProjectFacetsSchema),
+  },
+  keys: {
+    page: call('keys:page', z.tuple([KeyQuerySchema]), KeyPageSchema),
+    detail: call('keys:detail', z.tuple([projectId, z.number().int().positive()]), KeyDetailSchema.nullable()),
+  },
+  sync: {
+    start: call('sync:start', z.tuple([z.array(projectId).max(1000).nullable()]), SyncProgressSchema),
+    cancel: call('sync:cancel', none, SyncProgressSchema),
+    status: call('sync:status', none, SyncProgressSchema),
+  },
+  library: {
+    forget: call('library:forget', none, voidResult),
+  },
+  settings: {
+    get: call('settings:get', none, SettingsSchema),
+    update: call('settings:update', z.tuple([SettingsSchema.partial().strict()]), SettingsSchema),
+  },
+} as const;
+
+/** Every event main pushes to the renderer; `window.locdesk.<domain>.<name>(listener)` returns an unsubscribe. */
+export const events = {
+  auth: { onStateChanged: { channel: 'auth:state-changed', payload: AuthStateSchema } },
+  sync: { onProgress: { channel: 'sync:progress', payload: SyncProgressSchema } },
+  app: {
+    onConnectivityChanged: { channel: 'app:connectivity-changed', payload: ConnectivitySchema },
+    onLibraryChanged: { channel: 'app:library-changed', payload: z.object({ projectIds: z.array(z.string()) }).strict() },
+  },
+} as const;
+
+type Calls = typeof calls;
+type Events = typeof events;
+
+/** The main-side implementation shape: what `AppCore` provides for each call. Arguments arrive already parsed. */
+export type CoreApi = {
+  [D in keyof Calls]: {
+    [M in keyof Calls[D]]: Calls[D][M] extends CallSpec<infer A, infer R>
+      ? (...args: z.output<A>) => Promise<z.input<R>>
+      : never;
+  };
+};
+
+/** The names of the events, and their payloads, as seen by main when it emits them. */
+export type EventPayloads = {
+  [D in keyof Events]: { [E in keyof Events[D]]: Events[D][E] extends { payload: infer P extends z.ZodType } ? z.output<P> : never };
+};
+
+/** `window.locdesk`: named, typed functions for every call and subscribe functions for every event. */
+export type LocdeskApi = {
+  [D in keyof Calls | keyof Events]: (D extends keyof Calls
+    ? {
+        [M in keyof Calls[D]]: Calls[D][M] extends CallSpec<infer A, infer R>
+          ? (...args: z.input<A>) => Promise<z.output<R>>
+          : never;
+      }
+    : unknown) &
+    (D extends keyof Events
+      ? {
+          [E in keyof Events[D]]: Events[D][E] extends { payload: infer P extends z.ZodType }
+            ? (listener: (payload: z.output<P>) => void) => () => void
+            : never;
+        }
+      : unknown);
+};
+
+/** How a call's outcome crosses IPC: errors travel as a code and a safe sentence, never as a stack or raw body. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** One entry per call, for code that walks the whole contract (IPC registration, the preload, the test harness). */
+export function listCalls(): { domain: string; method: string; spec: CallSpec<z.ZodTuple, z.ZodType> }[] {
+  return Object.entries(calls).flatMap(([domain, methods]) =>
+    Object.entries(methods).map(([method, spec]) => ({ domain, method, spec: spec as CallSpec<z.ZodTuple, z.ZodType> })),
+  );
+}
+
+/** One entry per event, for the same walkers. */
+export function listEvents(): { domain: string; name: string; channel: string; payload: z.ZodType }[] {
+  return Object.entries(events).flatMap(([domain, named]) =>
+    Object.entries(named as Record<string, { channel: string; payload: z.ZodType }>).map(([name, spec]) => ({
+      domain,
+      name,
+      channel: spec.channel,
+      payload: spec.payload,
+    })),
+  );
+}
+
+declare global {
+  interface Window {
+    locdesk: LocdeskApi;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * One Vite config for every bundle, selected by `--mode`:
+ * - default: the React renderer (`renderer/` → `out/renderer/`), loaded from the app bundle in production;
+ * - `main`: the Electron main process as ESM (`out/main/index.js`), dependencies left to node_modules;
+ * - `preload`: the sandboxed preload as one CommonJS file (`out/preload/index.cjs`), since sandboxed preloads
+ *   cannot load ES modules or anything but `electron` at run time;
+ * - `test` (used by vitest): the unit, component and electron-edge test projects.
+ */
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ViteUserConfig as UserConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+function mainConfig(): UserConfig {
+  return {
+    build: {
+      ssr: resolve(root, 'main/index.ts'),
+      outDir: resolve(root, 'out/main'),
+      emptyOutDir: true,
+      target: 'node22',
+      sourcemap: false,
+      minify: false,
+      rollupOptions: {
+        external: ['electron', 'libsql', 'electron-store', ...nodeBuiltins],
+        output: { format: 'es', entryFileNames: 'index.js' },
+      },
+    },
+    define: {
+      // Packaged builds may carry the OAuth app's credentials in the main bundle only (never preload or renderer).
+      'import.meta.env.LOCDESK_BUILD_CLIENT_ID': JSON.stringify(process.env.LOCDESK_BUILD_CLIENT_ID ?? ''),
+      'import.meta.env.LOCDESK_BUILD_CLIENT_SECRET': JSON.stringify(process.env.LOCDESK_BUILD_CLIENT_SECRET ?? ''),
+    },
+    ssr: { noExternal: ['zod'] },
+  };
+}
+
+function preloadConfig(): UserConfig {
+  return {
+    build: {
+      ssr: resolve(root, 'preload/index.ts'),
+      outDir: resolve(root, 'out/preload'),
+      emptyOutDir: true,
+      target: 'chrome140',
+      sourcemap: false,
+      minify: false,
+      rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'index.cjs' } },
+    },
+    ssr: { noExternal: true },
+  };
+}
+
+function rendererConfig(): UserConfig {
+  return {
+    root: resolve(root, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: { outDir: resolve(root, 'out/renderer'), emptyOutDir: true, target: 'chrome140', sourcemap: false },
+    server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  };
+}
+
+function testConfig(): UserConfig {
+  return {
+    plugins: [react()],
+    test: {
+      // electron-store imports 'electron' itself; inlining it lets vi.mock('electron') reach that import.
+      server: { deps: { inline: ['electron-store'] } },
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'node',
+            include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'test/fake-lokalise/**/*.test.ts', 'test/unit/**/*.test.ts'],
+            testTimeout: 30_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'component',
+            environment: 'jsdom',
+            include: ['renderer/**/*.test.tsx', 'renderer/**/*.test.ts'],
+            setupFiles: [resolve(root, 'renderer/src/test-setup.ts')],
+          },
+        },
+      ],
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'main') return mainConfig();
+  if (mode === 'preload') return preloadConfig();
+  if (mode === 'test') return testConfig();
+  return rendererConfig();
+});
