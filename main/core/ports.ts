@@ -1,0 +1,44 @@
+/**
+ * The ports through which the core reaches things only Electron (or the OS) can provide.
+ *
+ * The core stays plain Node so that all of it runs in vitest; `main/platform/` implements these with Electron
+ * (`safeStorage`, electron-store, `shell`, `clipboard`, `net.fetch`), and tests implement them with plain objects.
+ */
+
+/** How well a `Cipher` can protect data at rest on this machine. */
+export type CipherStrength =
+  /** An OS keychain or DPAPI protects the key. */
+  | 'secure'
+  /** Linux without a keyring: Chromium falls back to a fixed, publicly known key. Not a real protection. */
+  | 'weak'
+  /** No encryption possible right now (before app ready, or the keychain refused). */
+  | 'unavailable';
+
+/** Encrypts small strings (the token envelope) with a key the OS protects. */
+export interface Cipher {
+  strength(): Promise<CipherStrength>;
+  /** Returns base64 ciphertext. */
+  encrypt(plain: string): Promise<string>;
+  /** Decrypts base64 ciphertext; `shouldReEncrypt` is true when the OS rotated the key and asks for a fresh write. */
+  decrypt(cipherText: string): Promise<{ plain: string; shouldReEncrypt: boolean }>;
+}
+
+/** A small persistent key-value store (electron-store in the app). Values must be JSON-serialisable. */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+/** Opens a URL in the user's default browser; only ever called with URLs main built and checked. */
+export interface BrowserOpener {
+  open(url: string): Promise<void>;
+}
+
+/** Writes text to the system clipboard, so links holding `state` never pass through the renderer. */
+export interface ClipboardWriter {
+  writeText(text: string): void;
+}
+
+/** The one HTTP port: Electron passes `net.fetch` (system proxy, OS trust store), tests pass Node's `fetch`. */
+export type FetchFunction = typeof fetch;
