@@ -171,7 +171,7 @@ export type ProjectFacets = z.infer<typeof ProjectFacetsSchema>;
 
 export const SyncProgressSchema = z
   .object({
-    state: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
+    status: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
     projectId: z.string().nullable(),
     projectName: z.string().nullable(),
     projectIndex: z.number().int().nonnegative(),

@@ -1,0 +1,43 @@
+/**
+ * The facade the Electron edge and the test harness call: one object whose `api` implements every call of the
+ * contract, and whose `events` bus carries every contract event.
+ *
+ * It only composes services (session, library store, sync engine, settings); each of them owns its own state, so
+ * there is no god-store here. Everything below it is plain Node, which is what lets the renderer be tested for real
+ * against it in Chromium without Electron.
+ */
+import type { CoreApi } from '../../preload/contract';
+import type { LocdeskConfig } from './config';
+import type { EventBus } from './event-bus';
+import type { Logger, Redactor } from './log';
+import type { BrowserOpener, Cipher, ClipboardWriter, FetchFunction, KeyValueStore } from './ports';
+
+/** What the composition root (main/index.ts, or a test harness) hands to the core. */
+export interface AppCoreDependencies {
+  readonly config: LocdeskConfig;
+  /** A sentence describing a configuration problem (missing client id/secret, bad URL), or null. */
+  readonly configProblem: string | null;
+  /** The folder for the offline library database. */
+  readonly dataFolder: string;
+  readonly fetch: FetchFunction;
+  readonly cipher: Cipher;
+  /** Holds the encrypted token envelope. */
+  readonly tokenStore: KeyValueStore;
+  /** Holds user preferences such as `allowWeakTokenStorage`. */
+  readonly settingsStore: KeyValueStore;
+  readonly browser: BrowserOpener;
+  readonly clipboard: ClipboardWriter;
+  readonly logger: Logger;
+  readonly redactor: Redactor;
+  readonly appVersion: string;
+}
+
+/** A running core. */
+export interface AppCore {
+  readonly api: CoreApi;
+  readonly events: EventBus;
+  /** Called by the edge when the OS resumes from sleep, so the session can refresh before the token lapses. */
+  handleWake(): void;
+  /** Cancels sync and sign-in, closes the loopback receiver and the database. Safe to call twice. */
+  close(): Promise<void>;
+}
