@@ -7,7 +7,6 @@
  * problem in plain words and keeps the offline library browsable.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 
 /** Which OAuth dialect the token endpoint speaks (see `auth/providers.ts`). */
 export type ProviderName = 'lokalise' | 'oauth2';
@@ -58,9 +57,6 @@ export const settingNames = {
 type SettingName = keyof typeof settingNames;
 type RawSettings = Partial<Record<SettingName, string>>;
 
-const httpUrl = z
-  .url()
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'must be an http or https URL');
 
 function parsePorts(text: string): number[] {
   return text
@@ -85,9 +81,11 @@ function positiveNumber(name: SettingName, text: string | undefined, fallback: n
 
 function checkedUrl(name: SettingName, text: string | undefined, fallback: string): string {
   if (text === undefined || text.trim() === '') return fallback;
-  const parsed = httpUrl.safeParse(text.trim());
-  if (!parsed.success) throw new Error(`${settingNames[name]} must be an http or https URL, not "${text}"`);
-  return parsed.data;
+  const problem = new Error(`${settingNames[name]} must be an http or https URL, not "${text}"`);
+  if (!URL.canParse(text.trim())) throw problem;
+  const url = new URL(text.trim());
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw problem;
+  return url.toString();
 }
 
 /**
