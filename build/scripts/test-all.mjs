@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// `npm test`: every check and every test tier, in order, with one tally at the end.
+//
+// Steps: typecheck (node + web), lint, vitest (unit + component + electron-edge), build, Playwright end-to-end in
+// Chromium, the `_electron` suite (skipped with one clear line where no Electron binary exists), and the packaging
+// smoke test. The last line is `N passed, N failed`, counting every test of every tier; a failing check (typecheck,
+// lint, build) counts as a failure too, so the line can never read "0 failed" over a broken tree.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const results = join(root, 'test-results');
+mkdirSync(results, { recursive: true });
+
+/** @type {{ step: string; passed: number; failed: number; skipped: number; note?: string }[]} */
+const tally = [];
+
+function run(step, command, args, options = {}) {
+  process.stdout.write(`\n=== ${step}: ${command} ${args.join(' ')}\n`);
+  const started = Date.now();
+  const outcome = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`=== ${step}: exit ${outcome.status ?? outcome.signal} in ${seconds}s\n`);
+  return outcome.status === 0;
+}
+
+function check(step, command, args) {
+  const ok = run(step, command, args);
+  tally.push({ step, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, note: 'check' });
+  return ok;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function vitestTier() {
+  const report = join(results, 'vitest.json');
+  const ok = run('vitest', 'npx', ['vitest', 'run', '--mode', 'test', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const json = readJson(report);
+  if (json === null) {
+    tally.push({ step: 'vitest', passed: 0, failed: 1, skipped: 0, note: 'no report written' });
+    return;
+  }
+  const failed = json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1);
+  tally.push({ step: 'vitest', passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests });
+}
+
+function countPlaywright(suites, counts) {
+  for (const suite of suites ?? []) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'skipped') counts.skipped += 1;
+        else if (test.status === 'expected' || test.status === 'flaky') counts.passed += 1;
+        else counts.failed += 1;
+      }
+    }
+    countPlaywright(suite.suites, counts);
+  }
+}
+
+function playwrightTier(step, configFile) {
+  if (!existsSync(join(root, configFile))) {
+    tally.push({ step, passed: 0, failed: 1, skipped: 0, note: `${configFile} is missing` });
+    return;
+  }
+  const report = join(results, `${step}.json`);
+  const ok = run(step, 'npx', ['playwright', 'test', '-c', configFile, '--reporter=list,json'], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+  });
+  const json = readJson(report);
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  if (json !== null) countPlaywright(json.suites, counts);
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  tally.push({ step, ...counts });
+}
+
+check('typecheck (main, preload, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
+check('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
+check('lint', 'npx', ['eslint', '.']);
+vitestTier();
+const built = check('build', 'npm', ['run', 'build']);
+if (built) {
+  playwrightTier('e2e-chromium', 'playwright.config.ts');
+  playwrightTier('electron', 'test/electron/playwright.electron.config.ts');
+  if (existsSync(join(root, 'build/scripts/package-smoke.mjs'))) {
+    check('packaging smoke test', 'node', ['build/scripts/package-smoke.mjs']);
+  }
+} else {
+  tally.push({ step: 'end-to-end tiers', passed: 0, failed: 1, skipped: 0, note: 'not run: the build failed' });
+}
+
+process.stdout.write('\n=== Summary\n');
+for (const row of tally) {
+  const note = row.note === undefined ? '' : ` (${row.note})`;
+  process.stdout.write(`${row.step.padEnd(34)} ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped${note}\n`);
+}
+const passed = tally.reduce((sum, row) => sum + row.passed, 0);
+const failed = tally.reduce((sum, row) => sum + row.failed, 0);
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exitCode = failed === 0 ? 0 : 1;
