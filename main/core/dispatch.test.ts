@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { CoreApi } from '../../preload/contract';
+import { dispatchCall, eventMessage, findCall } from './dispatch';
+import { LocdeskError } from './errors';
+
+const settings = { allowWeakTokenStorage: false };
+
+function fakeApi(overrides: Record<string, Record<string, unknown>>): CoreApi {
+  return overrides as unknown as CoreApi;
+}
+
+describe('dispatchCall', () => {
+  it('runs a valid call and returns its validated value', async () => {
+    const api = fakeApi({ settings: { update: (change: object) => Promise.resolve({ ...settings, ...change }) } });
+    await expect(dispatchCall(api, 'settings:update', [{ allowWeakTokenStorage: true }])).resolves.toEqual({
+      ok: true,
+      value: { allowWeakTokenStorage: true },
+    });
+  });
+
+  it('rejects an unknown channel without calling anything', async () => {
+    const envelope = await dispatchCall(fakeApi({}), 'shell:exec', ['rm -rf /']);
+    expect(envelope).toEqual({ ok: false, error: { code: 'ipc.unknown_call', message: 'Locdesk has no call named "shell:exec".' } });
+  });
+
+  it('rejects a malformed argument with a sentence naming the call and the field', async () => {
+    let called = false;
+    const api = fakeApi({ keys: { detail: () => ((called = true), Promise.resolve(null)) } });
+    const envelope = await dispatchCall(api, 'keys:detail', ['project.1', -5]);
+    expect(called).toBe(false);
+    expect(envelope.ok).toBe(false);
+    if (!envelope.ok) {
+      expect(envelope.error.code).toBe('ipc.invalid_argument');
+      expect(envelope.error.message).toMatch(/^keys\.detail received an invalid argument at 1: /);
+    }
+  });
+
+  it('rejects extra fields on strict objects', async () => {
+    const api = fakeApi({ settings: { update: () => Promise.resolve(settings) } });
+    const envelope = await dispatchCall(api, 'settings:update', [{ allowWeakTokenStorage: true, accessToken: 'x' }]);
+    expect(envelope.ok).toBe(false);
+  });
+
+  it('maps a LocdeskError to its code and message', async () => {
+    const api = fakeApi({ auth: { signIn: () => Promise.reject(new LocdeskError('auth.denied', 'You chose not to give access.')) } });
+    await expect(dispatchCall(api, 'auth:sign-in', [])).resolves.toEqual({
+      ok: false,
+      error: { code: 'auth.denied', message: 'You chose not to give access.' },
+    });
+  });
+
+  it('refuses a result that does not match the contract, so extra fields can never leak', async () => {
+    const api = fakeApi({ settings: { get: () => Promise.resolve({ ...settings, refreshToken: 'leak' }) } });
+    const envelope = await dispatchCall(api, 'settings:get', []);
+    expect(envelope).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) as string } });
+  });
+
+  it('finds calls by channel', () => {
+    expect(findCall('projects:list')?.method).toBe('list');
+    expect(findCall('nope')).toBeUndefined();
+  });
+});
+
+describe('eventMessage', () => {
+  it('names the channel and validates the payload', () => {
+    const payload = { online: true, message: null, checkedAt: 5 };
+    expect(eventMessage({ domain: 'app', name: 'onConnectivityChanged', payload })).toEqual({ channel: 'app:connectivity-changed', payload });
+  });
+});
