@@ -1,0 +1,9 @@
+/** IPC for `window.locdesk.app`: version and mode, reachability, and opening allowlisted links in the browser. */
+import type { IpcRouter } from './handle';
+
+/** Wires the `app` calls; the core checks `openExternal` URLs against the link allowlist before opening. */
+export function registerAppCalls(router: IpcRouter): void {
+  router.handle('app', 'info');
+  router.handle('app', 'connectivity');
+  router.handle('app', 'openExternal');
+}
