@@ -1,0 +1,305 @@
+/**
+ * The fake's data: projects, languages, keys and translations, generated on demand from a seed.
+ *
+ * Nothing per key is stored up front, so a 100,000-key project with ten languages costs almost no memory; key
+ * `index` of project `p` is always the same key. Tests mutate the data through small overlays (deleted keys,
+ * revoked projects) to simulate changes on the server between two syncs.
+ */
+import { hashIntegers, Sequence, unitAt } from './random';
+import { emoji, keyNameParts, languageSpecs, placeholders, platformNames, tagNames, type FakeLanguageSpec } from './vocabulary';
+
+/** How much data to generate. */
+export interface DatasetOptions {
+  readonly seed?: number;
+  readonly projects?: number;
+  readonly keysPerProject?: number;
+  /** Languages per project, base included: 4 to 10 (en, ar, ja, zh_CN, then de, fr, ru, es, pt_BR, ko). */
+  readonly languages?: number;
+}
+
+/** A generated project. */
+export interface FakeProject {
+  readonly index: number;
+  readonly projectId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly teamId: number;
+  readonly createdAt: number;
+  readonly languages: readonly FakeLanguageSpec[];
+  readonly keyCount: number;
+}
+
+/** A generated translation; `plural` holds the forms when the key is plural. */
+export interface FakeTranslation {
+  readonly translationId: number;
+  readonly keyId: number;
+  readonly language: FakeLanguageSpec;
+  readonly value: string;
+  readonly plural: Readonly<Record<string, string>> | null;
+  readonly isReviewed: boolean;
+  readonly isUnverified: boolean;
+  readonly modifiedAt: number;
+}
+
+/** A generated key with its translations in every language of its project. */
+export interface FakeKey {
+  readonly keyId: number;
+  readonly index: number;
+  readonly keyNames: { readonly ios: string; readonly android: string; readonly web: string; readonly other: string };
+  readonly description: string;
+  readonly platforms: readonly string[];
+  readonly tags: readonly string[];
+  readonly isPlural: boolean;
+  readonly pluralName: string;
+  readonly isHidden: boolean;
+  readonly isArchived: boolean;
+  readonly context: string;
+  readonly charLimit: number;
+  readonly createdAt: number;
+  readonly modifiedAt: number;
+  readonly translations: readonly FakeTranslation[];
+}
+
+/** A team, as `GET /teams` lists it. */
+export interface FakeTeam {
+  readonly teamId: number;
+  readonly name: string;
+  readonly plan: string;
+  readonly createdAt: number;
+}
+
+const projectNames = [
+  'Acme Mobile App', 'Checkout Web', 'Help Center', 'Marketing Site', 'Design System', 'Partner Portal',
+  'Desktop Client', 'Email Templates', 'Onboarding Flow', 'Admin Console',
+];
+const baseTime = 1_577_836_800; // 2020-01-01, seconds
+const untranslatedRate = 0.15;
+
+function projectIdFor(seed: number, index: number): string {
+  const parts = [hashIntegers(seed, index, 11), hashIntegers(seed, index, 12), hashIntegers(seed, index, 13)];
+  const hex = parts.map((part) => part.toString(16).padStart(8, '0')).join('').slice(0, 22);
+  const digits = String(hashIntegers(seed, index, 14) % 100_000_000).padStart(8, '0');
+  return `${hex}.${digits}`;
+}
+
+/** Generates and serves the fake's data deterministically from its options. */
+export class Dataset {
+  public readonly seed: number;
+  public readonly projects: readonly FakeProject[];
+  public readonly teams: readonly FakeTeam[];
+  private readonly deleted = new Map<string, Set<number>>();
+  private readonly statisticsCache = new Map<string, ProjectStatistics>();
+
+  public constructor(options: DatasetOptions = {}) {
+    this.seed = options.seed ?? 1;
+    const languageCount = Math.min(10, Math.max(4, options.languages ?? 5));
+    const keysPerProject = options.keysPerProject ?? 200;
+    this.teams = [
+      { teamId: 176692, name: 'Northwind Localization', plan: 'Pro', createdAt: baseTime - 86_400 * 400 },
+      { teamId: 176693, name: 'Contoso Freelancers', plan: 'Essential', createdAt: baseTime - 86_400 * 200 },
+    ];
+    this.projects = Array.from({ length: options.projects ?? 3 }, (_, index) => ({
+      index,
+      projectId: projectIdFor(this.seed, index),
+      name: `${projectNames[index % projectNames.length] ?? 'Project'}${index >= projectNames.length ? ` ${Math.floor(index / projectNames.length) + 1}` : ''}`,
+      description: index % 3 === 2 ? '' : `Strings for the ${(projectNames[index % projectNames.length] ?? 'product').toLowerCase()}.`,
+      teamId: (this.teams[index % 2] ?? this.teams[0])?.teamId ?? 0,
+      createdAt: baseTime + index * 86_400,
+      languages: languageSpecs.slice(0, languageCount),
+      keyCount: keysPerProject,
+    }));
+  }
+
+  /** The project with this id, or undefined. */
+  public project(projectId: string): FakeProject | undefined {
+    return this.projects.find((project) => project.projectId === projectId);
+  }
+
+  /** Key ids ascend with the index, so keyset pagination by id follows generation order. */
+  public keyIdAt(project: FakeProject, index: number): number {
+    return 10_000_000 * (project.index + 1) + index + 1;
+  }
+
+  /** The index behind a key id of this project, or -1. */
+  public indexOfKeyId(project: FakeProject, keyId: number): number {
+    const index = keyId - 10_000_000 * (project.index + 1) - 1;
+    return index >= 0 && index < project.keyCount && !this.isDeleted(project, keyId) ? index : -1;
+  }
+
+  /** True when a test deleted the key on the "server". */
+  public isDeleted(project: FakeProject, keyId: number): boolean {
+    return this.deleted.get(project.projectId)?.has(keyId) === true;
+  }
+
+  /** Simulates keys deleted on the server since the last sync. */
+  public deleteKeys(projectId: string, keyIds: readonly number[]): void {
+    const set = this.deleted.get(projectId) ?? new Set<number>();
+    for (const keyId of keyIds) set.add(keyId);
+    this.deleted.set(projectId, set);
+    this.statisticsCache.delete(projectId);
+  }
+
+  /** The number of keys that still exist. */
+  public liveKeyCount(project: FakeProject): number {
+    return project.keyCount - (this.deleted.get(project.projectId)?.size ?? 0);
+  }
+
+  /** Every live key index at or after `fromIndex`, in ascending order. */
+  public *liveIndexes(project: FakeProject, fromIndex = 0): Generator<number> {
+    for (let index = Math.max(0, fromIndex); index < project.keyCount; index += 1) {
+      if (!this.isDeleted(project, this.keyIdAt(project, index))) yield index;
+    }
+  }
+
+  /** True when the translation of key `index` in `language` is empty (about 15% outside the base language). */
+  public isUntranslated(project: FakeProject, index: number, languagePosition: number): boolean {
+    return languagePosition > 0 && unitAt(this.seed, project.index, index, languagePosition, 3) < untranslatedRate;
+  }
+
+  /** Flags that filters need, computed without generating the whole key. */
+  public flags(project: FakeProject, index: number): { isPlural: boolean; isHidden: boolean; isArchived: boolean } {
+    return {
+      isPlural: unitAt(this.seed, project.index, index, 6) < 0.08,
+      isHidden: unitAt(this.seed, project.index, index, 5) < 0.02,
+      isArchived: unitAt(this.seed, project.index, index, 4) < 0.03,
+    };
+  }
+
+  /** Generates key `index` of `project`, with its translations. */
+  public key(project: FakeProject, index: number): FakeKey {
+    const keyId = this.keyIdAt(project, index);
+    const sequence = new Sequence(hashIntegers(this.seed, project.index, index, 1));
+    const screen = sequence.pick(keyNameParts.screens);
+    const section = sequence.pick(keyNameParts.sections);
+    const element = sequence.pick(keyNameParts.elements);
+    const webName = `${screen}.${section}.${element}_${index}`;
+    const perPlatform = sequence.chance(0.15);
+    const { isPlural, isHidden, isArchived } = this.flags(project, index);
+    const createdAt = baseTime + sequence.below(60_000_000);
+    const platformCount = 1 + sequence.below(3);
+    const platforms = [...new Set(Array.from({ length: platformCount }, () => sequence.pick(platformNames)))].sort();
+    const tagCount = sequence.below(3);
+    const tags = [...new Set(Array.from({ length: tagCount }, () => sequence.pick(tagNames)))].sort();
+    const describe = sequence.chance(0.6);
+    const template = this.template(sequence);
+    const translations = project.languages.map((language, position) =>
+      this.translation(project, index, keyId, language, position, template, isPlural, createdAt),
+    );
+    const modifiedAt = Math.max(createdAt, ...translations.map((translation) => translation.modifiedAt));
+    return {
+      keyId,
+      index,
+      keyNames: {
+        ios: perPlatform ? `${screen}_${section}_${element}_${index}` : webName,
+        android: perPlatform ? `${screen}_${section}_${element}_${index}`.toLowerCase() : webName,
+        web: webName,
+        other: webName,
+      },
+      description: describe ? `Shown in the ${section.replace('_', ' ')} of the ${screen} screen.` : '',
+      platforms,
+      tags,
+      isPlural,
+      pluralName: isPlural ? `${element}_count` : '',
+      isHidden,
+      isArchived,
+      context: sequence.chance(0.2) ? `Appears next to the ${element} on ${screen}.` : '',
+      charLimit: sequence.chance(0.15) ? 20 + sequence.below(60) : 0,
+      createdAt,
+      modifiedAt,
+      translations,
+    };
+  }
+
+  /** Per-language progress and totals, as `include_statistics` reports them (computed once per project). */
+  public statistics(project: FakeProject): ProjectStatistics {
+    const cached = this.statisticsCache.get(project.projectId);
+    if (cached !== undefined) return cached;
+    const translated = project.languages.map(() => 0);
+    let keys = 0;
+    for (const index of this.liveIndexes(project)) {
+      keys += 1;
+      project.languages.forEach((_, position) => {
+        if (!this.isUntranslated(project, index, position)) translated[position] = (translated[position] ?? 0) + 1;
+      });
+    }
+    const languages = project.languages.map((language, position) => ({
+      language,
+      progress: keys === 0 ? 0 : Math.floor(((translated[position] ?? 0) * 100) / keys),
+      wordsToDo: (keys - (translated[position] ?? 0)) * 4,
+    }));
+    const total = languages.reduce((sum, entry) => sum + entry.progress, 0);
+    const statistics = { keysTotal: keys, progressTotal: Math.floor(total / Math.max(1, languages.length)), languages };
+    this.statisticsCache.set(project.projectId, statistics);
+    return statistics;
+  }
+
+  private template(sequence: Sequence): Template {
+    return {
+      phraseIndexes: Array.from({ length: 1 + sequence.below(2) }, () => sequence.below(1000)),
+      placeholder: sequence.chance(0.3) ? sequence.pick(placeholders) : null,
+      emoji: sequence.chance(0.06) ? sequence.pick(emoji) : null,
+      html: sequence.chance(0.06) ? (sequence.chance(0.5) ? 'bold' : 'link') : null,
+      multiline: sequence.chance(0.04),
+    };
+  }
+
+  private translation(
+    project: FakeProject,
+    index: number,
+    keyId: number,
+    language: FakeLanguageSpec,
+    position: number,
+    template: Template,
+    isPlural: boolean,
+    createdAt: number,
+  ): FakeTranslation {
+    const sequence = new Sequence(hashIntegers(this.seed, project.index, index, position, 2));
+    const empty = this.isUntranslated(project, index, position);
+    const text = empty ? '' : render(language, template);
+    const plural = isPlural
+      ? Object.fromEntries(language.pluralForms.map((form) => [form, empty ? '' : pluralText(language, template, form)]))
+      : null;
+    const isReviewed = !empty && sequence.chance(0.4);
+    return {
+      translationId: keyId * 16 + position,
+      keyId,
+      language,
+      value: plural === null ? text : empty ? '' : JSON.stringify(plural),
+      plural,
+      isReviewed,
+      isUnverified: !empty && position > 0 && !isReviewed && sequence.chance(0.1),
+      modifiedAt: createdAt + sequence.below(20_000_000),
+    };
+  }
+}
+
+/** Statistics for one project. */
+export interface ProjectStatistics {
+  readonly keysTotal: number;
+  readonly progressTotal: number;
+  readonly languages: readonly { language: FakeLanguageSpec; progress: number; wordsToDo: number }[];
+}
+
+interface Template {
+  readonly phraseIndexes: readonly number[];
+  readonly placeholder: string | null;
+  readonly emoji: string | null;
+  readonly html: 'bold' | 'link' | null;
+  readonly multiline: boolean;
+}
+
+function render(language: FakeLanguageSpec, template: Template): string {
+  const phrases = template.phraseIndexes.map((phraseIndex) => language.phrases[phraseIndex % language.phrases.length] ?? '');
+  let text = phrases.join(template.multiline ? '\n' : language.joiner === '' ? '。' : '. ');
+  if (template.placeholder !== null) text = `${text}${language.joiner === '' ? '' : ' '}${template.placeholder}`;
+  if (template.html === 'bold') text = `<b>${text}</b>`;
+  if (template.html === 'link') text = `${text} <a href="https://example.com/help/${language.iso}">?</a>`;
+  if (template.emoji !== null) text = `${text} ${template.emoji}`;
+  return text;
+}
+
+function pluralText(language: FakeLanguageSpec, template: Template, form: string): string {
+  const phrase = language.phrases[(template.phraseIndexes[0] ?? 0) % language.phrases.length] ?? '';
+  const count = form === 'one' ? '1' : form === 'zero' ? '0' : form === 'two' ? '2' : '[%i:count]';
+  return `${phrase}${language.joiner === '' ? '' : ' '}(${count})`;
+}

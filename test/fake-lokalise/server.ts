@@ -1,0 +1,140 @@
+/**
+ * A faithful fake of Lokalise's OAuth 2 and API v2 over real HTTP on 127.0.0.1.
+ *
+ * Every test tier uses it: the OAuth client and session, the API client and sync engine, the Playwright journeys,
+ * the benchmark (100,000 keys × 10 languages, generated on demand) and `npm run demo`. Its behaviour follows the
+ * recorded traffic in the research notes, quirks included, and `switches` turn on rate limits, faults, short token
+ * lifetimes and the standard OAuth dialect while it runs.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { ApiRoutes } from './api';
+import { Dataset, type DatasetOptions } from './dataset';
+import { sendFlatError, sendNestedError } from './http';
+import { FaultInjector, Limiter } from './limits';
+import { OAuthServer } from './oauth';
+import { FakeState, type FakeStats, type FakeSwitches } from './state';
+
+export type { FakeSwitches, FakeStats } from './state';
+export type { FakeKey, FakeProject, FakeTranslation } from './dataset';
+
+/** How to start the fake. */
+export interface FakeLokaliseOptions extends DatasetOptions {
+  readonly port?: number;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly switches?: Partial<FakeSwitches>;
+}
+
+/** A running fake. */
+export interface FakeLokalise {
+  readonly origin: string;
+  readonly authUrl: string;
+  readonly tokenUrl: string;
+  readonly apiUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly dataset: Dataset;
+  readonly switches: FakeSwitches;
+  readonly stats: FakeStats;
+  /** Issues a token pair without the browser dance, for API-level tests. */
+  issueTokens(scope?: string): { accessToken: string; refreshToken: string };
+  revokeAllTokens(): void;
+  expireAccessTokens(): void;
+  /** The signed-in user can no longer see this project (it answers 404 and leaves the project list). */
+  revokeProjectAccess(projectId: string): void;
+  deleteKeys(projectId: string, keyIds: readonly number[]): void;
+  close(): Promise<void>;
+}
+
+const allScopes = 'read_projects read_keys read_translations read_languages read_contributors read_team_users';
+
+/** Starts the fake on 127.0.0.1 (port 0 by default) and resolves once it listens. */
+export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Promise<FakeLokalise> {
+  const dataset = new Dataset(options);
+  const state = new FakeState(options.clientId ?? 'locdesk-test-client', options.clientSecret ?? 'fake-client-secret-0123456789abcdef', options.switches ?? {});
+  const oauth = new OAuthServer(state);
+  const revoked = new Set<string>();
+  const api = new ApiRoutes(dataset, state, revoked);
+  const limiter = new Limiter(state);
+  const faults = new FaultInjector(state, dataset.seed);
+
+  const serveApi = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+    state.count('apiRequests');
+    const segments = url.pathname.slice('/api2/'.length).split('/').filter((segment) => segment !== '');
+    const route = segments.map((segment, index) => (index % 2 === 1 ? ':id' : segment)).join('/');
+    state.stats.byRoute[route] = (state.stats.byRoute[route] ?? 0) + 1;
+    if (request.method !== 'GET') return sendNestedError(response, 405, 'Method Not Allowed');
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') === true ? header.slice(7) : (request.headers['x-api-token'] as string | undefined);
+    const grant = token === undefined ? undefined : oauth.accessTokens.get(token);
+    if (token === undefined || grant === undefined || grant.expiresAt < state.now()) {
+      const status = state.switches.invalidTokenStatus;
+      return sendNestedError(response, status, header === undefined ? 'Invalid `X-Api-Token` header' : 'Invalid `Authorization` header');
+    }
+    const area = api.areaOf(segments);
+    const scope = area === null ? null : state.switches.scopes[area];
+    if (scope !== null && !grant.scope.split(' ').includes(scope)) return sendNestedError(response, 403, `The token lacks the ${scope} scope`);
+    const release = limiter.admit(token, api.projectIdOf(segments), response);
+    if (release === null) return;
+    response.once('close', release);
+    await faults.delay();
+    if (faults.maybeFail(url.pathname, response)) return;
+    api.handle(segments, url.searchParams, response);
+  };
+
+  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/api2/')) return serveApi(request, response, url);
+    if (request.method === 'GET' && (url.pathname === '/oauth2/auth' || url.pathname === '/auth')) return oauth.authorize(url, response);
+    if (request.method === 'POST' && url.pathname === '/oauth2/auth/decision') return oauth.decide(request, response);
+    if (request.method === 'POST' && url.pathname === '/oauth2/token') return oauth.token(request, response);
+    sendFlatError(response, 404, 'Not Found');
+  };
+
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((request, response) => {
+    route(request, response).catch(() => {
+      if (!response.headersSent) sendNestedError(response, 500, 'Internal fake error');
+      else response.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    origin,
+    authUrl: `${origin}/oauth2/auth`,
+    tokenUrl: `${origin}/oauth2/token`,
+    apiUrl: `${origin}/api2/`,
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    dataset,
+    switches: state.switches,
+    stats: state.stats,
+    issueTokens: (scope = allScopes) => oauth.issueTokens(scope),
+    revokeAllTokens: () => oauth.revokeAll(),
+    expireAccessTokens: () => oauth.expireAccessTokens(),
+    revokeProjectAccess: (projectId) => {
+      revoked.add(projectId);
+      api.invalidate();
+    },
+    deleteKeys: (projectId, keyIds) => {
+      dataset.deleteKeys(projectId, keyIds);
+      api.invalidate();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

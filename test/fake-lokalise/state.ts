@@ -1,0 +1,102 @@
+/**
+ * The fake's run-time switches and counters, shared by its OAuth and API halves. Tests flip switches while the
+ * server runs (a short token lifetime, a fault on the next request) and read counters to assert what happened.
+ */
+
+/** How an injected failure looks on the wire. */
+export type FailureKind = 'html500' | 'html502' | 'html503' | 'drop' | 'truncate' | '429';
+
+/** Behaviour that tests change at run time. */
+export interface FakeSwitches {
+  /** `oauth2` = the standard dialect: form bodies, `response_type=code`, `redirect_uri` at exchange, rotating refresh tokens. */
+  dialect: 'lokalise' | 'oauth2';
+  rotateRefreshTokens: boolean;
+  accessTokenLifetimeSeconds: number;
+  /** null = never expires (Lokalise); the oauth2 dialect defaults to 7 days. */
+  refreshTokenLifetimeSeconds: number | null;
+  rateLimit: { enabled: boolean; requestsPerSecond: number; maxConcurrentPerProject: number; sendRetryAfter: boolean };
+  faults: {
+    latencyMs: number;
+    /** The next N matching API requests fail with `failureKind`. */
+    failNextRequests: number;
+    failureKind: FailureKind;
+    /** A seeded share (0..1) of matching API requests that fail. */
+    failureRate: number;
+    matchPath: RegExp | null;
+  };
+  /** What an invalid or expired bearer token gets: 401 (documented) or 400 (as recorded for X-Api-Token). */
+  invalidTokenStatus: 401 | 400;
+  /** false (the real quirk): the cursor header is sent on every non-empty page, even the last. */
+  cursorHeaderOnlyWhenMore: boolean;
+  requireRedirectUriAtExchange: boolean;
+  acceptAuthorizationTokenTypo: boolean;
+  /** Scope required per API area; a token without it gets 403. */
+  scopes: Record<'projects' | 'languages' | 'keys' | 'translations' | 'contributors' | 'teams', string | null>;
+}
+
+/** Counters a test can assert on. */
+export interface FakeStats {
+  authorize: number;
+  tokenExchanges: number;
+  refreshes: number;
+  tokenErrors: number;
+  apiRequests: number;
+  rateLimited: number;
+  faultsInjected: number;
+  maxConcurrentSeen: number;
+  byRoute: Record<string, number>;
+}
+
+/** The default switches: the documented Lokalise behaviour with no limits or faults. */
+export function defaultSwitches(): FakeSwitches {
+  return {
+    dialect: 'lokalise',
+    rotateRefreshTokens: false,
+    accessTokenLifetimeSeconds: 3600,
+    refreshTokenLifetimeSeconds: null,
+    rateLimit: { enabled: false, requestsPerSecond: 6, maxConcurrentPerProject: 10, sendRetryAfter: false },
+    faults: { latencyMs: 0, failNextRequests: 0, failureKind: 'html500', failureRate: 0, matchPath: null },
+    invalidTokenStatus: 401,
+    cursorHeaderOnlyWhenMore: false,
+    requireRedirectUriAtExchange: false,
+    acceptAuthorizationTokenTypo: false,
+    scopes: {
+      projects: 'read_projects',
+      languages: 'read_projects',
+      keys: 'read_keys',
+      translations: 'read_translations',
+      contributors: 'read_contributors',
+      teams: null,
+    },
+  };
+}
+
+/** State shared by the fake's halves. */
+export class FakeState {
+  public readonly switches: FakeSwitches;
+  public readonly stats: FakeStats = {
+    authorize: 0,
+    tokenExchanges: 0,
+    refreshes: 0,
+    tokenErrors: 0,
+    apiRequests: 0,
+    rateLimited: 0,
+    faultsInjected: 0,
+    maxConcurrentSeen: 0,
+    byRoute: {},
+  };
+
+  public constructor(
+    public readonly clientId: string,
+    public readonly clientSecret: string,
+    switches: Partial<FakeSwitches>,
+    public readonly now: () => number = Date.now,
+  ) {
+    this.switches = { ...defaultSwitches(), ...switches };
+  }
+
+  /** Increments a named counter. */
+  public count(name: Exclude<keyof FakeStats, 'byRoute' | 'maxConcurrentSeen'>): void {
+    this.stats[name] += 1;
+  }
+}
