@@ -1,0 +1,191 @@
+/**
+ * The app's life from launch to quit, with every Electron-only dependency of the core handed in from outside.
+ *
+ * Order matters in Electron: the `app:` scheme must be declared before `ready`; `safeStorage`, `net`, `screen` and
+ * the protocol handler are only usable after it; and quitting must wait for the core to close the database and
+ * cancel sync, or a write could be cut in half. `main/index.ts` supplies the concrete core and stores, which keeps
+ * this module testable with a mocked Electron and a fake core.
+ */
+import { join } from 'node:path';
+import { app, dialog, net, powerMonitor, session, type BrowserWindow } from 'electron';
+import type { AppCore, AppCoreDependencies } from '../core/app-core';
+import { loadConfig, readSettingsFile } from '../core/config';
+import { consoleSink, createLogger, Redactor, type Logger } from '../core/log';
+import type { Cipher, FetchFunction, KeyValueStore } from '../core/ports';
+import { registerIpc, type IpcRegistration } from '../ipc';
+import { originOf } from '../ipc/handle';
+import { createMainWindow, hardenSession } from '../window';
+import { appEntryUrl, appOrigin, handleAppProtocol, registerAppScheme } from './app-protocol';
+import { ElectronClipboard } from './clipboard';
+import { ExternalLinkOpener } from './external-links';
+import { WindowStateStore } from './window-state';
+
+/** The settings file users (or administrators) can put in the user-data folder; see the README's configuration table. */
+export const settingsFileName = 'locdesk.config.json';
+/** Set by `npm run dev` to the Vite dev server; ignored by packaged builds. */
+export const devServerVariable = 'LOCDESK_DEV_SERVER_URL';
+/** How long quitting waits for the core to close before giving up on it. */
+const closeTimeoutMs = 5_000;
+
+/** The concrete pieces only the composition root knows. */
+export interface LifecycleOptions {
+  readonly createCore: (dependencies: AppCoreDependencies) => Promise<AppCore>;
+  /** The safeStorage-backed cipher; created after `ready` because safeStorage is unusable before it. */
+  readonly createCipher: () => Cipher;
+  /** Opens a named persistent key-value store in the user-data folder (electron-store). */
+  readonly openStore: (name: string) => KeyValueStore;
+  /** Credentials baked into a packaged build; the lowest-priority source, below the settings file and environment. */
+  readonly buildCredentials: { readonly clientId: string; readonly clientSecret: string };
+  /** The folder of the main bundle (`out/main`); the preload and renderer sit beside it. */
+  readonly bundleFolder: string;
+  readonly environment: Readonly<Record<string, string | undefined>>;
+}
+
+/** What a started app exposes, for the tests and for quitting. */
+export interface RunningApp {
+  readonly core: AppCore;
+  readonly logger: Logger;
+  readonly trustedOrigins: readonly string[];
+  window(): BrowserWindow | null;
+}
+
+/** net.fetch (system proxy and trust store) shaped as the core's FetchFunction; net.fetch does not take URL objects. */
+export const electronFetch: FetchFunction = (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init);
+
+function withBuildCredentials(
+  fileValues: Record<string, string>,
+  build: LifecycleOptions['buildCredentials'],
+): Record<string, string> {
+  const merged: Record<string, string> = {};
+  if (build.clientId !== '') merged.clientId = build.clientId;
+  if (build.clientSecret !== '') merged.clientSecret = build.clientSecret;
+  return { ...merged, ...fileValues };
+}
+
+/** The dev server origin, only for unpackaged runs that `npm run dev` started. */
+function developmentServer(environment: LifecycleOptions['environment']): string | null {
+  const url = environment[devServerVariable];
+  if (app.isPackaged || url === undefined || url === '') return null;
+  return originOf(url) === null ? null : url;
+}
+
+function focus(window: BrowserWindow | null): void {
+  if (window === null || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+async function start(options: LifecycleOptions, redactor: Redactor, logger: Logger): Promise<RunningApp> {
+  const userData = app.getPath('userData');
+  const settingsFile = readSettingsFile(join(userData, settingsFileName));
+  const loaded = loadConfig(options.environment, withBuildCredentials(settingsFile.values, options.buildCredentials));
+  const configProblem = [settingsFile.problem, loaded.problem].filter((text) => text !== null).join(' ') || null;
+  redactor.addSecret(loaded.config.clientSecret);
+  const devServer = developmentServer(options.environment);
+  const trustedOrigins = devServer === null ? [appOrigin] : [appOrigin, originOf(devServer) ?? appOrigin];
+
+  handleAppProtocol(join(options.bundleFolder, '..', 'renderer'));
+  hardenSession(session.defaultSession);
+  const links = new ExternalLinkOpener(loaded.config.authUrl);
+  const core = await options.createCore({
+    config: loaded.config,
+    configProblem,
+    dataFolder: join(userData, 'library'),
+    fetch: electronFetch,
+    cipher: options.createCipher(),
+    tokenStore: options.openStore('tokens'),
+    settingsStore: options.openStore('settings'),
+    browser: links,
+    clipboard: new ElectronClipboard((error) => logger.warn('Could not write to the clipboard', { error })),
+    logger,
+    redactor,
+    appVersion: app.getVersion(),
+  });
+
+  let window: BrowserWindow | null = null;
+  const liveWindow = (): BrowserWindow | null => (window === null || window.isDestroyed() ? null : window);
+  const ipc: IpcRegistration = registerIpc({
+    core,
+    trusted: { webContentsId: () => liveWindow()?.webContents.id ?? null, origins: trustedOrigins },
+    eventTarget: () => liveWindow()?.webContents ?? null,
+    logger,
+  });
+  const placement = new WindowStateStore(options.openStore('window-state'));
+  const openWindow = (): void => {
+    window = createMainWindow({
+      trustedOrigins,
+      links,
+      logger,
+      placement,
+      preloadPath: join(options.bundleFolder, '..', 'preload', 'index.cjs'),
+      entryUrl: devServer ?? appEntryUrl,
+      developmentTools: devServer !== null,
+    });
+    window.on('closed', () => {
+      window = null;
+    });
+  };
+  openWindow();
+
+  app.on('second-instance', () => focus(liveWindow()));
+  app.on('activate', () => {
+    if (liveWindow() === null) openWindow();
+  });
+  powerMonitor.on('resume', () => core.handleWake());
+  installQuit(core, ipc, logger);
+  logger.info('Locdesk started', { version: app.getVersion(), mode: loaded.config.mode, origins: trustedOrigins.join(',') });
+  return { core, logger, trustedOrigins, window: liveWindow };
+}
+
+/** Holds the quit until the core has closed (or the timeout passed), so the library is never left half-written. */
+function installQuit(core: AppCore, ipc: IpcRegistration, logger: Logger): void {
+  let state: 'running' | 'closing' | 'closed' = 'running';
+  app.on('will-quit', (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing') return;
+    state = 'closing';
+    ipc.dispose();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        logger.warn('The core did not close in time; quitting anyway');
+        resolve();
+      }, closeTimeoutMs);
+    });
+    Promise.race([core.close(), timeout])
+      .catch((error: unknown) => logger.error('Closing the core failed', { error }))
+      .finally(() => {
+        clearTimeout(timer);
+        state = 'closed';
+        app.quit();
+      });
+  });
+}
+
+/**
+ * Starts Locdesk: claims the single-instance lock (a second launch focuses the first window and exits), then builds
+ * everything once Electron is ready. Resolves with the running app, or null when another instance owns the lock.
+ */
+export async function startLocdesk(options: LifecycleOptions): Promise<RunningApp | null> {
+  registerAppScheme();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  const redactor = new Redactor();
+  const logger = createLogger(consoleSink(developmentServer(options.environment) === null ? 'info' : 'debug'), redactor);
+  await app.whenReady();
+  try {
+    return await start(options, redactor, logger);
+  } catch (error) {
+    logger.error('Startup failed', { error });
+    dialog.showErrorBox('Locdesk could not start', 'Locdesk could not start. Please try again, or reinstall the app if this keeps happening.');
+    app.exit(1);
+    return null;
+  }
+}
