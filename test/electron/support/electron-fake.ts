@@ -96,7 +96,7 @@ export function createElectronFake(userData: string) {
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     exit: vi.fn(),
-    getPath: vi.fn((_name: string) => userData),
+    getPath: vi.fn<(name: string) => string>(() => userData),
     getVersion: vi.fn(() => '1.2.3'),
   });
   return {
