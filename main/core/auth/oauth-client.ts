@@ -1,0 +1,117 @@
+/**
+ * The token endpoint, spoken in the configured dialect, through the one injected `fetch`.
+ *
+ * The code exchange is never retried: codes are single-use, and RFC 9700 §4.2.4 lets a server revoke everything
+ * issued from a code that is redeemed twice. Refresh failures are classified so the session can tell "signed out"
+ * (invalid_grant) from "offline" (network, 5xx).
+ */
+import { CancelledError } from '../errors';
+import type { FetchFunction } from '../ports';
+import { networkError, oauthErrorFromBody, OAuthError, unexpectedResponseError } from './auth-errors';
+import type { ProviderPreset } from './providers';
+
+/** Tokens as the session keeps them. */
+export interface TokenSet {
+  readonly accessToken: string;
+  /** null when the provider did not send one (a refresh in the Lokalise dialect): keep the previous one. */
+  readonly refreshToken: string | null;
+  /** Epoch milliseconds. */
+  readonly expiresAt: number;
+  readonly scopes: readonly string[];
+}
+
+/** What the client needs to know. */
+export interface OAuthClientOptions {
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly preset: ProviderPreset;
+  readonly fetch: FetchFunction;
+  readonly now?: () => number;
+  readonly timeoutMs?: number;
+}
+
+interface TokenResponse {
+  access_token?: unknown;
+  refresh_token?: unknown;
+  expires_in?: unknown;
+  scope?: unknown;
+  error?: unknown;
+  error_description?: unknown;
+}
+
+/** Exchanges codes and refresh tokens at the provider's token endpoint. */
+export class OAuthClient {
+  private readonly now: () => number;
+
+  public constructor(private readonly options: OAuthClientOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Redeems an authorization code. `redirectUri` is the one used in the authorize request (null for paste-code). */
+  public exchangeCode(code: string, redirectUri: string | null, requestedScopes: readonly string[], signal?: AbortSignal): Promise<TokenSet> {
+    const fields: Record<string, string> = {
+      client_id: this.options.clientId,
+      client_secret: this.options.clientSecret,
+      code,
+      grant_type: 'authorization_code',
+    };
+    if (this.options.preset.sendRedirectUriAtExchange && redirectUri !== null) fields.redirect_uri = redirectUri;
+    return this.request(fields, 'exchange', requestedScopes, signal);
+  }
+
+  /** Uses a refresh token; the result's `refreshToken` is null when the provider keeps the old one. */
+  public refresh(refreshToken: string, currentScopes: readonly string[], signal?: AbortSignal): Promise<TokenSet> {
+    const fields = {
+      client_id: this.options.clientId,
+      client_secret: this.options.clientSecret,
+      refresh_token: refreshToken,
+      grant_type: 'refresh_token',
+    };
+    return this.request(fields, 'refresh', currentScopes, signal);
+  }
+
+  private async request(fields: Record<string, string>, during: 'exchange' | 'refresh', fallbackScopes: readonly string[], signal?: AbortSignal): Promise<TokenSet> {
+    const json = this.options.preset.tokenBody === 'json';
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+    const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
+    let response: Response;
+    try {
+      response = await this.options.fetch(this.options.tokenUrl, {
+        method: 'POST',
+        headers: {
+          Accept: 'application/json',
+          'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded',
+        },
+        body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
+        signal: combined,
+        redirect: 'error',
+      });
+    } catch (error) {
+      if (signal?.aborted === true) throw new CancelledError();
+      throw networkError(error);
+    }
+    let body: TokenResponse;
+    try {
+      body = (await response.json()) as TokenResponse;
+    } catch (error) {
+      if (signal?.aborted === true) throw new CancelledError();
+      throw response.ok ? new OAuthError('auth.server_error', 'Lokalise sent an unreadable sign-in answer. Try again in a moment.', { status: response.status, cause: error }) : unexpectedResponseError(response.status);
+    }
+    if (typeof body !== 'object' || (body as unknown) === null) throw unexpectedResponseError(response.status);
+    if (!response.ok || body.error !== undefined) {
+      if (response.status >= 500) throw unexpectedResponseError(response.status);
+      throw oauthErrorFromBody(body, response.status, during);
+    }
+    if (typeof body.access_token !== 'string' || body.access_token === '') {
+      throw new OAuthError('auth.server_error', 'Lokalise’s sign-in answer had no access token. Try again in a moment.', { status: response.status });
+    }
+    const lifetime = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
+    return {
+      accessToken: body.access_token,
+      refreshToken: typeof body.refresh_token === 'string' && body.refresh_token !== '' ? body.refresh_token : null,
+      expiresAt: this.now() + lifetime * 1000,
+      scopes: typeof body.scope === 'string' ? body.scope.split(/\s+/).filter((scope) => scope !== '') : [...fallbackScopes],
+    };
+  }
+}
