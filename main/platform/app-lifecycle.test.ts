@@ -10,7 +10,7 @@ import { FakeBrowserWindow, resetElectronFake, type ElectronFake } from '../../t
 
 vi.mock('electron', async () => (await import('../../test/electron/support/electron-fake')).sharedElectronFake);
 
-const { startLocdesk, devServerVariable, settingsFileName } = await import('./app-lifecycle');
+const { startLocdesk, devServerVariable, settingsFileName, userDataVariable } = await import('./app-lifecycle');
 
 let userData: string;
 let electron: ElectronFake;
@@ -68,6 +68,20 @@ describe('single instance', () => {
     electron.app.emit('second-instance');
     expect(window.restore).toHaveBeenCalledOnce();
     expect(window.focus).toHaveBeenCalledOnce();
+  });
+
+  it('moves userData to LOCDESK_USER_DATA_DIR before taking the lock, so test profiles never hand off to the real app', async () => {
+    electron.app.getPath.mockImplementation((name: string) => (name === 'userData' ? join(userData, 'isolated') : userData));
+    await start({ [userDataVariable]: join(userData, 'isolated') });
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', join(userData, 'isolated'));
+    const setOrder = electron.app.setPath.mock.invocationCallOrder[0] ?? Infinity;
+    expect(setOrder).toBeLessThan(electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0] ?? -Infinity);
+    expect(received?.dataFolder).toBe(join(userData, 'isolated', 'library'));
+  });
+
+  it('ignores a relative LOCDESK_USER_DATA_DIR', async () => {
+    await start({ [userDataVariable]: 'profile' });
+    expect(electron.app.setPath).not.toHaveBeenCalled();
   });
 
   it('declares the app: scheme before ready, as Electron requires', async () => {

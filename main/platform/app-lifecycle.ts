@@ -6,7 +6,7 @@
  * cancel sync, or a write could be cut in half. `main/index.ts` supplies the concrete core and stores, which keeps
  * this module testable with a mocked Electron and a fake core.
  */
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { app, dialog, net, powerMonitor, session, type BrowserWindow } from 'electron';
 import type { AppCore, AppCoreDependencies } from '../core/app-core';
 import { loadConfig, readSettingsFile } from '../core/config';
@@ -24,6 +24,12 @@ import { WindowStateStore } from './window-state';
 export const settingsFileName = 'locdesk.config.json';
 /** Set by `npm run dev` to the Vite dev server; ignored by packaged builds. */
 export const devServerVariable = 'LOCDESK_DEV_SERVER_URL';
+/**
+ * An absolute folder to use instead of the OS default user-data folder: isolated profiles for the `_electron`
+ * tests, or a portable install. It also scopes the single-instance lock, so a test app never hands off to the
+ * user's running Locdesk.
+ */
+export const userDataVariable = 'LOCDESK_USER_DATA_DIR';
 /** How long quitting waits for the core to close before giving up on it. */
 const closeTimeoutMs = 5_000;
 
@@ -170,6 +176,8 @@ function installQuit(core: AppCore, ipc: IpcRegistration, logger: Logger): void 
  */
 export async function startLocdesk(options: LifecycleOptions): Promise<RunningApp | null> {
   registerAppScheme();
+  const userDataOverride = options.environment[userDataVariable];
+  if (userDataOverride !== undefined && isAbsolute(userDataOverride)) app.setPath('userData', userDataOverride);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;

@@ -97,6 +97,7 @@ export function createElectronFake(userData: string) {
     quit: vi.fn(),
     exit: vi.fn(),
     getPath: vi.fn<(name: string) => string>(() => userData),
+    setPath: vi.fn<(name: string, path: string) => void>(),
     getVersion: vi.fn(() => '1.2.3'),
   });
   return {
