@@ -1,0 +1,82 @@
+/**
+ * Lokalise's data as the rest of Locdesk sees it: camelCase, timestamps in epoch milliseconds, plural values decoded.
+ * The wire format (snake_case, PHP dates, JSON-in-a-string plurals) stops at `wire.ts`.
+ */
+
+/** A project as listed, with the statistics the project list shows. */
+export interface LokaliseProject {
+  readonly projectId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly teamId: number | null;
+  readonly baseLanguageId: number | null;
+  readonly baseLanguageIso: string | null;
+  readonly createdAt: number | null;
+  readonly progressTotal: number;
+  readonly keysTotal: number;
+  readonly languages: readonly { readonly languageId: number; readonly iso: string; readonly progress: number }[];
+}
+
+/** A project language with the plural categories its translations use. */
+export interface LokaliseLanguage {
+  readonly langId: number;
+  readonly iso: string;
+  readonly name: string;
+  readonly isRtl: boolean;
+  readonly pluralForms: readonly string[];
+}
+
+/** One translation of one key into one language. */
+export interface LokaliseTranslation {
+  readonly translationId: number;
+  readonly keyId: number;
+  readonly languageIso: string;
+  /** The value as sent; for plural keys the raw JSON string. */
+  readonly value: string;
+  /** The decoded plural forms when the key is plural and the value is a JSON object of strings. */
+  readonly pluralForms: Readonly<Record<string, string>> | null;
+  readonly isReviewed: boolean;
+  readonly isUnverified: boolean;
+  readonly modifiedAt: number | null;
+}
+
+/** Per-platform key names; all four are present even when per-platform names are off. */
+export interface KeyNames {
+  readonly ios: string;
+  readonly android: string;
+  readonly web: string;
+  readonly other: string;
+}
+
+/** A key with its metadata and (when requested) its translations. */
+export interface LokaliseKey {
+  readonly keyId: number;
+  readonly keyNames: KeyNames;
+  readonly description: string;
+  readonly platforms: readonly string[];
+  readonly tags: readonly string[];
+  readonly isPlural: boolean;
+  readonly pluralName: string;
+  readonly isHidden: boolean;
+  readonly isArchived: boolean;
+  readonly context: string;
+  readonly charLimit: number;
+  readonly createdAt: number | null;
+  readonly modifiedAt: number | null;
+  readonly translationsModifiedAt: number | null;
+  readonly translations: readonly LokaliseTranslation[];
+}
+
+/** A team the user belongs to. */
+export interface LokaliseTeam {
+  readonly teamId: number;
+  readonly name: string;
+  readonly plan: string;
+}
+
+/** The signed-in user, as a contributor of a project. */
+export interface LokaliseContributor {
+  readonly userId: number;
+  readonly email: string;
+  readonly fullname: string;
+}
