@@ -1,0 +1,71 @@
+/**
+ * Launches the built app under Playwright's `_electron` with an isolated profile, pointed at a fake Lokalise, and
+ * with `shell.openExternal` captured so sign-in never opens a real browser.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
+import { findElectronBinary } from '../../build/scripts/electron-binary.mjs';
+import type { FakeLokalise } from '../fake-lokalise/server';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** The files `npm run build` must have produced. */
+export const builtApp = {
+  root,
+  requiredFiles: ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((file) => join(root, file)),
+};
+
+/** The binary, or the one-line reason the suite is skipped. */
+export const electronBinary = findElectronBinary();
+
+/** A fresh, empty user-data folder for one journey (kept across that journey's restarts). */
+export function isolatedProfile(): string {
+  return mkdtempSync(join(tmpdir(), 'locdesk-electron-profile-'));
+}
+
+/** A running app and its window. */
+export interface LaunchedApp {
+  readonly app: ElectronApplication;
+  readonly page: Page;
+  /** URLs the app asked the OS to open, in order. */
+  openedUrls(): Promise<string[]>;
+}
+
+/** Starts the app against `fake` with `profile` as its user-data folder. */
+export async function launchApp(fake: FakeLokalise, profile: string): Promise<LaunchedApp> {
+  if (!electronBinary.found) throw new Error(electronBinary.reason);
+  const app = await electron.launch({
+    executablePath: electronBinary.path,
+    // basic: no keyring prompt on Linux CI; the app then asks for the weak-storage opt-in, which the journey gives.
+    args: [root, ...(process.platform === 'linux' ? ['--password-store=basic'] : [])],
+    cwd: root,
+    env: {
+      ...process.env,
+      LOCDESK_USER_DATA_DIR: profile,
+      LOCDESK_CLIENT_ID: fake.clientId,
+      LOCDESK_CLIENT_SECRET: fake.clientSecret,
+      LOCDESK_AUTH_URL: fake.authUrl,
+      LOCDESK_TOKEN_URL: fake.tokenUrl,
+      LOCDESK_API_URL: fake.apiUrl,
+      LOCDESK_MODE: 'demo',
+    },
+    timeout: 60_000,
+  });
+  await app.evaluate(({ shell }) => {
+    const opened: string[] = [];
+    (globalThis as unknown as { locdeskOpenedUrls: string[] }).locdeskOpenedUrls = opened;
+    shell.openExternal = (url: string) => {
+      opened.push(url);
+      return Promise.resolve();
+    };
+  });
+  const page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+  return {
+    app,
+    page,
+    openedUrls: () => app.evaluate(() => [...(globalThis as unknown as { locdeskOpenedUrls: string[] }).locdeskOpenedUrls]),
+  };
+}
