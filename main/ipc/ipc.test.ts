@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { calls, events, listCalls, listEvents, type Envelope } from '../../preload/contract';
@@ -85,6 +87,17 @@ describe('handler registration', () => {
     expect(electron.ipcMain.handle).toHaveBeenCalledTimes(listCalls().length);
     registration.dispose();
     expect(electron.ipcMain.removeHandler.mock.calls.map((call: unknown[]) => String(call[0])).sort()).toEqual(registration.channels.slice().sort());
+  });
+
+  it('no main-process code listens on IPC except through the router', () => {
+    const mainFolder = join(import.meta.dirname, '..');
+    const sources = readdirSync(mainFolder, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+    const direct = sources.filter((file) => /ipcMain\s*\.\s*(handle|handleOnce|on|once|addListener)\s*\(/.test(readFileSync(join(mainFolder, file), 'utf8')));
+    const registering = sources.filter((file) => /registrar\s*\.\s*handle\s*\(/.test(readFileSync(join(mainFolder, file), 'utf8')));
+    expect(direct).toEqual([]);
+    expect(registering).toEqual([join('ipc', 'handle.ts')]);
   });
 
   it('refuses a method the contract does not have', () => {
