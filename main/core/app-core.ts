@@ -11,6 +11,7 @@ import type { LocdeskConfig } from './config';
 import type { EventBus } from './event-bus';
 import type { Logger, Redactor } from './log';
 import type { BrowserOpener, Cipher, ClipboardWriter, FetchFunction, KeyValueStore } from './ports';
+import { composeCore } from './core-composition';
 
 /** What the composition root (main/index.ts, or a test harness) hands to the core. */
 export interface AppCoreDependencies {
@@ -40,4 +41,13 @@ export interface AppCore {
   handleWake(): void;
   /** Cancels sync and sign-in, closes the loopback receiver and the database. Safe to call twice. */
   close(): Promise<void>;
+}
+
+/**
+ * Builds the core: restores the session, opens the library (or records why it cannot), and wires every service's
+ * events to the bus. Never throws for an unusable library or configuration; the renderer learns about both
+ * through `app.info()` and keeps working with what it has.
+ */
+export function createAppCore(dependencies: AppCoreDependencies): Promise<AppCore> {
+  return composeCore(dependencies);
 }

@@ -1,0 +1,187 @@
+/**
+ * The wiring behind `createAppCore`: which service answers which contract call.
+ *
+ * Kept apart from app-core.ts so the facade's interface stays readable on its own; every method here is a thin
+ * delegation, and any logic it needs lives in the services.
+ */
+import type { CoreApi, ProjectSummary } from '../../preload/contract';
+import type { AppCore, AppCoreDependencies } from './app-core';
+import { Session } from './auth/session';
+import { ConnectivityTracker } from './connectivity';
+import { isCancellation, LocdeskError } from './errors';
+import { EventBus } from './event-bus';
+import { isAllowedExternalUrl } from './link-policy';
+import { LokaliseClient } from './lokalise/client';
+import type { FetchFunction } from './ports';
+import { SettingsService } from './settings';
+import { LibraryStore } from './store/library-store';
+import { SyncEngine } from './sync/sync-engine';
+import { TokenVault } from './vault/token-vault';
+
+/** A fetch that tells the connectivity tracker whether Lokalise answered. */
+function trackedFetch(fetch: FetchFunction, connectivity: ConnectivityTracker): FetchFunction {
+  return async (input, init) => {
+    try {
+      const response = await fetch(input, init);
+      connectivity.reportOnline();
+      return response;
+    } catch (error) {
+      if (!isCancellation(error) && init?.signal?.aborted !== true) {
+        connectivity.reportOffline('Lokalise cannot be reached. Your offline library is still available.');
+      }
+      throw error;
+    }
+  };
+}
+
+/** Opens the library, or returns why it could not be opened. */
+function openLibrary(folder: string): { store: LibraryStore | null; problem: string | null } {
+  try {
+    return { store: LibraryStore.open(folder), problem: null };
+  } catch (error) {
+    return { store: null, problem: error instanceof LocdeskError ? error.message : 'The offline library could not be opened.' };
+  }
+}
+
+/** Composes the services into an AppCore. */
+export async function composeCore(dependencies: AppCoreDependencies): Promise<AppCore> {
+  const events = new EventBus();
+  const connectivity = new ConnectivityTracker(events);
+  const settings = new SettingsService(dependencies.settingsStore);
+  const fetch = trackedFetch(dependencies.fetch, connectivity);
+  const vault = new TokenVault(dependencies.cipher, dependencies.tokenStore, () => settings.get().allowWeakTokenStorage, dependencies.logger);
+  const session = new Session({
+    config: dependencies.config,
+    configProblem: dependencies.configProblem,
+    fetch,
+    vault,
+    browser: dependencies.browser,
+    clipboard: dependencies.clipboard,
+    logger: dependencies.logger,
+    redactor: dependencies.redactor,
+  });
+  session.onStateChanged((state) => events.emit({ domain: 'auth', name: 'onStateChanged', payload: state }));
+  await session.restore().catch((error: unknown) => dependencies.logger.warn('could not restore the saved session', { error }));
+
+  const client = new LokaliseClient({
+    apiUrl: dependencies.config.apiUrl,
+    fetch,
+    tokens: session,
+    requestsPerSecond: dependencies.config.requestsPerSecond,
+    maxConcurrentPerProject: dependencies.config.maxConcurrentPerProject,
+    logger: dependencies.logger,
+  });
+  let { store, problem: storeProblem } = openLibrary(dependencies.dataFolder);
+  const libraryChanged = (projectIds: string[]): void => events.emit({ domain: 'app', name: 'onLibraryChanged', payload: { projectIds } });
+  const makeSync = (library: LibraryStore): SyncEngine =>
+    new SyncEngine({
+      store: library,
+      client,
+      logger: dependencies.logger,
+      onProgress: (progress) => events.emit({ domain: 'sync', name: 'onProgress', payload: progress }),
+      onLibraryChanged: libraryChanged,
+    });
+  let sync = store === null ? null : makeSync(store);
+
+  const library = (): LibraryStore => {
+    if (store === null) throw new LocdeskError('store.unavailable', storeProblem ?? 'The offline library is not available.');
+    return store;
+  };
+  const engine = (): SyncEngine => {
+    if (sync === null) throw new LocdeskError('store.unavailable', storeProblem ?? 'The offline library is not available.');
+    return sync;
+  };
+  const summary = (projectId: string): ProjectSummary => {
+    const found = library().project(projectId);
+    if (found === null) throw new LocdeskError('store.unknown_project', 'That project is not in your library. Refresh the project list.');
+    return found;
+  };
+
+  const api: CoreApi = {
+    app: {
+      info: () =>
+        Promise.resolve({
+          version: dependencies.appVersion,
+          mode: dependencies.config.mode,
+          configProblem: dependencies.configProblem,
+          authHost: URL.canParse(dependencies.config.authUrl) ? new URL(dependencies.config.authUrl).host : dependencies.config.authUrl,
+          storeProblem,
+        }),
+      connectivity: () => Promise.resolve(connectivity.get()),
+      openExternal: async (url) => {
+        if (!isAllowedExternalUrl(url, dependencies.config.authUrl)) return false;
+        await dependencies.browser.open(url);
+        return true;
+      },
+    },
+    auth: {
+      getState: () => Promise.resolve(session.getState()),
+      signIn: () => session.signIn(),
+      signInManually: () => session.signInManually(),
+      submitCode: (code) => session.submitCode(code),
+      cancelSignIn: () => session.cancelSignIn(),
+      copySignInLink: () => session.copySignInLink(),
+      openSignInLink: () => session.openSignInLink(),
+      signOut: async () => {
+        engine().cancel();
+        return session.signOut();
+      },
+    },
+    projects: {
+      list: () => Promise.resolve(library().listProjects()),
+      refresh: async () => {
+        const [projects, teams] = await Promise.all([client.listProjects(session.signal), client.listTeams(session.signal).catch(() => [])]);
+        library().saveProjectList(projects, teams);
+        return library().listProjects();
+      },
+      setKeepOffline: (projectId, keep) => Promise.resolve(library().setKeepOffline(projectId, keep)),
+      facets: (projectId) => {
+        summary(projectId);
+        return Promise.resolve(library().facets(projectId));
+      },
+    },
+    keys: {
+      page: (query) => Promise.resolve(library().keyPage(query)),
+      detail: (projectId, keyId) => Promise.resolve(library().keyDetail(projectId, keyId)),
+    },
+    sync: {
+      start: (projectIds) => Promise.resolve(engine().start(projectIds)),
+      cancel: () => Promise.resolve(engine().cancel()),
+      status: () => Promise.resolve(sync?.status() ?? { status: 'idle', projectId: null, projectName: null, projectIndex: 0, projectCount: 0, phase: null, done: 0, total: null, requests: 0, rateLimitWaitMs: 0, message: storeProblem }),
+    },
+    library: {
+      forget: async () => {
+        if (store === null) {
+          store = LibraryStore.rebuild(dependencies.dataFolder);
+          storeProblem = null;
+          sync = makeSync(store);
+        } else {
+          engine().cancel();
+          await engine().whenIdle();
+          library().forgetAll();
+        }
+        libraryChanged([]);
+        return null;
+      },
+    },
+    settings: {
+      get: () => Promise.resolve(settings.get()),
+      update: (change) => Promise.resolve(settings.update(change)),
+    },
+  };
+
+  let closed = false;
+  return {
+    api,
+    events,
+    handleWake: () => session.handleWake(),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      sync?.cancel();
+      await sync?.whenIdle();
+      await session.dispose();
+      store?.close();
+    },
+  };
+}

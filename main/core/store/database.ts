@@ -1,0 +1,94 @@
+/**
+ * Opens the library's SQLite file (libsql: an N-API build, so the same binary loads in Node tests and in Electron),
+ * in WAL mode so readers never wait for the sync writer, and brings its schema up to date.
+ *
+ * A file that is not a database, or is damaged, is reported as `store.corrupt` with a way out (`rebuildStore`,
+ * which keeps the broken file aside) instead of crashing at every start.
+ */
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'libsql';
+import { LocdeskError } from '../errors';
+import { migrations } from './migrations';
+
+/** The libsql connection type. */
+export type Connection = InstanceType<typeof Database>;
+
+/** The library file inside the data folder. */
+export function storePath(folder: string): string {
+  return join(folder, 'library.sqlite');
+}
+
+function configure(connection: Connection): void {
+  connection.exec('PRAGMA journal_mode = WAL');
+  connection.exec('PRAGMA synchronous = NORMAL');
+  connection.exec('PRAGMA foreign_keys = ON');
+  connection.exec('PRAGMA busy_timeout = 5000');
+  connection.exec('PRAGMA temp_store = MEMORY');
+  connection.exec('PRAGMA cache_size = -32000');
+}
+
+function schemaVersion(connection: Connection): number {
+  const row = connection.prepare('PRAGMA user_version').raw(true).get() as unknown[] | undefined;
+  return typeof row?.[0] === 'number' ? row[0] : 0;
+}
+
+function migrate(connection: Connection): void {
+  const current = schemaVersion(connection);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new LocdeskError('store.too_new', 'The offline library was written by a newer version of Locdesk. Update Locdesk, or forget the offline data.');
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    connection.exec('BEGIN IMMEDIATE');
+    try {
+      connection.exec(migration.sql);
+      connection.exec(`PRAGMA user_version = ${migration.version}`);
+      connection.exec('COMMIT');
+    } catch (error) {
+      connection.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  const text = `${typeof code === 'string' ? code : ''} ${error instanceof Error ? error.message : ''}`;
+  return /NOTADB|CORRUPT|not a database|malformed|file is encrypted/i.test(text);
+}
+
+/** Opens (creating if needed) the library in `folder`; throws `store.corrupt` for a damaged file. */
+export function openDatabase(folder: string): Connection {
+  mkdirSync(folder, { recursive: true });
+  const path = storePath(folder);
+  let connection: Connection | null = null;
+  try {
+    connection = new Database(path);
+    configure(connection);
+    connection.prepare('SELECT count(*) FROM sqlite_master').raw(true).get();
+    migrate(connection);
+    return connection;
+  } catch (error) {
+    connection?.close();
+    if (error instanceof LocdeskError) throw error;
+    if (isCorruption(error)) {
+      throw new LocdeskError(
+        'store.corrupt',
+        'The offline library file is damaged and cannot be opened. Locdesk can set it aside and start a fresh library; you then sync your projects again.',
+        { cause: error },
+      );
+    }
+    throw new LocdeskError('store.unavailable', 'The offline library could not be opened. Check that the disk is not full or read-only.', { cause: error });
+  }
+}
+
+/** Moves a damaged library aside (`library.sqlite.corrupt-<time>`) and opens a fresh one. */
+export function rebuildDatabase(folder: string, now: number = Date.now()): Connection {
+  const path = storePath(folder);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.corrupt-${now}${suffix}`);
+  }
+  return openDatabase(folder);
+}

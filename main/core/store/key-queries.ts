@@ -1,0 +1,159 @@
+/**
+ * The reads behind the project view: a page of keys for a source and target languages with Lokalise's filters,
+ * full-text search, a stable sort and a total count; one key in full; and the project's facets.
+ *
+ * Every query reads the project's current generation only, so a sync writing the next one never shows through.
+ */
+import type { KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../preload/contract';
+import type { Connection } from './database';
+import { currentGeneration } from './project-rows';
+import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './snapshot-writer';
+import { buildSearch } from './search';
+
+type Row = Record<string, unknown>;
+
+const rowColumns = `k.id, k.key_id, k.name, k.description, k.is_plural, k.is_archived, k.is_hidden, k.tags, k.platforms, k.char_limit,
+  k.modified_at, k.translations`;
+
+function languagesOf(connection: Connection, projectId: string, generation: number): Language[] {
+  const rows = connection
+    .prepare('SELECT lang_id, iso, name, is_rtl, plural_forms FROM languages WHERE project_id = ? AND generation = ? ORDER BY position')
+    .raw(true)
+    .all(projectId, generation) as [number, string, string, number, string][];
+  return rows.map(([langId, iso, name, isRtl, pluralForms]) => ({ langId, iso, name, isRtl: isRtl === 1, pluralForms: JSON.parse(pluralForms) as string[], progress: null }));
+}
+
+function cell(stored: Record<string, StoredTranslation>, iso: string): TranslationCell {
+  const entry = stored[iso];
+  if (entry === undefined) {
+    return { languageIso: iso, value: '', pluralForms: null, isEmpty: true, isReviewed: false, isUnverified: false, modifiedAt: null };
+  }
+  const [value, forms, reviewed, unverified, modifiedAt] = entry;
+  return {
+    languageIso: iso,
+    value,
+    pluralForms: forms,
+    isEmpty: isEmptyTranslation(value, forms),
+    isReviewed: reviewed === 1,
+    isUnverified: unverified === 1,
+    modifiedAt,
+  };
+}
+
+function jsonList(text: unknown): string[] {
+  try {
+    const parsed: unknown = JSON.parse(typeof text === 'string' ? text : '[]');
+    return Array.isArray(parsed) ? parsed.filter((entry): entry is string => typeof entry === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function keyRow(row: Row, isos: readonly string[]): KeyRow {
+  const stored = JSON.parse(typeof row.translations === 'string' ? row.translations : '{}') as Record<string, StoredTranslation>;
+  return {
+    keyId: Number(row.key_id),
+    name: String(row.name),
+    description: String(row.description),
+    isPlural: row.is_plural === 1,
+    isArchived: row.is_archived === 1,
+    isHidden: row.is_hidden === 1,
+    tags: jsonList(row.tags),
+    platforms: jsonList(row.platforms),
+    charLimit: Number(row.char_limit),
+    modifiedAt: typeof row.modified_at === 'number' ? row.modified_at : null,
+    translations: isos.map((iso) => cell(stored, iso)),
+  };
+}
+
+const maskColumn = { untranslated: 'empty_mask', unverified: 'unverified_mask', notReviewed: 'unreviewed_mask' } as const;
+
+/** Conditions and parameters for a query's filters. */
+function filters(query: KeyQuery, generation: number, languages: readonly Language[]): { where: string[]; parameters: unknown[] } {
+  const where = ['k.project_id = ?', 'k.generation = ?'];
+  const parameters: unknown[] = [query.projectId, generation];
+  if (!query.includeArchived) where.push('k.is_archived = 0');
+  if (!query.includeHidden) where.push('k.is_hidden = 0');
+  if (query.status !== null) {
+    const isos = query.statusIso !== null ? [query.statusIso] : query.targetIsos.length > 0 ? query.targetIsos : languages.map((language) => language.iso);
+    const positions = isos.map((iso) => languages.findIndex((language) => language.iso === iso)).filter((position) => position >= 0);
+    const masked = positions.filter((position) => position < maskedLanguages);
+    const alternatives: string[] = [];
+    if (masked.length > 0) {
+      alternatives.push(`(k.${maskColumn[query.status]} & ?) != 0`);
+      parameters.push(masked.reduce((mask, position) => mask + 2 ** position, 0));
+    }
+    for (const position of positions.filter((entry) => entry >= maskedLanguages)) {
+      const path = `'$."${(languages[position]?.iso ?? '').replace(/[^A-Za-z0-9_-]/g, '')}"'`;
+      if (query.status === 'untranslated') alternatives.push(`coalesce(trim(json_extract(k.translations, ${path} || '[0]')), '') = ''`);
+      if (query.status === 'unverified') alternatives.push(`json_extract(k.translations, ${path} || '[3]') = 1`);
+      if (query.status === 'notReviewed') alternatives.push(`json_extract(k.translations, ${path} || '[2]') = 0`);
+    }
+    where.push(alternatives.length === 0 ? '0' : `(${alternatives.join(' OR ')})`);
+  }
+  for (const [column, values] of [['tags', query.tags], ['platforms', query.platforms]] as const) {
+    if (values.length === 0) continue;
+    where.push(`(${values.map(() => `instr(k.${column}, ?) > 0`).join(' OR ')})`);
+    parameters.push(...values.map((value) => JSON.stringify(value)));
+  }
+  const search = buildSearch(query.search);
+  where.push(...search.where);
+  parameters.push(...search.parameters);
+  return { where, parameters };
+}
+
+/** A page of keys matching `query`, with the total number of matches. */
+export function keyPage(connection: Connection, query: KeyQuery): KeyPage {
+  const generation = currentGeneration(connection, query.projectId);
+  if (generation === null) return { total: 0, offset: query.offset, items: [] };
+  const languages = languagesOf(connection, query.projectId, generation);
+  const { where, parameters } = filters(query, generation, languages);
+  const clause = where.join(' AND ');
+  const countRow = connection.prepare(`SELECT count(*) FROM keys k WHERE ${clause}`).raw(true).get(...parameters) as [number];
+  const order = query.sort === 'modified' ? 'k.modified_at DESC, k.key_id' : 'k.name COLLATE NOCASE, k.key_id';
+  const rows = connection
+    .prepare(`SELECT ${rowColumns} FROM keys k WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...parameters, query.limit, query.offset) as Row[];
+  const isos = [query.sourceIso, ...query.targetIsos.filter((iso) => iso !== query.sourceIso)];
+  return { total: countRow[0], offset: query.offset, items: rows.map((row) => keyRow(row, isos)) };
+}
+
+/** One key with every language of its project, or null when it is not in the current snapshot. */
+export function keyDetail(connection: Connection, projectId: string, keyId: number): KeyDetail | null {
+  const generation = currentGeneration(connection, projectId);
+  if (generation === null) return null;
+  const row = connection
+    .prepare(`SELECT ${rowColumns}, k.name_ios, k.name_android, k.name_web, k.name_other, k.context, k.plural_name, k.created_at
+      FROM keys k WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`)
+    .get(projectId, generation, keyId) as Row | undefined;
+  if (row === undefined) return null;
+  const isos = languagesOf(connection, projectId, generation).map((language) => language.iso);
+  return {
+    ...keyRow(row, isos),
+    keyNames: { ios: String(row.name_ios), android: String(row.name_android), web: String(row.name_web), other: String(row.name_other) },
+    context: String(row.context),
+    pluralName: String(row.plural_name),
+    createdAt: typeof row.created_at === 'number' ? row.created_at : null,
+  };
+}
+
+const facetCache = new WeakMap<Connection, Map<string, ProjectFacets>>();
+
+/** The tags, platforms and languages of a project's current snapshot (cached per generation). */
+export function projectFacets(connection: Connection, projectId: string): ProjectFacets {
+  const generation = currentGeneration(connection, projectId);
+  if (generation === null) return { tags: [], platforms: [], languages: [] };
+  const cache = facetCache.get(connection) ?? new Map<string, ProjectFacets>();
+  facetCache.set(connection, cache);
+  const cacheKey = `${projectId}\u0000${generation}`;
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const distinct = (column: 'tags' | 'platforms'): string[] =>
+    (connection
+      .prepare(`SELECT DISTINCT j.value FROM (SELECT DISTINCT ${column} AS list FROM keys WHERE project_id = ? AND generation = ?) d, json_each(d.list) j ORDER BY j.value`)
+      .raw(true)
+      .all(projectId, generation) as [string][]).map((entry) => entry[0]);
+  const facets = { tags: distinct('tags'), platforms: distinct('platforms'), languages: languagesOf(connection, projectId, generation) };
+  cache.set(cacheKey, facets);
+  return facets;
+}

@@ -1,0 +1,105 @@
+/**
+ * The offline library: one SQLite file in the user-data folder holding every synced project, readable with no
+ * network. This class is the store's public face for AppCore and the sync engine; the SQL lives in the modules it
+ * delegates to.
+ */
+import type { KeyDetail, KeyPage, KeyQuery, ProjectFacets, ProjectSummary } from '../../../preload/contract';
+import { LocdeskError } from '../errors';
+import type { LokaliseProject, LokaliseTeam } from '../lokalise/types';
+import { openDatabase, rebuildDatabase, type Connection } from './database';
+import { keyDetail, keyPage, projectFacets } from './key-queries';
+import { keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
+import { purgeGenerations } from './snapshot-writer';
+
+/** Reads and writes the library. */
+export class LibraryStore {
+  private constructor(public readonly connection: Connection) {
+    this.purgeUnfinishedSyncs();
+  }
+
+  /** Opens the library in `folder`; throws `store.corrupt` when the file is damaged. */
+  public static open(folder: string): LibraryStore {
+    return new LibraryStore(openDatabase(folder));
+  }
+
+  /** Sets a damaged library aside and opens a fresh, empty one. */
+  public static rebuild(folder: string): LibraryStore {
+    return new LibraryStore(rebuildDatabase(folder));
+  }
+
+  /** Every project, by name. */
+  public listProjects(): ProjectSummary[] {
+    return listProjectSummaries(this.connection);
+  }
+
+  /** One project, or null. */
+  public project(projectId: string): ProjectSummary | null {
+    return projectSummary(this.connection, projectId);
+  }
+
+  /** Stores the project list as Lokalise returned it. */
+  public saveProjectList(projects: readonly LokaliseProject[], teams: readonly LokaliseTeam[], now = Date.now()): void {
+    saveProjectList(this.connection, projects, teams, now);
+  }
+
+  /** Records the keep-offline choice and returns the updated project. */
+  public setKeepOffline(projectId: string, keep: boolean): ProjectSummary {
+    if (!setKeepOffline(this.connection, projectId, keep)) throw new LocdeskError('store.unknown_project', 'That project is not in your library. Refresh the project list and try again.');
+    const summary = this.project(projectId);
+    if (summary === null) throw new LocdeskError('store.unknown_project', 'That project is not in your library.');
+    return summary;
+  }
+
+  /** The projects to sync when the user asks to "sync all": those kept offline, or every project if none is. */
+  public projectsToSync(): string[] {
+    const kept = keptOfflineProjectIds(this.connection);
+    if (kept.length > 0) return kept;
+    return this.listProjects()
+      .filter((project) => project.access === 'ok')
+      .map((project) => project.projectId);
+  }
+
+  /** Marks a project the user can no longer see. */
+  public markAccessLost(projectId: string): void {
+    markAccessLost(this.connection, projectId);
+  }
+
+  /** Records a sync that did not complete. */
+  public recordSyncOutcome(projectId: string, status: 'failed' | 'cancelled' | 'running', message: string | null): void {
+    recordSyncOutcome(this.connection, projectId, status, message);
+  }
+
+  /** A page of keys. */
+  public keyPage(query: KeyQuery): KeyPage {
+    return keyPage(this.connection, query);
+  }
+
+  /** One key in full. */
+  public keyDetail(projectId: string, keyId: number): KeyDetail | null {
+    return keyDetail(this.connection, projectId, keyId);
+  }
+
+  /** Tags, platforms and languages of a project. */
+  public facets(projectId: string): ProjectFacets {
+    return projectFacets(this.connection, projectId);
+  }
+
+  /** Deletes every project, key and translation ("forget offline data"). */
+  public forgetAll(): void {
+    this.connection.transaction(() => {
+      for (const table of ['keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
+      this.connection.exec("INSERT INTO key_text (key_text) VALUES ('delete-all')");
+    })();
+    this.connection.exec('VACUUM');
+  }
+
+  /** Closes the file. */
+  public close(): void {
+    if (this.connection.open) this.connection.close();
+  }
+
+  private purgeUnfinishedSyncs(): void {
+    const rows = this.connection.prepare('SELECT project_id, generation FROM projects').raw(true).all() as [string, number][];
+    for (const [projectId, generation] of rows) purgeGenerations(this.connection, projectId, generation);
+  }
+}

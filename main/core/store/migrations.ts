@@ -1,0 +1,102 @@
+/**
+ * The library's schema, as numbered migrations applied in order inside one transaction each and recorded in
+ * `PRAGMA user_version`. Never edit a shipped migration: add the next number.
+ *
+ * Snapshot design: every key, translation and language row carries the `generation` of the sync that wrote it, and
+ * `projects.generation` names the one readers see. A resync writes generation n+1 in small committed batches that
+ * nobody reads, then flips the project's generation in one tiny transaction; old rows are purged afterwards. A
+ * failed, cancelled or killed sync therefore leaves the previous snapshot whole (its leftovers are purged on open).
+ *
+ * Translations: one JSON object per key (`{"iso": [value, pluralForms, reviewed, unverified, modifiedAt]}`) plus three
+ * bitmasks over the project's language positions (empty, unverified, not reviewed), so a million translations cost
+ * a hundred thousand rows and the status filters are integer tests. Languages past position 52 (JavaScript's safe
+ * integer range) are matched through the JSON instead.
+ *
+ * Search: one FTS5 document per key (names, description, context, every translation), trigram-tokenized so that
+ * substrings and CJK text match. Measured against unicode61 in `npm run bench` (see README): unicode61 cannot find
+ * substrings or words inside unspaced CJK runs at all, which rules it out for a translator's search.
+ */
+
+/** One schema step. */
+export interface Migration {
+  readonly version: number;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE teams (
+        team_id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL
+      );
+      CREATE TABLE projects (
+        project_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        base_language_id INTEGER,
+        base_language_iso TEXT,
+        team_id INTEGER,
+        created_at INTEGER,
+        progress_total INTEGER NOT NULL DEFAULT 0,
+        keys_total INTEGER NOT NULL DEFAULT 0,
+        language_progress TEXT NOT NULL DEFAULT '[]',
+        keep_offline INTEGER NOT NULL DEFAULT 0,
+        access TEXT NOT NULL DEFAULT 'ok',
+        generation INTEGER NOT NULL DEFAULT 0,
+        listed_at INTEGER
+      );
+      CREATE TABLE languages (
+        project_id TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        lang_id INTEGER NOT NULL,
+        iso TEXT NOT NULL,
+        name TEXT NOT NULL,
+        is_rtl INTEGER NOT NULL,
+        plural_forms TEXT NOT NULL,
+        PRIMARY KEY (project_id, generation, iso)
+      );
+      CREATE TABLE keys (
+        id INTEGER PRIMARY KEY,
+        project_id TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        key_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        name_ios TEXT NOT NULL,
+        name_android TEXT NOT NULL,
+        name_web TEXT NOT NULL,
+        name_other TEXT NOT NULL,
+        description TEXT NOT NULL,
+        context TEXT NOT NULL,
+        char_limit INTEGER NOT NULL,
+        tags TEXT NOT NULL,
+        platforms TEXT NOT NULL,
+        is_plural INTEGER NOT NULL,
+        plural_name TEXT NOT NULL,
+        is_hidden INTEGER NOT NULL,
+        is_archived INTEGER NOT NULL,
+        created_at INTEGER,
+        modified_at INTEGER,
+        translations TEXT NOT NULL,
+        empty_mask INTEGER NOT NULL,
+        unverified_mask INTEGER NOT NULL,
+        unreviewed_mask INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX keys_by_project ON keys (project_id, generation, key_id);
+      CREATE INDEX keys_by_name ON keys (project_id, generation, name COLLATE NOCASE, key_id);
+      CREATE INDEX keys_by_modified ON keys (project_id, generation, modified_at DESC, key_id);
+      CREATE TABLE sync_facts (
+        project_id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        last_synced_at INTEGER,
+        duration_ms INTEGER,
+        key_count INTEGER NOT NULL DEFAULT 0,
+        translation_count INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      );
+      CREATE VIRTUAL TABLE key_text USING fts5(body, content='', contentless_delete=1, tokenize='trigram remove_diacritics 1');
+    `,
+  },
+];

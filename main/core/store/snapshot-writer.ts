@@ -1,0 +1,208 @@
+/**
+ * Writes one project's new snapshot beside the current one and swaps it in atomically (see migrations.ts for the
+ * generation design). Pages of keys arrive from the API and are written in batched multi-row INSERTs, each page
+ * in its own short transaction, so memory and the WAL stay bounded at any project size.
+ */
+import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
+import type Database from 'libsql';
+import type { Connection } from './database';
+
+const keyColumns = [
+  'id', 'project_id', 'generation', 'key_id', 'name', 'name_ios', 'name_android', 'name_web', 'name_other', 'description',
+  'context', 'char_limit', 'tags', 'platforms', 'is_plural', 'plural_name', 'is_hidden', 'is_archived', 'created_at', 'modified_at',
+  'translations', 'empty_mask', 'unverified_mask', 'unreviewed_mask',
+] as const;
+const keysPerStatement = 40;
+/** Language positions that fit a bitmask held exactly in a JavaScript number. */
+export const maskedLanguages = 52;
+
+/** A translation as stored in a key's JSON: value, plural forms, reviewed, unverified, modified time. */
+export type StoredTranslation = [string, Record<string, string> | null, 0 | 1, 0 | 1, number | null];
+
+/** True when a translation has no text (all plural forms empty, for plural keys). */
+export function isEmptyTranslation(value: string, forms: Readonly<Record<string, string>> | null): boolean {
+  return forms === null ? value.trim() === '' : Object.values(forms).every((form) => form.trim() === '');
+}
+
+type Statement = Database.Statement;
+
+/** Counts written so far for one snapshot. */
+export interface WriteCounts {
+  keys: number;
+  translations: number;
+}
+
+/** Builds the text a key is found by: every name, its description and context, and every translation. */
+export function searchDocument(key: LokaliseKey): string {
+  const names = new Set([key.keyNames.web, key.keyNames.ios, key.keyNames.android, key.keyNames.other]);
+  const parts = [...names, key.description, key.context];
+  for (const translation of key.translations) {
+    if (translation.pluralForms !== null) parts.push(...Object.values(translation.pluralForms));
+    else parts.push(translation.value);
+  }
+  return parts.filter((part) => part !== '').join('\n');
+}
+
+/** The display name: the web name, or the first non-empty platform name. */
+export function displayName(key: LokaliseKey): string {
+  const { web, other, ios, android } = key.keyNames;
+  return [web, other, ios, android].find((name) => name !== '') ?? String(key.keyId);
+}
+
+/** Writes generation `generation` of `projectId`. Create with `SnapshotWriter.begin`. */
+export class SnapshotWriter {
+  public readonly counts: WriteCounts = { keys: 0, translations: 0 };
+  private nextId: number;
+  private readonly statements = new Map<string, Statement>();
+  private readonly searchInsert: Statement;
+  private positions = new Map<string, number>();
+
+  private constructor(
+    private readonly connection: Connection,
+    public readonly projectId: string,
+    public readonly generation: number,
+  ) {
+    const row = connection.prepare('SELECT coalesce(max(id), 0) FROM keys').raw(true).get() as [number];
+    this.nextId = row[0] + 1;
+    this.searchInsert = connection.prepare('INSERT INTO key_text (rowid, body) VALUES (?, ?)');
+    connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('automerge', 0)");
+  }
+
+  /** Starts a new generation for `projectId`, first clearing leftovers of any earlier unfinished one. */
+  public static begin(connection: Connection, projectId: string): SnapshotWriter {
+    const row = connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(projectId) as [number] | undefined;
+    const current = row?.[0] ?? 0;
+    purgeGenerations(connection, projectId, current);
+    return new SnapshotWriter(connection, projectId, current + 1);
+  }
+
+  /** Writes the project's languages. */
+  public writeLanguages(languages: readonly LokaliseLanguage[]): void {
+    const insert = this.connection.prepare(
+      'INSERT INTO languages (project_id, generation, position, lang_id, iso, name, is_rtl, plural_forms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.positions = new Map(languages.map((language, position) => [language.iso, position]));
+    this.connection.transaction(() => {
+      languages.forEach((language, position) => {
+        insert.run(this.projectId, this.generation, position, language.langId, language.iso, language.name, language.isRtl ? 1 : 0, JSON.stringify(language.pluralForms));
+      });
+    })();
+  }
+
+  /** Writes one page of keys with their translations and search documents, in one transaction. */
+  public writeKeys(keys: readonly LokaliseKey[]): void {
+    const keyValues: unknown[] = [];
+    const documents: [number, string][] = [];
+    let translations = 0;
+    for (const key of keys) {
+      const id = this.nextId;
+      this.nextId += 1;
+      const stored: Record<string, StoredTranslation> = {};
+      const present = new Set<number>();
+      let emptyMask = 0;
+      let unverifiedMask = 0;
+      let unreviewedMask = 0;
+      for (const translation of key.translations) {
+        const forms = translation.pluralForms;
+        const empty = isEmptyTranslation(translation.value, forms);
+        stored[translation.languageIso] = [translation.value, forms, translation.isReviewed ? 1 : 0, translation.isUnverified ? 1 : 0, translation.modifiedAt];
+        translations += 1;
+        const position = this.positions.get(translation.languageIso);
+        if (position === undefined || position >= maskedLanguages) continue;
+        const bit = 2 ** position;
+        present.add(position);
+        if (empty) emptyMask += bit;
+        else if (!translation.isReviewed) unreviewedMask += bit;
+        if (!empty && translation.isUnverified) unverifiedMask += bit;
+      }
+      for (const position of this.positions.values()) {
+        if (position < maskedLanguages && !present.has(position)) emptyMask += 2 ** position;
+      }
+      keyValues.push(
+        id, this.projectId, this.generation, key.keyId, displayName(key), key.keyNames.ios, key.keyNames.android, key.keyNames.web,
+        key.keyNames.other, key.description, key.context, key.charLimit, JSON.stringify(key.tags), JSON.stringify(key.platforms),
+        key.isPlural ? 1 : 0, key.pluralName, key.isHidden ? 1 : 0, key.isArchived ? 1 : 0, key.createdAt, key.modifiedAt,
+        JSON.stringify(stored), emptyMask, unverifiedMask, unreviewedMask,
+      );
+      documents.push([id, searchDocument(key)]);
+    }
+    this.connection.transaction(() => {
+      this.insertRows('keys', keyColumns, keyValues, keysPerStatement);
+      for (const [id, body] of documents) this.searchInsert.run(id, body);
+    })();
+    this.counts.keys += keys.length;
+    this.counts.translations += translations;
+  }
+
+  /**
+   * Makes this generation the one readers see, in one short transaction, together with the project facts and the
+   * sync facts; then removes the previous generation.
+   */
+  public commit(project: LokaliseProject, facts: { startedAt: number; finishedAt: number }): void {
+    this.connection.transaction(() => {
+      this.connection
+        .prepare(
+          `UPDATE projects SET generation = ?, name = ?, description = ?, base_language_id = ?, base_language_iso = ?, team_id = ?,
+             progress_total = ?, keys_total = ?, language_progress = ?, access = 'ok' WHERE project_id = ?`,
+        )
+        .run(
+          this.generation, project.name, project.description, project.baseLanguageId, project.baseLanguageIso, project.teamId,
+          project.progressTotal, project.keysTotal, JSON.stringify(project.languages), this.projectId,
+        );
+      this.connection
+        .prepare(
+          `INSERT INTO sync_facts (project_id, status, last_synced_at, duration_ms, key_count, translation_count, last_error)
+           VALUES (?, 'ok', ?, ?, ?, ?, NULL)
+           ON CONFLICT (project_id) DO UPDATE SET status = 'ok', last_synced_at = excluded.last_synced_at, duration_ms = excluded.duration_ms,
+             key_count = excluded.key_count, translation_count = excluded.translation_count, last_error = NULL`,
+        )
+        .run(this.projectId, facts.finishedAt, facts.finishedAt - facts.startedAt, this.counts.keys, this.counts.translations);
+    })();
+    purgeGenerations(this.connection, this.projectId, this.generation);
+    this.connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('automerge', 4)");
+  }
+
+  /** Throws away this generation's rows (after a failure or cancel); the current snapshot is untouched. */
+  public abandon(): void {
+    const row = this.connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(this.projectId) as [number] | undefined;
+    purgeGenerations(this.connection, this.projectId, row?.[0] ?? 0);
+  }
+
+  private insertRows(table: string, columns: readonly string[], values: readonly unknown[], perStatement: number): void {
+    const width = columns.length;
+    const rows = values.length / width;
+    for (let start = 0; start < rows; start += perStatement) {
+      const count = Math.min(perStatement, rows - start);
+      this.statement(table, columns, count).run(...values.slice(start * width, (start + count) * width));
+    }
+  }
+
+  private statement(table: string, columns: readonly string[], rows: number): Statement {
+    const name = `${table}:${rows}`;
+    let statement = this.statements.get(name);
+    if (statement === undefined) {
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      statement = this.connection.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`);
+      this.statements.set(name, statement);
+    }
+    return statement;
+  }
+}
+
+/** Deletes every generation of `projectId` other than `keep`, in chunks so no single transaction grows large. */
+export function purgeGenerations(connection: Connection, projectId: string, keep: number): void {
+  const select = connection.prepare('SELECT id FROM keys WHERE project_id = ? AND generation <> ? LIMIT 2000').raw(true);
+  const deleteSearch = connection.prepare('DELETE FROM key_text WHERE rowid = ?');
+  const deleteKey = connection.prepare('DELETE FROM keys WHERE id = ?');
+  for (;;) {
+    const ids = (select.all(projectId, keep) as [number][]).map((row) => row[0]);
+    if (ids.length === 0) break;
+    connection.transaction(() => {
+      for (const id of ids) {
+        deleteSearch.run(id);
+        deleteKey.run(id);
+      }
+    })();
+  }
+  connection.prepare('DELETE FROM languages WHERE project_id = ? AND generation <> ?').run(projectId, keep);
+}

@@ -1,0 +1,172 @@
+/**
+ * Brings projects into the offline library: project, languages, then every key with its translations, streamed a
+ * page at a time into the next snapshot, which replaces the current one only when the whole project arrived.
+ *
+ * One run at a time; it reports progress (phase, counts, requests, time spent waiting on Lokalise's rate limit) and
+ * can be cancelled. A failure in one project is recorded on that project and the run moves on; losing the session
+ * stops the run, since nothing further could succeed.
+ */
+import type { SyncProgress } from '../../../preload/contract';
+import { CancelledError, isCancellation, LocdeskError, toSafeError } from '../errors';
+import type { Logger } from '../log';
+import type { LokaliseClient } from '../lokalise/client';
+import { LokaliseApiError } from '../lokalise/errors';
+import type { LibraryStore } from '../store/library-store';
+import { ensureProject } from '../store/project-rows';
+import { SnapshotWriter } from '../store/snapshot-writer';
+
+/** What the engine needs. */
+export interface SyncEngineDependencies {
+  readonly store: LibraryStore;
+  readonly client: LokaliseClient;
+  readonly logger: Logger;
+  /** Receives progress, at most every `progressIntervalMs` plus at every phase change and at the end. */
+  readonly onProgress: (progress: SyncProgress) => void;
+  /** Told which projects now have a new snapshot (or new facts). */
+  readonly onLibraryChanged: (projectIds: string[]) => void;
+  readonly now?: () => number;
+  readonly progressIntervalMs?: number;
+}
+
+const idle: SyncProgress = {
+  status: 'idle',
+  projectId: null,
+  projectName: null,
+  projectIndex: 0,
+  projectCount: 0,
+  phase: null,
+  done: 0,
+  total: null,
+  requests: 0,
+  rateLimitWaitMs: 0,
+  message: null,
+};
+
+/** Runs syncs, one at a time. */
+export class SyncEngine {
+  private progress: SyncProgress = idle;
+  private controller: AbortController | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private lastEmit = 0;
+  private baseline = { requests: 0, rateLimitWaitMs: 0 };
+  private readonly now: () => number;
+
+  public constructor(private readonly dependencies: SyncEngineDependencies) {
+    this.now = dependencies.now ?? Date.now;
+  }
+
+  /** The latest progress. */
+  public status(): SyncProgress {
+    return this.progress;
+  }
+
+  /** Resolves when no sync is running. */
+  public whenIdle(): Promise<void> {
+    return this.running;
+  }
+
+  /**
+   * Starts syncing `projectIds`, or with null the projects kept offline (every project when none is). Returns at
+   * once; a second start while one runs returns the running progress unchanged.
+   */
+  public start(projectIds: readonly string[] | null): SyncProgress {
+    if (this.controller !== null) return this.progress;
+    const ids = projectIds === null ? this.dependencies.store.projectsToSync() : [...new Set(projectIds)];
+    const controller = new AbortController();
+    this.controller = controller;
+    const stats = this.dependencies.client.stats;
+    this.baseline = { requests: stats.requests, rateLimitWaitMs: stats.rateLimitWaitMs };
+    this.update({ ...idle, status: 'running', projectCount: ids.length }, true);
+    this.running = this.run(ids, controller.signal).finally(() => {
+      this.controller = null;
+    });
+    return this.progress;
+  }
+
+  /** Cancels the running sync; the projects not yet finished keep their previous snapshot. */
+  public cancel(): SyncProgress {
+    this.controller?.abort();
+    return this.progress;
+  }
+
+  private async run(ids: readonly string[], signal: AbortSignal): Promise<void> {
+    const failures: string[] = [];
+    let index = 0;
+    for (const projectId of ids) {
+      index += 1;
+      const known = this.dependencies.store.project(projectId);
+      this.update({ ...this.progress, projectId, projectName: known?.name ?? projectId, projectIndex: index, phase: 'project', done: 0, total: known?.keysTotal ?? null }, true);
+      try {
+        await this.syncProject(projectId, signal);
+      } catch (error) {
+        const { message } = toSafeError(error);
+        if (isCancellation(error) || signal.aborted) {
+          this.dependencies.store.recordSyncOutcome(projectId, 'cancelled', null);
+          this.dependencies.onLibraryChanged([projectId]);
+          this.update({ ...this.progress, status: 'cancelled', phase: null, message: 'Sync cancelled. Projects not finished keep their previous offline copy.' }, true);
+          return;
+        }
+        this.dependencies.logger.warn('project sync failed', { projectId, error });
+        this.dependencies.store.recordSyncOutcome(projectId, 'failed', message);
+        this.dependencies.onLibraryChanged([projectId]);
+        failures.push(`${known?.name ?? projectId}: ${message}`);
+        if (error instanceof LocdeskError && error.code === 'auth.required') {
+          this.update({ ...this.progress, status: 'failed', phase: null, message }, true);
+          return;
+        }
+      }
+    }
+    const message = failures.length === 0 ? null : failures.join(' ');
+    this.update({ ...this.progress, status: failures.length === 0 ? 'done' : 'failed', phase: null, message }, true);
+  }
+
+  private async syncProject(projectId: string, signal: AbortSignal): Promise<void> {
+    const { client, store } = this.dependencies;
+    const startedAt = this.now();
+    store.recordSyncOutcome(projectId, 'running', null);
+    let project;
+    try {
+      project = await client.getProject(projectId, signal);
+    } catch (error) {
+      if (error instanceof LokaliseApiError && (error.status === 403 || error.status === 404)) {
+        store.markAccessLost(projectId);
+        throw new LocdeskError('sync.access_lost', 'You can no longer open this project in Lokalise; its offline copy is kept.');
+      }
+      throw error;
+    }
+    ensureProject(store.connection, project);
+    this.update({ ...this.progress, projectName: project.name, phase: 'languages', total: project.keysTotal }, true);
+    const languages = await client.listLanguages(projectId, signal);
+    const writer = SnapshotWriter.begin(store.connection, projectId);
+    try {
+      writer.writeLanguages(languages);
+      this.update({ ...this.progress, phase: 'keys', done: 0 }, true);
+      for await (const page of client.keyPages(projectId, { signal })) {
+        if (signal.aborted) throw new CancelledError();
+        writer.writeKeys(page);
+        this.update({ ...this.progress, done: writer.counts.keys, total: Math.max(project.keysTotal, writer.counts.keys) }, false);
+      }
+      if (signal.aborted) throw new CancelledError();
+      this.update({ ...this.progress, phase: 'finalizing' }, true);
+      writer.commit(project, { startedAt, finishedAt: this.now() });
+    } catch (error) {
+      writer.abandon();
+      throw error;
+    }
+    this.dependencies.logger.info('project synced', { projectId, keys: writer.counts.keys, translations: writer.counts.translations });
+    this.dependencies.onLibraryChanged([projectId]);
+  }
+
+  private update(next: SyncProgress, force: boolean): void {
+    const stats = this.dependencies.client.stats;
+    this.progress = {
+      ...next,
+      requests: stats.requests - this.baseline.requests,
+      rateLimitWaitMs: Math.round(stats.rateLimitWaitMs - this.baseline.rateLimitWaitMs),
+    };
+    const now = this.now();
+    if (!force && now - this.lastEmit < (this.dependencies.progressIntervalMs ?? 100)) return;
+    this.lastEmit = now;
+    this.dependencies.onProgress(this.progress);
+  }
+}

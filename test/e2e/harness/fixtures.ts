@@ -1,0 +1,116 @@
+/**
+ * The Playwright fixture every end-to-end journey starts from: a fake Lokalise, a real AppCore wired to it with
+ * in-memory ports, the built renderer served under the production CSP, and `window.locdesk` bridged into the page.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { createAppCore } from '../../../main/core/app-core';
+import type { AppCore } from '../../../main/core/app-core';
+import { loadConfig, type LocdeskConfig } from '../../../main/core/config';
+import { createLogger, Redactor } from '../../../main/core/log';
+import { startFakeLokalise, type FakeLokalise, type FakeLokaliseOptions } from '../../fake-lokalise/server';
+import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../../support/memory-ports';
+import { connectPage } from './bridge';
+import { serveRenderer, type StaticServer } from './static-server';
+
+const rendererFolder = join(import.meta.dirname, '..', '..', '..', 'out', 'renderer');
+
+/** Everything a journey can reach. */
+export interface World {
+  readonly page: Page;
+  readonly fake: FakeLokalise;
+  readonly core: AppCore;
+  readonly browser: RecordingBrowser;
+  readonly clipboard: MemoryClipboard;
+  readonly logLines: string[];
+  /** Clicks "Sign in with Lokalise", opens the URL the core sent to the "system browser" in a new page and answers the consent. */
+  signInThroughConsent(decision?: 'Allow' | 'Deny'): Promise<void>;
+  /** Saves a screenshot of the app page under test-results/screens/. */
+  screenshot(name: string): Promise<void>;
+}
+
+/** Options a spec can set with `test.use({ fakeOptions: … })`. */
+export interface WorldOptions {
+  fakeOptions: FakeLokaliseOptions;
+  configOverrides: Partial<LocdeskConfig>;
+}
+
+async function build(page: Page, options: WorldOptions, cleanups: (() => Promise<void> | void)[]): Promise<World> {
+  const fake = await startFakeLokalise(options.fakeOptions);
+  cleanups.push(() => fake.close());
+  const renderer: StaticServer = await serveRenderer(rendererFolder);
+  cleanups.push(() => renderer.close());
+  const dataFolder = mkdtempSync(join(tmpdir(), 'locdesk-e2e-'));
+  cleanups.push(() => rmSync(dataFolder, { recursive: true, force: true }));
+
+  const loaded = loadConfig({
+    LOCDESK_CLIENT_ID: fake.clientId,
+    LOCDESK_CLIENT_SECRET: fake.clientSecret,
+    LOCDESK_AUTH_URL: fake.authUrl,
+    LOCDESK_TOKEN_URL: fake.tokenUrl,
+    LOCDESK_API_URL: fake.apiUrl,
+    LOCDESK_MODE: 'demo',
+  });
+  const config: LocdeskConfig = { ...loaded.config, ...options.configOverrides };
+  const redactor = new Redactor();
+  const logLines: string[] = [];
+  const browser = new RecordingBrowser();
+  const clipboard = new MemoryClipboard();
+  const core = await createAppCore({
+    config,
+    configProblem: loaded.problem,
+    dataFolder,
+    fetch: globalThis.fetch,
+    cipher: new MemoryCipher(),
+    tokenStore: new MemoryKeyValueStore(),
+    settingsStore: new MemoryKeyValueStore(),
+    browser,
+    clipboard,
+    logger: createLogger((level, line) => logLines.push(`${level} ${line}`), redactor, 'e2e'),
+    redactor,
+    appVersion: '0.0.0-e2e',
+  });
+  cleanups.push(() => core.close());
+  const disconnect = await connectPage(page, core, new URL(renderer.url).origin);
+  cleanups.push(disconnect);
+  await page.goto(renderer.url);
+
+  return {
+    page,
+    fake,
+    core,
+    browser,
+    clipboard,
+    logLines,
+    async signInThroughConsent(decision = 'Allow') {
+      const opened = browser.nextUrl();
+      await page.getByRole('button', { name: 'Sign in with Lokalise' }).click();
+      const consent = await page.context().newPage();
+      await consent.goto(await opened);
+      await consent.getByRole('button', { name: decision }).click();
+      await consent.waitForURL(/\/done$/);
+      await consent.close();
+    },
+    async screenshot(name) {
+      await page.screenshot({ path: join('test-results', 'screens', `${name}.png`), fullPage: true });
+    },
+  };
+}
+
+/** `test` with a `world` fixture; options default to a small, fast dataset. */
+export const test = base.extend<WorldOptions & { world: World }>({
+  fakeOptions: [{ projects: 3, keysPerProject: 300, seed: 7 }, { option: true }],
+  configOverrides: [{}, { option: true }],
+  world: async ({ page, fakeOptions, configOverrides }, use) => {
+    const cleanups: (() => Promise<void> | void)[] = [];
+    try {
+      await use(await build(page, { fakeOptions, configOverrides }, cleanups));
+    } finally {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
