@@ -8,7 +8,7 @@ import type { KeyValueStore } from '../core/ports';
 
 /** A named electron-store file in `cwd`. */
 export class ElectronKeyValueStore implements KeyValueStore {
-  private readonly store: Store<Record<string, unknown>>;
+  private readonly store: Store;
 
   public constructor(options: { name: string; cwd: string }) {
     this.store = new Store({ name: options.name, cwd: options.cwd, clearInvalidConfig: true });
