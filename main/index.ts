@@ -1,0 +1,33 @@
+/**
+ * Locdesk's main process: the composition root. It only chooses the concrete pieces (the real core, the
+ * safeStorage cipher, electron-store stores, the build-time credentials) and hands them to the lifecycle, which
+ * owns the order Electron requires. Nothing else belongs here.
+ */
+import { app } from 'electron';
+import { createAppCore } from './core/app-core';
+import { startLocdesk } from './platform/app-lifecycle';
+import { SafeStorageCipher } from './platform/safe-storage-cipher';
+import { ElectronKeyValueStore } from './platform/token-store';
+
+declare global {
+  interface ImportMetaEnv {
+    /** Replaced by vite.config.ts in the main bundle only; empty unless the packager set it. */
+    readonly LOCDESK_BUILD_CLIENT_ID?: string;
+    readonly LOCDESK_BUILD_CLIENT_SECRET?: string;
+  }
+  interface ImportMeta {
+    readonly env: ImportMetaEnv;
+  }
+}
+
+void startLocdesk({
+  createCore: createAppCore,
+  createCipher: () => new SafeStorageCipher(),
+  openStore: (name) => new ElectronKeyValueStore({ name, cwd: app.getPath('userData') }),
+  buildCredentials: {
+    clientId: import.meta.env.LOCDESK_BUILD_CLIENT_ID ?? '',
+    clientSecret: import.meta.env.LOCDESK_BUILD_CLIENT_SECRET ?? '',
+  },
+  bundleFolder: import.meta.dirname,
+  environment: process.env,
+});
