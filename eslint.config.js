@@ -1,5 +1,6 @@
 // ESLint flat config: type-aware typescript-eslint rules, plus the layer rules of the design (docs in README).
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const ipcMainBan = { name: 'electron', importNames: ['ipcMain'], message: 'Only main/ipc/** may use ipcMain; go through main/ipc/handle.ts.' };
@@ -29,8 +30,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js'],
+    // Plain-JavaScript project scripts (build/scripts/*.mjs) run directly on Node; they get untyped linting.
+    files: ['eslint.config.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+    rules: {
+      '@typescript-eslint/explicit-module-boundary-types': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
   },
   {
     // The core is plain Node: no Electron, and no reaching outward into the edge or the UI.
