@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeyQuerySchema, type KeyQueryInput } from '../../../preload/contract';
+import type { FakeKey, FakeProject } from '../../../test/fake-lokalise/server';
+import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
+
+let rig: SyncRig;
+let project: FakeProject;
+let keys: FakeKey[];
+
+beforeAll(async () => {
+  rig = await syncRig({ projects: 1, keysPerProject: 1500, languages: 6, seed: 21 });
+  await refreshList(rig);
+  project = rig.fake.dataset.projects[0]!;
+  await syncAndWait(rig, null);
+  keys = Array.from({ length: project.keyCount }, (_, index) => rig.fake.dataset.key(project, index));
+});
+afterAll(async () => {
+  await rig.close();
+});
+
+function query(input: Partial<KeyQueryInput> = {}) {
+  return rig.store.keyPage(KeyQuerySchema.parse({ projectId: project.projectId, sourceIso: 'en', targetIsos: ['ja'], limit: 500, ...input }));
+}
+
+function allIds(input: Partial<KeyQueryInput> = {}): number[] {
+  const ids: number[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const result = query({ ...input, offset });
+    ids.push(...result.items.map((item) => item.keyId));
+    if (result.items.length === 0 || ids.length >= result.total) return ids.sort((a, b) => a - b);
+  }
+}
+
+function expected(predicate: (key: FakeKey) => boolean): number[] {
+  return keys.filter(predicate).map((key) => key.keyId).sort((a, b) => a - b);
+}
+
+const visible = (key: FakeKey): boolean => !key.isArchived && !key.isHidden;
+const inLanguage = (key: FakeKey, iso: string) => key.translations.find((translation) => translation.language.iso === iso);
+
+describe('key queries', () => {
+  it('excludes archived and hidden keys by default and counts the rest', () => {
+    const result = query();
+    expect(result.total).toBe(keys.filter(visible).length);
+    expect(allIds()).toEqual(expected(visible));
+    expect(allIds({ includeArchived: true, includeHidden: true })).toHaveLength(1500);
+  });
+
+  it('returns source and target cells side by side in the requested order', () => {
+    const item = query({ targetIsos: ['ar', 'ja'] }).items[0];
+    expect(item?.translations.map((cell) => cell.languageIso)).toEqual(['en', 'ar', 'ja']);
+    const key = keys.find((entry) => entry.keyId === item?.keyId);
+    expect(item?.translations[1]?.value).toBe(inLanguage(key!, 'ar')?.value);
+  });
+
+  it('sorts stably by name, then key id, across pages', () => {
+    const first = query({ limit: 100 }).items.map((item) => item.name.toLowerCase());
+    expect([...first].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(first);
+    const pages = [0, 100, 200].flatMap((offset) => query({ limit: 100, offset }).items.map((item) => item.keyId));
+    expect(new Set(pages).size).toBe(300);
+    const byModified = query({ sort: 'modified', limit: 50 }).items.map((item) => item.modifiedAt ?? 0);
+    expect([...byModified].sort((a, b) => b - a)).toEqual(byModified);
+  });
+
+  it('filters untranslated in Japanese exactly like the data says', () => {
+    expect(allIds({ status: 'untranslated', statusIso: 'ja' })).toEqual(expected((key) => visible(key) && inLanguage(key, 'ja')?.value === ''));
+  });
+
+  it('filters unverified and not reviewed in a target language', () => {
+    expect(allIds({ status: 'unverified', statusIso: 'ar' })).toEqual(
+      expected((key) => visible(key) && inLanguage(key, 'ar')?.isUnverified === true && inLanguage(key, 'ar')?.value !== ''),
+    );
+    expect(allIds({ status: 'notReviewed', statusIso: 'de' })).toEqual(
+      expected((key) => visible(key) && inLanguage(key, 'de')?.value !== '' && inLanguage(key, 'de')?.isReviewed === false),
+    );
+  });
+
+  it('applies a status filter to any of the target languages when no language is named', () => {
+    expect(allIds({ status: 'untranslated', targetIsos: ['ja', 'ar'] })).toEqual(
+      expected((key) => visible(key) && (inLanguage(key, 'ja')?.value === '' || inLanguage(key, 'ar')?.value === '')),
+    );
+  });
+
+  it('filters by tag and by platform', () => {
+    expect(allIds({ tags: ['legal'] })).toEqual(expected((key) => visible(key) && key.tags.includes('legal')));
+    expect(allIds({ platforms: ['ios', 'other'] })).toEqual(expected((key) => visible(key) && (key.platforms.includes('ios') || key.platforms.includes('other'))));
+  });
+
+  it.each([
+    ['a Latin word', 'settings'],
+    ['a substring inside words', 'ttings'],
+    ['a key-name fragment', 'dialog.title'],
+    ['Japanese', '設定が更新'],
+    ['Chinese', '下载报告'],
+    ['Arabic', 'حفظ'],
+    ['German with a diacritic', 'Änderungen'],
+    ['two words anywhere', 'save changes'],
+  ])('searches %s across names, descriptions and translations', (_kind, text) => {
+    const needle = text.toLowerCase().split(' ');
+    const haystack = (key: FakeKey): string =>
+      [...Object.values(key.keyNames), key.description, key.context, ...key.translations.flatMap((translation) => (translation.plural === null ? [translation.value] : Object.values(translation.plural)))]
+        .join('\n')
+        .toLowerCase();
+    const wanted = expected((key) => visible(key) && needle.every((word) => haystack(key).includes(word)));
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(allIds({ search: text })).toEqual(wanted);
+  });
+
+  it('finds diacritic-insensitive matches', () => {
+    expect(query({ search: 'anderungen' }).total).toBe(query({ search: 'Änderungen' }).total);
+  });
+
+  it('handles searches shorter than three characters', () => {
+    const result = allIds({ search: '設定' });
+    expect(result.length).toBeGreaterThan(0);
+    expect(result).toEqual(expected((key) => visible(key) && key.translations.some((translation) => translation.value.includes('設定'))));
+  });
+
+  it('returns nothing for a term that is nowhere, and treats quotes and operators as text', () => {
+    expect(query({ search: 'xylophone' }).total).toBe(0);
+    expect(query({ search: '"OR" AND NOT *' }).total).toBe(0);
+    expect(query({ search: '%_\\' }).total).toBe(0);
+  });
+
+  it('returns a key in full with every language, or null', () => {
+    const plural = keys.find((key) => key.isPlural && visible(key) && inLanguage(key, 'ar')?.value !== '');
+    const detail = rig.store.keyDetail(project.projectId, plural!.keyId);
+    expect(detail?.translations.map((cell) => cell.languageIso)).toEqual(['en', 'ar', 'ja', 'zh_CN', 'de', 'fr']);
+    expect(Object.keys(detail?.translations[1]?.pluralForms ?? {})).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
+    expect(detail?.keyNames).toEqual(plural?.keyNames);
+    expect(rig.store.keyDetail(project.projectId, 1)).toBeNull();
+    expect(rig.store.keyDetail('unknown', plural!.keyId)).toBeNull();
+  });
+
+  it('lists the facets: tags, platforms and languages', () => {
+    const facets = rig.store.facets(project.projectId);
+    expect(facets.tags).toEqual([...new Set(keys.flatMap((key) => key.tags))].sort());
+    expect(facets.platforms).toEqual(['android', 'ios', 'other', 'web']);
+    expect(facets.languages.map((language) => language.iso)).toEqual(['en', 'ar', 'ja', 'zh_CN', 'de', 'fr']);
+  });
+
+  it('answers an unknown project with an empty page', () => {
+    expect(rig.store.keyPage(KeyQuerySchema.parse({ projectId: 'nope', sourceIso: 'en', targetIsos: [] }))).toEqual({ total: 0, offset: 0, items: [] });
+  });
+});
