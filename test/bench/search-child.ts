@@ -1,0 +1,83 @@
+/**
+ * Bench child: opens a synced library through AppCore and measures what a translator waits for: the first page of
+ * keys, and searches over a fixed mix of queries (Latin words, substrings, CJK, no-hit), each returning a page of
+ * matching keys with source and target values through the same validated call path the renderer uses. The bare
+ * FTS query on the same database is measured as the floor. Arguments: folder.
+ */
+import { createAppCore } from '../../main/core/app-core';
+import { loadConfig } from '../../main/core/config';
+import { dispatchCall } from '../../main/core/dispatch';
+import { Redactor, silentLogger } from '../../main/core/log';
+import { LibraryStore } from '../../main/core/store/library-store';
+import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../support/memory-ports';
+
+const [folder = ''] = process.argv.slice(2);
+const queries = ['settings', 'Save changes', 'Projekt', 'ttings', 'ownloa', 'chang', '設定が更新', '下载报告', 'アップロード', 'xylophone', 'qqqzzz'];
+const rounds = 10;
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0) * 100) / 100;
+}
+
+const loaded = loadConfig({ LOCDESK_CLIENT_ID: 'bench', LOCDESK_CLIENT_SECRET: 'bench-secret-000000', LOCDESK_API_URL: 'http://127.0.0.1:9/api2/' });
+const core = await createAppCore({
+  config: loaded.config,
+  configProblem: null,
+  dataFolder: folder,
+  fetch: globalThis.fetch,
+  cipher: new MemoryCipher(),
+  tokenStore: new MemoryKeyValueStore(),
+  settingsStore: new MemoryKeyValueStore(),
+  browser: new RecordingBrowser(),
+  clipboard: new MemoryClipboard(),
+  logger: silentLogger,
+  redactor: new Redactor(),
+  appVersion: 'bench',
+});
+const projects = await core.api.projects.list();
+const project = [...projects].sort((a, b) => b.sync.keyCount - a.sync.keyCount)[0];
+if (project === undefined) throw new Error('the library is empty');
+const base = { projectId: project.projectId, sourceIso: 'en', targetIsos: ['ja'], limit: 100 };
+
+async function timed(query: object): Promise<{ ms: number; total: number }> {
+  const started = performance.now();
+  const envelope = await dispatchCall(core.api, 'keys:page', [query]);
+  const ms = performance.now() - started;
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return { ms, total: (envelope.value as { total: number }).total };
+}
+
+const firstPage: number[] = [];
+for (let round = 0; round < rounds; round += 1) firstPage.push((await timed(base)).ms);
+const searches: number[] = [];
+const hits: Record<string, number> = {};
+for (let round = 0; round < rounds; round += 1) {
+  for (const search of queries) {
+    const { ms, total } = await timed({ ...base, search });
+    searches.push(ms);
+    hits[search] = total;
+  }
+}
+await core.close();
+
+const store = LibraryStore.open(folder);
+const bare = store.connection.prepare('SELECT rowid FROM key_text WHERE key_text MATCH ? LIMIT 200').raw(true);
+const bareTimes: number[] = [];
+for (let round = 0; round < rounds; round += 1) {
+  for (const search of queries) {
+    const started = performance.now();
+    bare.all(search.split(/\s+/).map((term) => `"${term}"`).join(' AND '));
+    bareTimes.push(performance.now() - started);
+  }
+}
+store.close();
+process.stdout.write(
+  `${JSON.stringify({
+    firstPageMs: percentile(firstPage, 0.5),
+    searchP50Ms: percentile(searches, 0.5),
+    searchP95Ms: percentile(searches, 0.95),
+    bareFtsP95Ms: percentile(bareTimes, 0.95),
+    hits,
+  })}\n`,
+);

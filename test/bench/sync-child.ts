@@ -1,0 +1,36 @@
+/**
+ * Bench child: syncs every project of a fake into a fresh library and prints
+ * `{"wallMs","peakRssMb","keys","translations","requests","rateLimitWaitMs","status"}`.
+ * Arguments: apiUrl, accessToken, folder, requestsPerSecond.
+ */
+import { silentLogger } from '../../main/core/log';
+import { LokaliseClient } from '../../main/core/lokalise/client';
+import { LibraryStore } from '../../main/core/store/library-store';
+import { SyncEngine } from '../../main/core/sync/sync-engine';
+
+const [apiUrl = '', token = '', folder = '', rate = '6'] = process.argv.slice(2);
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const store = LibraryStore.open(folder);
+const client = new LokaliseClient({ apiUrl, fetch: globalThis.fetch, tokens: { accessToken: () => Promise.resolve(token), refreshAfterRejection: () => Promise.resolve(token) }, requestsPerSecond: Number(rate) });
+const started = performance.now();
+store.saveProjectList(await client.listProjects(), []);
+const engine = new SyncEngine({ store, client, logger: silentLogger, onProgress: () => undefined, onLibraryChanged: () => undefined });
+engine.start(store.listProjects().map((project) => project.projectId));
+await engine.whenIdle();
+const wallMs = performance.now() - started;
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+const projects = store.listProjects();
+store.close();
+process.stdout.write(
+  `${JSON.stringify({
+    wallMs: Math.round(wallMs),
+    peakRssMb: Math.round(peakRss / 1e6),
+    keys: projects.reduce((sum, project) => sum + project.sync.keyCount, 0),
+    translations: projects.reduce((sum, project) => sum + project.sync.translationCount, 0),
+    requests: client.stats.requests,
+    rateLimitWaitMs: Math.round(client.stats.rateLimitWaitMs),
+    status: engine.status().status,
+  })}\n`,
+);
