@@ -3,10 +3,10 @@
 //
 // Steps: typecheck (node + web), lint, vitest (unit + component + electron-edge), build, Playwright end-to-end in
 // Chromium, the `_electron` suite (skipped with one clear line where no Electron binary exists), and the packaging
-// smoke test. The last line is `N passed, N failed`, counting every test of every tier; a failing check (typecheck,
+// smoke test with the build scripts' own node:test suites. The last line is `N passed, N failed`, counting every test of every tier; a failing check (typecheck,
 // lint, build) counts as a failure too, so the line can never read "0 failed" over a broken tree.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -84,6 +84,14 @@ check('typecheck (main, preload, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.js
 check('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
 check('lint', 'npx', ['eslint', '.']);
 vitestTier();
+function nodeTestTier(step, files) {
+  const outcome = spawnSync('node', ['--test', '--test-reporter=tap', ...files], { cwd: root, encoding: 'utf8', env: process.env });
+  process.stdout.write(`\n=== ${step}: node --test ${files.join(' ')}\n${outcome.stdout.split('\n').filter((line) => /^(not )?ok |^# /.test(line.trim())).join('\n')}\n`);
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(outcome.stdout)?.[1] ?? 0);
+  const failed = count('fail') + count('cancelled') + (outcome.status !== 0 && count('fail') === 0 ? 1 : 0);
+  tally.push({ step, passed: count('pass'), failed, skipped: count('skipped') + count('todo') });
+}
+
 const built = check('build', 'npm', ['run', 'build']);
 if (built) {
   playwrightTier('e2e-chromium', 'playwright.config.ts');
@@ -91,6 +99,8 @@ if (built) {
   if (existsSync(join(root, 'build/scripts/package-smoke.mjs'))) {
     check('packaging smoke test', 'node', ['build/scripts/package-smoke.mjs']);
   }
+  const scriptTests = readdirSync(join(root, 'build', 'scripts')).filter((name) => name.endsWith('.test.mjs'));
+  if (scriptTests.length > 0) nodeTestTier('build-script tests', scriptTests.map((name) => join('build', 'scripts', name)));
 } else {
   tally.push({ step: 'end-to-end tiers', passed: 0, failed: 1, skipped: 0, note: 'not run: the build failed' });
 }
