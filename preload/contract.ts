@@ -232,6 +232,8 @@ export const calls = {
     info: call('app:info', none, AppInfoSchema),
     connectivity: call('app:connectivity', none, ConnectivitySchema),
     openExternal: call('app:open-external', z.tuple([z.url().max(2000)]), z.boolean()),
+    /** Copies text the user chose (a key name, a translation) through main: the window has no clipboard permission. */
+    copyText: call('app:copy-text', z.tuple([z.string().max(100_000)]), z.boolean()),
   },
   auth: {
     getState: call('auth:get-state', none, AuthStateSchema),

@@ -113,6 +113,10 @@ export async function composeCore(dependencies: AppCoreDependencies): Promise<Ap
         await dependencies.browser.open(url);
         return true;
       },
+      copyText: (text) => {
+        dependencies.clipboard.writeText(text);
+        return Promise.resolve(true);
+      },
     },
     auth: {
       getState: () => Promise.resolve(session.getState()),

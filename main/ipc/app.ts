@@ -1,4 +1,4 @@
-/** IPC for `window.locdesk.app`: version and mode, reachability, and opening allowlisted links in the browser. */
+/** IPC for `window.locdesk.app`: version and mode, reachability, opening allowlisted links in the browser, and copying text. */
 import type { IpcRouter } from './handle';
 
 /** Wires the `app` calls; the core checks `openExternal` URLs against the link allowlist before opening. */
@@ -6,4 +6,5 @@ export function registerAppCalls(router: IpcRouter): void {
   router.handle('app', 'info');
   router.handle('app', 'connectivity');
   router.handle('app', 'openExternal');
+  router.handle('app', 'copyText');
 }

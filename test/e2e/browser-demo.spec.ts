@@ -51,7 +51,7 @@ test('the browser demo signs in over the HTTP bridge and lists the projects', as
   await consent.goto(await opened);
   await consent.getByRole('button', { name: 'Allow' }).click();
   await consent.waitForURL(/\/done$/);
-  for (const project of fake.dataset.projects) await expect(page.getByText(project.name, { exact: true })).toBeVisible();
+  for (const project of fake.dataset.projects) await expect(page.getByRole('complementary', { name: 'Projects' }).getByText(project.name, { exact: true })).toBeVisible();
 });
 
 test('the bridge refuses calls without the session token or from another Host', async ({ request }) => {

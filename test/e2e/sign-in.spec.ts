@@ -8,7 +8,7 @@ test('signs in through the fake consent page and lists the projects', async ({ w
   const projects = fake.dataset.projects;
   expect(projects.length).toBe(3);
   for (const project of projects) {
-    await expect(page.getByText(project.name, { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Projects' }).getByText(project.name, { exact: true })).toBeVisible();
   }
   expect(fake.stats.tokenExchanges).toBe(1);
   await world.screenshot('projects-after-sign-in');

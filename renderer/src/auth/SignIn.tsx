@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppInfo, AuthState } from '../../../preload/contract';
 import { api, messageOf } from '../api';
+import { SignInWaiting } from './SignInWaiting';
 
 /** The sign-in screen: one button to the system browser, the waiting state, and the paste-code fallback. */
 export function SignIn({ state, info }: { state: AuthState; info: AppInfo | null }): React.JSX.Element {
@@ -33,17 +34,7 @@ export function SignIn({ state, info }: { state: AuthState; info: AppInfo | null
           </button>
         </div>
       )}
-      {waiting && state.mode === 'loopback' && (
-        <section className="waiting" aria-live="polite">
-          <p>Finish signing in in your browser{state.signInHost === null ? '' : ` at ${state.signInHost}`}. Locdesk is waiting.</p>
-          {state.staleCallbackSeen && <p className="notice">A sign-in response did not match this attempt and was ignored.</p>}
-          <div className="actions">
-            <button type="button" onClick={() => run(() => api().auth.copySignInLink())}>Copy link</button>
-            <button type="button" onClick={() => run(() => api().auth.openSignInLink())}>Open again</button>
-            <button type="button" onClick={() => run(() => api().auth.cancelSignIn())}>Cancel</button>
-          </div>
-        </section>
-      )}
+      {waiting && state.mode === 'loopback' && <SignInWaiting state={state} />}
       {waiting && state.mode === 'manual' && (
         <form
           className="waiting"

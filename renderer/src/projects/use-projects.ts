@@ -2,28 +2,32 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ProjectSummary } from '../../../preload/contract';
 import { api, messageOf } from '../api';
 
-/** The project list: from the library at once, refreshed from Lokalise when `online`; reloads on library changes. */
-export function useProjects(online: boolean): { projects: ProjectSummary[] | null; problem: string | null; reload: () => void } {
+/**
+ * The project list: from the library at once, refreshed from Lokalise when signed in; reloaded whenever the
+ * library changes (a sync finished). `version` increases with every library change, so views can reload.
+ */
+export function useProjects(signedIn: boolean): { projects: ProjectSummary[] | null; problem: string | null; version: number } {
   const [projects, setProjects] = useState<ProjectSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const load = useCallback(
-    (refresh: boolean) => {
-      const call = refresh ? api().projects.refresh() : api().projects.list();
-      call
-        .then((list) => {
-          setProjects(list);
-          setProblem(null);
-        })
-        .catch((error: unknown) => {
-          setProblem(messageOf(error));
-          if (refresh) void api().projects.list().then(setProjects).catch(() => undefined);
-        });
-    },
-    [],
-  );
+  const [version, setVersion] = useState(0);
+  const load = useCallback((refresh: boolean) => {
+    const local = api().projects.list();
+    void local.then(setProjects).catch((error: unknown) => setProblem(messageOf(error)));
+    if (!refresh) return;
+    api()
+      .projects.refresh()
+      .then((list) => {
+        setProjects(list);
+        setProblem(null);
+      })
+      .catch((error: unknown) => setProblem(`Could not refresh the project list: ${messageOf(error)}`));
+  }, []);
   useEffect(() => {
-    load(online);
-    return api().app.onLibraryChanged(() => load(false));
-  }, [online, load]);
-  return { projects, problem, reload: () => load(online) };
+    load(signedIn);
+    return api().app.onLibraryChanged(() => {
+      setVersion((current) => current + 1);
+      load(false);
+    });
+  }, [signedIn, load]);
+  return { projects, problem, version };
 }

@@ -112,6 +112,7 @@ export function fieldNamesOf(schema: z.ZodType, path = ''): FieldName[] {
 /** Valid arguments for every call that takes any; a new call with arguments must be added here to be exercised. */
 export const sampleArguments: Readonly<Record<string, unknown[]>> = {
   'app:open-external': ['https://docs.lokalise.com/'],
+  'app:copy-text': ['settings.profile.save_button_3'],
   'auth:submit-code': ['pasted-code'],
   'projects:set-keep-offline': ['123.abc', true],
   'projects:facets': ['123.abc'],

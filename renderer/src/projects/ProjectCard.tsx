@@ -1,0 +1,58 @@
+import type { ProjectSummary } from '../../../preload/contract';
+import { api } from '../api';
+import { count, exactTime, relativeTime } from '../shared/format';
+
+const statusText = { never: 'Not synced yet', ok: 'Synced', failed: 'Last sync failed', cancelled: 'Last sync cancelled', running: 'Syncing…' } as const;
+
+/** One project in the sidebar: facts, keep-offline switch, last sync, and its own Sync button. */
+export function ProjectCard({
+  project,
+  selected,
+  syncing,
+  canSync,
+  onSelect,
+}: {
+  project: ProjectSummary;
+  selected: boolean;
+  syncing: boolean;
+  canSync: boolean;
+  onSelect: () => void;
+}): React.JSX.Element {
+  const base = project.languages.find((language) => language.iso === project.baseLanguageIso);
+  return (
+    <li className={`project ${selected ? 'project-selected' : ''}`}>
+      <button type="button" className="project-open" aria-current={selected ? 'true' : undefined} onClick={onSelect}>
+        <span className="project-name">{project.name}</span>
+        {project.description !== '' && <span className="project-description">{project.description}</span>}
+      </button>
+      <div className="project-facts">
+        <span title="Translated, across all languages">{project.progressPercent}%</span>
+        <span>{count(project.keysTotal, 'key')}</span>
+        <span>{count(project.languageCount, 'language')}</span>
+        {project.baseLanguageIso !== null && <span title="Base language">{base?.name ?? project.baseLanguageIso}</span>}
+        {project.teamName !== null && <span>{project.teamName}</span>}
+      </div>
+      {project.access === 'lost' && <p className="notice">You no longer have access to this project in Lokalise. Its offline copy is kept.</p>}
+      <div className="project-sync">
+        <label className="switch">
+          <input type="checkbox" role="switch" checked={project.keepOffline} onChange={(event) => void api().projects.setKeepOffline(project.projectId, event.target.checked)} />
+          Keep offline
+        </label>
+        <span className={`sync-state sync-${project.sync.status}`} title={project.sync.lastError ?? undefined}>
+          {statusText[project.sync.status]}
+          {project.sync.lastSyncedAt !== null && (
+            <>
+              {' · '}
+              <time dateTime={new Date(project.sync.lastSyncedAt).toISOString()} title={exactTime(project.sync.lastSyncedAt)}>
+                {relativeTime(project.sync.lastSyncedAt)}
+              </time>
+            </>
+          )}
+        </span>
+        <button type="button" disabled={syncing || !canSync || project.access === 'lost'} onClick={() => void api().sync.start([project.projectId])} aria-label={`Sync ${project.name}`}>
+          Sync
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import type { ProjectSummary, SyncProgress } from '../../../preload/contract';
+import { api } from '../api';
+import { ProjectCard } from './ProjectCard';
+import { SyncProgressBar } from './SyncProgressBar';
+
+/** The project list with a name filter, "Sync all" and the progress of the running sync. */
+export function ProjectSidebar({
+  projects,
+  selectedId,
+  onSelect,
+  progress,
+  canSync,
+}: {
+  projects: readonly ProjectSummary[];
+  selectedId: string | null;
+  onSelect: (projectId: string) => void;
+  progress: SyncProgress | null;
+  canSync: boolean;
+}): React.JSX.Element {
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLocaleLowerCase();
+  const shown = projects.filter((project) => needle === '' || project.name.toLocaleLowerCase().includes(needle));
+  const syncing = progress?.status === 'running';
+  const kept = projects.filter((project) => project.keepOffline).length;
+  return (
+    <aside className="sidebar" aria-label="Projects">
+      <div className="sidebar-head">
+        <input type="search" aria-label="Filter projects" placeholder="Filter projects" value={filter} onChange={(event) => setFilter(event.target.value)} />
+        <button
+          type="button"
+          className="primary"
+          disabled={syncing || !canSync}
+          title={kept > 0 ? `Syncs the ${kept} projects kept offline` : 'Syncs every project'}
+          onClick={() => void api().sync.start(null)}
+        >
+          Sync all
+        </button>
+      </div>
+      {progress !== null && <SyncProgressBar progress={progress} />}
+      {shown.length === 0 ? (
+        <p className="empty">{projects.length === 0 ? 'No projects yet. Sign in to load your projects.' : 'No project matches this filter.'}</p>
+      ) : (
+        <ul className="project-list">
+          {shown.map((project) => (
+            <ProjectCard
+              key={project.projectId}
+              project={project}
+              selected={project.projectId === selectedId}
+              syncing={syncing}
+              canSync={canSync}
+              onSelect={() => onSelect(project.projectId)}
+            />
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
