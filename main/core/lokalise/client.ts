@@ -1,17 +1,17 @@
 /**
- * The Lokalise API v2 endpoints Locdesk reads, with both pagination styles done right.
+ * The Lokalise API v2 endpoints Locdesk reads, decoded into the domain types of `types.ts`.
  *
- * Offset lists follow the `X-Pagination-*` headers. Cursor lists (keys, translations) stop on an empty page, a
- * missing cursor or a cursor that repeats: the real API sends a next cursor even on the last non-empty page, and
- * clients that trusted it have looped or lost data. Cursor pages are prefetched one ahead, so the caller's work on
- * page k overlaps the download of page k+1.
+ * This file only names endpoints and their queries; the careful parts live next to it: `http.ts` (auth, limits,
+ * retries, timeouts), `pagination.ts` (walking offset and cursor lists without loops or losses) and `wire.ts`
+ * (checking and decoding the wire shapes). The sync engine codes against this class.
  */
 import type { TokenSource } from '../auth/token-source';
 import type { Logger } from '../log';
 import type { FetchFunction } from '../ports';
-import { LokaliseHttp, type ApiResponse, type RequestStats } from './http';
+import { LokaliseHttp, type RequestStats } from './http';
+import { cursorPages, offsetPages, type PageFetcher } from './pagination';
 import type { LokaliseContributor, LokaliseKey, LokaliseLanguage, LokaliseProject, LokaliseTeam, LokaliseTranslation } from './types';
-import { readContributor, readKey, readLanguage, readProject, readTeam, readTranslation, WireReader } from './wire';
+import { readContributor, readKey, readLanguage, readProject, readTeam, readTranslation } from './wire';
 
 /** Construction options; see `HttpOptions` for the limits. */
 export interface LokaliseClientOptions {
@@ -29,20 +29,58 @@ export interface LokaliseClientOptions {
 
 /** Options for paging keys. */
 export interface KeyPageOptions {
+  /** Keys per page; Lokalise refuses more than 500. */
   readonly limit?: number;
   /** Restrict embedded translations to these language ids. */
   readonly languageIds?: readonly number[];
   readonly signal?: AbortSignal;
 }
 
-const listReader = new WireReader('a list');
-
-function items(response: ApiResponse, field: string): unknown[] {
-  return listReader.array(listReader.object(response.body, 'body')[field], field);
+/** Options for paging keys by page number. */
+export interface KeyOffsetPageOptions extends KeyPageOptions {
+  /** Pages requested at once (default 4); the per-project limit still caps what reaches the server. */
+  readonly concurrency?: number;
 }
+
+/** Options for paging translations. */
+export interface TranslationPageOptions {
+  /** Translations per page (default 500, at most 5000). */
+  readonly limit?: number;
+  /** Only this language (its `lang_id`, not its ISO code). */
+  readonly languageId?: number;
+  readonly signal?: AbortSignal;
+}
+
+const maxKeysPerPage = 500;
 
 function project(projectId: string): string {
   return encodeURIComponent(projectId);
+}
+
+function pageLimit(requested: number | undefined, fallback: number, maximum: number): string {
+  const limit = requested === undefined || !Number.isFinite(requested) ? fallback : Math.floor(requested);
+  return String(Math.min(maximum, Math.max(1, limit)));
+}
+
+function keyQuery(options: KeyPageOptions): Record<string, string> {
+  const query: Record<string, string> = {
+    limit: pageLimit(options.limit, maxKeysPerPage, maxKeysPerPage),
+    include_translations: '1',
+    disable_references: '1',
+    filter_archived: 'include',
+  };
+  if (options.languageIds !== undefined && options.languageIds.length > 0) query.filter_translation_lang_ids = options.languageIds.join(',');
+  return query;
+}
+
+/** Drops keys already yielded: offset pages over a list that changes underneath can repeat an entry. */
+async function* uniqueKeys(pages: AsyncGenerator<unknown[]>): AsyncGenerator<LokaliseKey[]> {
+  const seen = new Set<number>();
+  for await (const page of pages) {
+    const keys = page.map(readKey).filter((key) => !seen.has(key.keyId));
+    for (const key of keys) seen.add(key.keyId);
+    if (keys.length > 0) yield keys;
+  }
 }
 
 /** Reads projects, languages, keys and translations for the signed-in user. */
@@ -88,60 +126,46 @@ export class LokaliseClient {
     return readContributor(response.body);
   }
 
-  /** Every key (archived included) with translations, a cursor page at a time. */
+  /**
+   * Every key (archived included) with its translations, one cursor page at a time so memory stays bounded. The
+   * preferred way to read keys: keyset paging cannot skip or repeat keys while the project changes.
+   */
   public keyPages(projectId: string, options: KeyPageOptions = {}): AsyncGenerator<LokaliseKey[]> {
-    const query: Record<string, string> = {
-      pagination: 'cursor',
-      limit: String(Math.min(500, options.limit ?? 500)),
-      include_translations: '1',
-      disable_references: '1',
-      filter_archived: 'include',
-    };
-    if (options.languageIds !== undefined && options.languageIds.length > 0) query.filter_translation_lang_ids = options.languageIds.join(',');
-    return this.cursorPages(`projects/${project(projectId)}/keys`, query, 'keys', 'the keys', projectId, options.signal, (entry) => readKey(entry));
+    const query = { ...keyQuery(options), pagination: 'cursor' };
+    const pages = cursorPages(this.pageFetcher(`projects/${project(projectId)}/keys`, query, 'the keys', projectId), 'keys', 'the keys', options.signal);
+    return mapPages(pages, readKey);
+  }
+
+  /**
+   * Every key by page number, with up to `concurrency` pages in flight: faster on a slow link, but a project edited
+   * during the walk can shift keys across pages, so repeats are dropped here and a rare miss is possible.
+   */
+  public keyPagesByOffset(projectId: string, options: KeyOffsetPageOptions = {}): AsyncGenerator<LokaliseKey[]> {
+    const fetchPage = this.pageFetcher(`projects/${project(projectId)}/keys`, keyQuery(options), 'the keys', projectId);
+    const concurrency = options.concurrency ?? 4;
+    return uniqueKeys(offsetPages(fetchPage, 'keys', 'the keys', { concurrency, ...(options.signal === undefined ? {} : { signal: options.signal }) }));
   }
 
   /** Every translation of the project, a cursor page at a time. Plural values stay raw: this endpoint does not say which keys are plural. */
-  public translationPages(projectId: string, options: { limit?: number; signal?: AbortSignal } = {}): AsyncGenerator<LokaliseTranslation[]> {
-    const query = { pagination: 'cursor', limit: String(Math.min(5000, options.limit ?? 500)), disable_references: '1' };
-    return this.cursorPages(`projects/${project(projectId)}/translations`, query, 'translations', 'the translations', projectId, options.signal, (entry) => readTranslation(entry, false));
+  public translationPages(projectId: string, options: TranslationPageOptions = {}): AsyncGenerator<LokaliseTranslation[]> {
+    const query: Record<string, string> = { pagination: 'cursor', limit: pageLimit(options.limit, 500, 5000), disable_references: '1' };
+    if (options.languageId !== undefined) query.filter_lang_id = String(options.languageId);
+    const fetchPage = this.pageFetcher(`projects/${project(projectId)}/translations`, query, 'the translations', projectId);
+    return mapPages(cursorPages(fetchPage, 'translations', 'the translations', options.signal), (entry) => readTranslation(entry, false));
   }
 
-  private async offsetList(path: string, query: Record<string, string>, field: string, what: string, projectId: string | undefined, signal: AbortSignal | undefined): Promise<unknown[]> {
+  private pageFetcher(path: string, query: Readonly<Record<string, string>>, what: string, projectId: string | undefined): PageFetcher {
+    return (extraQuery, signal) => this.http.get(path, { ...query, ...extraQuery }, { what, signal, ...(projectId === undefined ? {} : { projectId }) });
+  }
+
+  private async offsetList(path: string, query: Readonly<Record<string, string>>, field: string, what: string, projectId: string | undefined, signal: AbortSignal | undefined): Promise<unknown[]> {
     const all: unknown[] = [];
-    for (let page = 1; ; page += 1) {
-      const response = await this.http.get(path, { ...query, page: String(page) }, { what, ...(projectId === undefined ? {} : { projectId }), ...(signal === undefined ? {} : { signal }) });
-      const entries = items(response, field);
-      all.push(...entries);
-      const pageCount = Number(response.headers.get('x-pagination-page-count') ?? '1');
-      if (entries.length === 0 || !Number.isFinite(pageCount) || page >= pageCount) return all;
-    }
+    const pages = offsetPages(this.pageFetcher(path, query, what, projectId), field, what, signal === undefined ? {} : { signal });
+    for await (const page of pages) all.push(...page);
+    return all;
   }
+}
 
-  private async *cursorPages<T>(
-    path: string,
-    query: Record<string, string>,
-    field: string,
-    what: string,
-    projectId: string,
-    signal: AbortSignal | undefined,
-    read: (entry: unknown) => T,
-  ): AsyncGenerator<T[]> {
-    const context = { what, projectId, ...(signal === undefined ? {} : { signal }) };
-    const seen = new Set<string>();
-    let pending: Promise<ApiResponse> | null = this.http.get(path, query, context);
-    while (pending !== null) {
-      const response: ApiResponse = await pending;
-      pending = null;
-      const entries = items(response, field);
-      if (entries.length === 0) return;
-      const cursor = response.headers.get('x-pagination-next-cursor');
-      if (cursor !== null && cursor !== '' && !seen.has(cursor)) {
-        seen.add(cursor);
-        pending = this.http.get(path, { ...query, cursor }, context);
-        pending.catch(() => undefined);
-      }
-      yield entries.map(read);
-    }
-  }
+async function* mapPages<T>(pages: AsyncGenerator<unknown[]>, read: (entry: unknown) => T): AsyncGenerator<T[]> {
+  for await (const page of pages) yield page.map(read);
 }

@@ -125,7 +125,8 @@ export class LokaliseHttp {
   private async attempt(url: URL, token: string, context: RequestContext): Promise<ApiResponse> {
     const release = context.projectId === undefined ? () => undefined : await this.projects.acquire(context.projectId, context.signal);
     try {
-      this.stats.rateLimitWaitMs += await this.pacer.take(context.signal);
+      const paced = await this.pacer.take(context.signal);
+      this.stats.rateLimitWaitMs += paced.waitedMs;
       this.stats.requests += 1;
       const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
       const signal = context.signal === undefined ? timeout : AbortSignal.any([context.signal, timeout]);
@@ -133,8 +134,10 @@ export class LokaliseHttp {
       let text: string;
       try {
         response = await this.options.fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal });
+        paced.finished();
         text = await response.text();
       } catch (error) {
+        paced.finished();
         if (context.signal?.aborted === true) throw new CancelledError();
         const timedOut = timeout.aborted;
         const message = timedOut
@@ -165,7 +168,7 @@ export class LokaliseHttp {
       throw new RetryableError(new LokaliseApiError('lokalise.bad_response', `Lokalise sent an incomplete answer while loading ${context.what}.`, response.status), null);
     }
     const message = parsed ? serverMessage(body) : null;
-    if (parsed && isTokenRejection(response.status, message)) throw errorForStatus(401, message, false, context.what);
+    if (isTokenRejection(response.status, message)) throw errorForStatus(401, message, false, context.what);
     const failure = errorForStatus(response.status, message, !parsed, context.what);
     if (response.status === 429) throw new RetryableError(failure, retryAfterMs(response.headers.get('retry-after'), this.now()));
     if (response.status >= 500 || response.status === 408) throw new RetryableError(failure, null);

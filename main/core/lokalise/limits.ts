@@ -1,6 +1,7 @@
 /**
- * Client-side pacing that keeps Locdesk inside Lokalise's limits instead of bumping into them: requests are spaced
- * to at most `requestsPerSecond` per token, and at most `maxConcurrent` run against one project at a time.
+ * Client-side pacing that keeps Locdesk inside Lokalise's limits instead of bumping into them: at most
+ * `requestsPerSecond` requests per token (6 documented), and at most `maxConcurrent` against one project at a time
+ * (10 documented).
  */
 import { CancelledError } from '../errors';
 
@@ -23,35 +24,107 @@ export function abortableSleep(milliseconds: number, signal?: AbortSignal): Prom
   });
 }
 
+/** Waits for `promise`, or rejects with CancelledError as soon as `signal` fires. */
+function untilSettledOrAborted(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.reject(new CancelledError());
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => reject(new CancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    void promise.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
+}
+
+/** A request the pacer let through; call `finished` when its answer (or failure) arrives. */
+export interface PacedRequest {
+  /** How long the caller waited for its turn, in milliseconds. */
+  readonly waitedMs: number;
+  finished(): void;
+}
+
+interface SentRequest {
+  readonly sentAt: number;
+  finishedAt: number | null;
+}
+
 /**
- * Hands out request start times at least `1000 / requestsPerSecond` apart (plus a 1% margin for timer jitter), so
- * a steady stream never exceeds the server's per-second window.
+ * Keeps one token's requests inside Lokalise's "N per second" window, judged the way the server judges it: by when
+ * requests *arrive*.
+ *
+ * Two rules, both applied to every request in the order callers asked:
+ * - an interval: starts at least `1000 / requestsPerSecond` ms apart, so traffic is smooth rather than bursty;
+ * - a sliding window: request k may start only a window after request k−N *arrived*. Arrival is unknowable, but it
+ *   happened before the answer came back, so the pacer counts from the answer, capped at `arrivalAllowanceMs` after
+ *   the start. Counting from the start alone is not enough: a first request that spends 100 ms opening a connection
+ *   arrives late, and the seventh request of a perfectly spaced stream then lands inside the server's window (seen
+ *   as a 429 against the fake). The cap bounds the cost of a slow answer to that allowance.
  */
 export class RequestPacer {
-  private nextSlot = 0;
   private readonly spacingMs: number;
+  private readonly capacity: number;
+  private readonly windowMs: number;
+  private readonly recent: SentRequest[] = [];
+  private nextStart = 0;
+  private turn: Promise<void> = Promise.resolve();
 
   public constructor(
     requestsPerSecond: number,
     private readonly now: () => number = Date.now,
     private readonly sleep: (milliseconds: number, signal?: AbortSignal) => Promise<void> = abortableSleep,
+    private readonly arrivalAllowanceMs = 300,
   ) {
-    this.spacingMs = (1000 / requestsPerSecond) * 1.01;
+    if (!(requestsPerSecond > 0)) throw new RangeError('requestsPerSecond must be positive');
+    this.spacingMs = 1000 / requestsPerSecond;
+    this.capacity = Math.max(1, Math.floor(requestsPerSecond));
+    this.windowMs = (this.capacity * 1000) / requestsPerSecond;
   }
 
-  /** Resolves when the caller may send; returns how long it waited. */
-  public async take(signal?: AbortSignal): Promise<number> {
-    const now = this.now();
-    const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + this.spacingMs;
-    const wait = slot - now;
-    if (wait > 0) await this.sleep(wait, signal);
-    return wait;
+  /** Resolves when the caller may send. Callers are served strictly in the order they asked. */
+  public async take(signal?: AbortSignal): Promise<PacedRequest> {
+    const askedAt = this.now();
+    const previous = this.turn;
+    let passTurn = (): void => undefined;
+    this.turn = new Promise<void>((resolve) => (passTurn = resolve));
+    try {
+      await untilSettledOrAborted(previous, signal);
+    } catch (error) {
+      void previous.then(passTurn);
+      throw error;
+    }
+    try {
+      const start = this.earliestStart();
+      if (start > this.now()) await this.sleep(start - this.now(), signal);
+      const sent: SentRequest = { sentAt: Math.max(start, this.now()), finishedAt: null };
+      this.nextStart = sent.sentAt + this.spacingMs;
+      this.recent.push(sent);
+      if (this.recent.length > this.capacity) this.recent.shift();
+      return {
+        waitedMs: Math.max(0, sent.sentAt - askedAt),
+        finished: () => {
+          sent.finishedAt ??= this.now();
+        },
+      };
+    } finally {
+      passTurn();
+    }
   }
 
-  /** Pushes every future slot back, after the server said "too many requests". */
+  /** Pushes every future start back, after the server said "too many requests". */
   public pauseUntil(time: number): void {
-    this.nextSlot = Math.max(this.nextSlot, time);
+    this.nextStart = Math.max(this.nextStart, time);
+  }
+
+  private earliestStart(): number {
+    let start = Math.max(this.now(), this.nextStart);
+    const oldest = this.recent.length >= this.capacity ? this.recent[this.recent.length - this.capacity] : undefined;
+    if (oldest !== undefined) {
+      const arrivedBy = Math.min(oldest.finishedAt ?? Number.POSITIVE_INFINITY, oldest.sentAt + this.arrivalAllowanceMs);
+      start = Math.max(start, arrivedBy + this.windowMs);
+    }
+    return start;
   }
 }
 

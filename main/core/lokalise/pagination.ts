@@ -1,0 +1,113 @@
+/**
+ * Walking Lokalise's two pagination styles without losing, repeating or looping.
+ *
+ * Offset lists follow the `X-Pagination-*` headers and stop at the last page or on an empty page (a page past the
+ * end). Cursor lists (keys, translations) stop on an empty page, a missing or empty cursor, or a cursor that repeats:
+ * the real API sends a next cursor even on the last non-empty page, and clients that trusted it looped or lost data.
+ *
+ * Both walkers fetch ahead (the next cursor page, or up to `concurrency` offset pages) so the caller's work on one
+ * page overlaps the download of the next. When the caller stops early, requests still in flight are aborted rather
+ * than left to burn the rate limit.
+ */
+import type { ApiResponse } from './http';
+import { WireReader } from './wire';
+
+/** Fetches one page: `extraQuery` holds `page` or `cursor`, `signal` fires when the walk is abandoned or cancelled. */
+export type PageFetcher = (extraQuery: Readonly<Record<string, string>>, signal: AbortSignal) => Promise<ApiResponse>;
+
+/** The list inside a page body, e.g. `keys` in `{"project_id":…,"keys":[…]}`. */
+export function pageItems(response: ApiResponse, field: string, what: string): unknown[] {
+  const reader = new WireReader(what);
+  return reader.array(reader.object(response.body, 'body')[field], field);
+}
+
+/** Positive integer from a pagination header, or null when absent or unreadable. */
+function headerCount(headers: Headers, name: string): number | null {
+  const value = Number(headers.get(name) ?? Number.NaN);
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
+/**
+ * How many pages the list has, from `X-Pagination-Page-Count`, else `Total-Count / Limit`. A response with neither
+ * is an unpaginated list: one page.
+ */
+export function pageCountOf(headers: Headers): number {
+  const pageCount = headerCount(headers, 'x-pagination-page-count');
+  if (pageCount !== null) return pageCount;
+  const total = headerCount(headers, 'x-pagination-total-count');
+  const limit = headerCount(headers, 'x-pagination-limit');
+  return total !== null && limit !== null ? Math.ceil(total / limit) : 1;
+}
+
+/** A signal that fires when the caller cancels or when the walk ends (so prefetched requests stop). */
+function walkSignal(caller: AbortSignal | undefined, walk: AbortController): AbortSignal {
+  return caller === undefined ? walk.signal : AbortSignal.any([caller, walk.signal]);
+}
+
+/** Starts a request whose rejection is observed later (or never, if the walk ends first). */
+function started(request: Promise<ApiResponse>): Promise<ApiResponse> {
+  request.catch(() => undefined);
+  return request;
+}
+
+/**
+ * Yields the items of each offset page in page order, with up to `concurrency` pages requested at once. The page
+ * count is re-read from every answer, so a list that grows while it is walked is followed to its new end.
+ */
+export async function* offsetPages(
+  fetchPage: PageFetcher,
+  field: string,
+  what: string,
+  options: { readonly concurrency?: number; readonly signal?: AbortSignal } = {},
+): AsyncGenerator<unknown[]> {
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const walk = new AbortController();
+  const signal = walkSignal(options.signal, walk);
+  const inFlight = new Map<number, Promise<ApiResponse>>();
+  let pageCount = 1;
+  let nextToRequest = 1;
+  try {
+    for (let page = 1; page <= pageCount; page += 1) {
+      const windowEnd = page === 1 ? 1 : page + concurrency - 1;
+      for (; nextToRequest <= Math.min(pageCount, windowEnd); nextToRequest += 1) {
+        inFlight.set(nextToRequest, started(fetchPage({ page: String(nextToRequest) }, signal)));
+      }
+      const pending = inFlight.get(page) ?? started(fetchPage({ page: String(page) }, signal));
+      inFlight.delete(page);
+      const response = await pending;
+      const entries = pageItems(response, field, what);
+      if (entries.length === 0) return;
+      pageCount = Math.max(pageCount, pageCountOf(response.headers));
+      yield entries;
+    }
+  } finally {
+    walk.abort();
+  }
+}
+
+/**
+ * Yields the items of each cursor page, prefetching the next one. Stops on an empty page, a missing or empty
+ * `X-Pagination-Next-Cursor`, or a cursor already followed, so it always ends and never yields a page twice.
+ */
+export async function* cursorPages(fetchPage: PageFetcher, field: string, what: string, callerSignal?: AbortSignal): AsyncGenerator<unknown[]> {
+  const walk = new AbortController();
+  const signal = walkSignal(callerSignal, walk);
+  const followed = new Set<string>();
+  let pending: Promise<ApiResponse> | null = started(fetchPage({}, signal));
+  try {
+    while (pending !== null) {
+      const response: ApiResponse = await pending;
+      pending = null;
+      const entries = pageItems(response, field, what);
+      if (entries.length === 0) return;
+      const cursor = response.headers.get('x-pagination-next-cursor');
+      if (cursor !== null && cursor !== '' && !followed.has(cursor)) {
+        followed.add(cursor);
+        pending = started(fetchPage({ cursor }, signal));
+      }
+      yield entries;
+    }
+  } finally {
+    walk.abort();
+  }
+}
