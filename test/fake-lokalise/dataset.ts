@@ -6,7 +6,8 @@
  * revoked projects) to simulate changes on the server between two syncs.
  */
 import { hashIntegers, Sequence, unitAt } from './random';
-import { emoji, keyNameParts, languageSpecs, placeholders, platformNames, tagNames, type FakeLanguageSpec } from './vocabulary';
+import { drawTemplate, renderPluralForm, renderText, type TextTemplate } from './text';
+import { keyNameParts, languageSpecs, platformNames, tagNames, type FakeLanguageSpec } from './vocabulary';
 
 /** How much data to generate. */
 export interface DatasetOptions {
@@ -60,6 +61,26 @@ export interface FakeKey {
   readonly translations: readonly FakeTranslation[];
 }
 
+/** Review state of one translation, cheap enough to compute for a million translations when filtering. */
+export interface TranslationStatus {
+  readonly isUntranslated: boolean;
+  readonly isReviewed: boolean;
+  readonly isUnverified: boolean;
+}
+
+/** A new value for one translation: a string, or the plural forms of a plural key. */
+export type TranslationValue = string | Readonly<Record<string, string>>;
+
+interface TranslationEdit {
+  readonly value: string;
+  readonly plural: Readonly<Record<string, string>> | null;
+  readonly modifiedAt: number;
+}
+
+interface MutableProject extends Omit<FakeProject, 'keyCount'> {
+  keyCount: number;
+}
+
 /** A team, as `GET /teams` lists it. */
 export interface FakeTeam {
   readonly teamId: number;
@@ -74,6 +95,8 @@ const projectNames = [
 ];
 const baseTime = 1_577_836_800; // 2020-01-01, seconds
 const untranslatedRate = 0.15;
+/** Language slots per key in a translation id or code (projects have at most 10 languages). */
+const languageSlots = 16;
 
 function projectIdFor(seed: number, index: number): string {
   const parts = [hashIntegers(seed, index, 11), hashIntegers(seed, index, 12), hashIntegers(seed, index, 13)];
@@ -87,7 +110,10 @@ export class Dataset {
   public readonly seed: number;
   public readonly projects: readonly FakeProject[];
   public readonly teams: readonly FakeTeam[];
+  private readonly mutableProjects: MutableProject[];
   private readonly deleted = new Map<string, Set<number>>();
+  /** Translations edited on the "server", by project id and translation code (see `translationCode`). */
+  private readonly edits = new Map<string, Map<number, TranslationEdit>>();
   private readonly statisticsCache = new Map<string, ProjectStatistics>();
 
   public constructor(options: DatasetOptions = {}) {
@@ -98,7 +124,7 @@ export class Dataset {
       { teamId: 176692, name: 'Northwind Localization', plan: 'Pro', createdAt: baseTime - 86_400 * 400 },
       { teamId: 176693, name: 'Contoso Freelancers', plan: 'Essential', createdAt: baseTime - 86_400 * 200 },
     ];
-    this.projects = Array.from({ length: options.projects ?? 3 }, (_, index) => ({
+    this.mutableProjects = Array.from({ length: options.projects ?? 3 }, (_, index) => ({
       index,
       projectId: projectIdFor(this.seed, index),
       name: `${projectNames[index % projectNames.length] ?? 'Project'}${index >= projectNames.length ? ` ${Math.floor(index / projectNames.length) + 1}` : ''}`,
@@ -108,6 +134,7 @@ export class Dataset {
       languages: languageSpecs.slice(0, languageCount),
       keyCount: keysPerProject,
     }));
+    this.projects = this.mutableProjects;
   }
 
   /** The project with this id, or undefined. */
@@ -126,6 +153,24 @@ export class Dataset {
     return index >= 0 && index < project.keyCount && !this.isDeleted(project, keyId) ? index : -1;
   }
 
+  /**
+   * A dense number for translation (`index`, `languagePosition`) that sorts like its translation id, so the
+   * translations endpoint can index a million matches in a compact typed array.
+   */
+  public translationCode(index: number, languagePosition: number): number {
+    return index * languageSlots + languagePosition;
+  }
+
+  /** The inverse of `translationCode`. */
+  public fromTranslationCode(code: number): { index: number; languagePosition: number } {
+    return { index: Math.floor(code / languageSlots), languagePosition: code % languageSlots };
+  }
+
+  /** The translation id of (`index`, `languagePosition`); ids ascend with the code. */
+  public translationIdAt(project: FakeProject, index: number, languagePosition: number): number {
+    return this.keyIdAt(project, index) * languageSlots + languagePosition;
+  }
+
   /** True when a test deleted the key on the "server". */
   public isDeleted(project: FakeProject, keyId: number): boolean {
     return this.deleted.get(project.projectId)?.has(keyId) === true;
@@ -133,9 +178,49 @@ export class Dataset {
 
   /** Simulates keys deleted on the server since the last sync. */
   public deleteKeys(projectId: string, keyIds: readonly number[]): void {
+    this.mutable(projectId);
     const set = this.deleted.get(projectId) ?? new Set<number>();
     for (const keyId of keyIds) set.add(keyId);
     this.deleted.set(projectId, set);
+    this.statisticsCache.delete(projectId);
+  }
+
+  /** Simulates keys created on the server since the last sync; they get the next (higher) key ids. */
+  public addKeys(projectId: string, count: number): number[] {
+    const project = this.mutable(projectId);
+    if (!Number.isInteger(count) || count < 0) throw new Error(`addKeys needs a whole number of keys, not ${count}`);
+    const first = project.keyCount;
+    project.keyCount += count;
+    this.statisticsCache.delete(projectId);
+    return Array.from({ length: count }, (_, offset) => this.keyIdAt(project, first + offset));
+  }
+
+  /**
+   * Simulates a translator editing one translation on the server: the value changes, review flags clear, and the
+   * modification time moves (to `modifiedAt`, unix seconds, or now). An empty value makes it untranslated.
+   */
+  public updateTranslation(projectId: string, keyId: number, languageIso: string, value: TranslationValue, modifiedAt = Math.floor(Date.now() / 1000)): void {
+    const project = this.mutable(projectId);
+    const index = this.indexOfKeyId(project, keyId);
+    if (index < 0) throw new Error(`Project ${projectId} has no key ${keyId}`);
+    const position = project.languages.findIndex((language) => language.iso === languageIso);
+    const language = project.languages[position];
+    if (language === undefined) throw new Error(`Project ${projectId} has no language ${languageIso}`);
+    const isPlural = this.flags(project, index).isPlural;
+    let edit: TranslationEdit;
+    if (typeof value === 'string') {
+      if (isPlural && value !== '') throw new Error(`Key ${keyId} is plural: give its forms (${language.pluralForms.join(', ')})`);
+      edit = { value, plural: isPlural ? Object.fromEntries(language.pluralForms.map((form) => [form, ''])) : null, modifiedAt };
+    } else {
+      if (!isPlural) throw new Error(`Key ${keyId} is not plural: give a string`);
+      const forms = Object.keys(value);
+      if (forms.join() !== language.pluralForms.join()) throw new Error(`${languageIso} plural forms are ${language.pluralForms.join(', ')}, not ${forms.join(', ')}`);
+      const empty = Object.values(value).every((form) => form === '');
+      edit = { value: empty ? '' : JSON.stringify(value), plural: value, modifiedAt };
+    }
+    const edits = this.edits.get(projectId) ?? new Map<number, TranslationEdit>();
+    edits.set(this.translationCode(index, position), edit);
+    this.edits.set(projectId, edits);
     this.statisticsCache.delete(projectId);
   }
 
@@ -153,7 +238,15 @@ export class Dataset {
 
   /** True when the translation of key `index` in `language` is empty (about 15% outside the base language). */
   public isUntranslated(project: FakeProject, index: number, languagePosition: number): boolean {
+    const edit = this.edits.get(project.projectId)?.get(this.translationCode(index, languagePosition));
+    if (edit !== undefined) return edit.value === '';
     return languagePosition > 0 && unitAt(this.seed, project.index, index, languagePosition, 3) < untranslatedRate;
+  }
+
+  /** The review state of one translation, without rendering its text. */
+  public translationStatus(project: FakeProject, index: number, languagePosition: number): TranslationStatus {
+    const { isUntranslated, isReviewed, isUnverified } = this.statusAndSequence(project, index, languagePosition);
+    return { isUntranslated, isReviewed, isUnverified };
   }
 
   /** Flags that filters need, computed without generating the whole key. */
@@ -181,10 +274,8 @@ export class Dataset {
     const tagCount = sequence.below(3);
     const tags = [...new Set(Array.from({ length: tagCount }, () => sequence.pick(tagNames)))].sort();
     const describe = sequence.chance(0.6);
-    const template = this.template(sequence);
-    const translations = project.languages.map((language, position) =>
-      this.translation(project, index, keyId, language, position, template, isPlural, createdAt),
-    );
+    const template = drawTemplate(sequence);
+    const translations = project.languages.map((language, position) => this.translation(project, index, language, position, template, isPlural, createdAt));
     const modifiedAt = Math.max(createdAt, ...translations.map((translation) => translation.modifiedAt));
     return {
       keyId,
@@ -233,43 +324,37 @@ export class Dataset {
     return statistics;
   }
 
-  private template(sequence: Sequence): Template {
-    return {
-      phraseIndexes: Array.from({ length: 1 + sequence.below(2) }, () => sequence.below(1000)),
-      placeholder: sequence.chance(0.3) ? sequence.pick(placeholders) : null,
-      emoji: sequence.chance(0.06) ? sequence.pick(emoji) : null,
-      html: sequence.chance(0.06) ? (sequence.chance(0.5) ? 'bold' : 'link') : null,
-      multiline: sequence.chance(0.04),
-    };
+  private mutable(projectId: string): MutableProject {
+    const project = this.mutableProjects.find((entry) => entry.projectId === projectId);
+    if (project === undefined) throw new Error(`The fake has no project ${projectId}`);
+    return project;
   }
 
-  private translation(
-    project: FakeProject,
-    index: number,
-    keyId: number,
-    language: FakeLanguageSpec,
-    position: number,
-    template: Template,
-    isPlural: boolean,
-    createdAt: number,
-  ): FakeTranslation {
+  /** Review flags and the translation's own sequence (positioned for its next draw, the modification time). */
+  private statusAndSequence(project: FakeProject, index: number, position: number): TranslationStatus & { sequence: Sequence; edit: TranslationEdit | undefined } {
     const sequence = new Sequence(hashIntegers(this.seed, project.index, index, position, 2));
-    const empty = this.isUntranslated(project, index, position);
-    const text = empty ? '' : render(language, template);
-    const plural = isPlural
-      ? Object.fromEntries(language.pluralForms.map((form) => [form, empty ? '' : pluralText(language, template, form)]))
-      : null;
-    const isReviewed = !empty && sequence.chance(0.4);
-    return {
-      translationId: keyId * 16 + position,
-      keyId,
+    const edit = this.edits.get(project.projectId)?.get(this.translationCode(index, position));
+    if (edit !== undefined) return { isUntranslated: edit.value === '', isReviewed: false, isUnverified: false, sequence, edit };
+    const isUntranslated = this.isUntranslated(project, index, position);
+    const isReviewed = !isUntranslated && sequence.chance(0.4);
+    const isUnverified = !isUntranslated && position > 0 && !isReviewed && sequence.chance(0.1);
+    return { isUntranslated, isReviewed, isUnverified, sequence, edit };
+  }
+
+  private translation(project: FakeProject, index: number, language: FakeLanguageSpec, position: number, template: TextTemplate, isPlural: boolean, createdAt: number): FakeTranslation {
+    const { isUntranslated, isReviewed, isUnverified, sequence, edit } = this.statusAndSequence(project, index, position);
+    const generatedModifiedAt = createdAt + sequence.below(20_000_000);
+    const common = {
+      translationId: this.translationIdAt(project, index, position),
+      keyId: this.keyIdAt(project, index),
       language,
-      value: plural === null ? text : empty ? '' : JSON.stringify(plural),
-      plural,
       isReviewed,
-      isUnverified: !empty && position > 0 && !isReviewed && sequence.chance(0.1),
-      modifiedAt: createdAt + sequence.below(20_000_000),
+      isUnverified,
     };
+    if (edit !== undefined) return { ...common, value: edit.value, plural: edit.plural, modifiedAt: edit.modifiedAt };
+    const plural = isPlural ? Object.fromEntries(language.pluralForms.map((form) => [form, isUntranslated ? '' : renderPluralForm(language, template, form)])) : null;
+    const value = isUntranslated ? '' : plural === null ? renderText(language, template) : JSON.stringify(plural);
+    return { ...common, value, plural, modifiedAt: generatedModifiedAt };
   }
 }
 
@@ -278,28 +363,4 @@ export interface ProjectStatistics {
   readonly keysTotal: number;
   readonly progressTotal: number;
   readonly languages: readonly { language: FakeLanguageSpec; progress: number; wordsToDo: number }[];
-}
-
-interface Template {
-  readonly phraseIndexes: readonly number[];
-  readonly placeholder: string | null;
-  readonly emoji: string | null;
-  readonly html: 'bold' | 'link' | null;
-  readonly multiline: boolean;
-}
-
-function render(language: FakeLanguageSpec, template: Template): string {
-  const phrases = template.phraseIndexes.map((phraseIndex) => language.phrases[phraseIndex % language.phrases.length] ?? '');
-  let text = phrases.join(template.multiline ? '\n' : language.joiner === '' ? '。' : '. ');
-  if (template.placeholder !== null) text = `${text}${language.joiner === '' ? '' : ' '}${template.placeholder}`;
-  if (template.html === 'bold') text = `<b>${text}</b>`;
-  if (template.html === 'link') text = `${text} <a href="https://example.com/help/${language.iso}">?</a>`;
-  if (template.emoji !== null) text = `${text} ${template.emoji}`;
-  return text;
-}
-
-function pluralText(language: FakeLanguageSpec, template: Template, form: string): string {
-  const phrase = language.phrases[(template.phraseIndexes[0] ?? 0) % language.phrases.length] ?? '';
-  const count = form === 'one' ? '1' : form === 'zero' ? '0' : form === 'two' ? '2' : '[%i:count]';
-  return `${phrase}${language.joiner === '' ? '' : ' '}(${count})`;
 }

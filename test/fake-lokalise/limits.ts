@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import { Sequence } from './random';
 import { sendJson } from './http';
-import type { FakeState } from './state';
+import type { FailureKind, FakeState } from './state';
 
 const tooManyRequests = 'Too many requests. Cool your jets and try again in a bit';
 
@@ -66,7 +66,8 @@ export class FaultInjector {
   /** Answers the request with an injected failure when one is due; returns true when it did. */
   public maybeFail(path: string, response: ServerResponse): boolean {
     const faults = this.state.switches.faults;
-    if (faults.matchPath !== null && !faults.matchPath.test(path)) return false;
+    const isApi = path.startsWith('/api2/');
+    if (faults.matchPath === null ? !isApi : !faults.matchPath.test(path)) return false;
     const forced = faults.failNextRequests > 0;
     if (!forced && !(faults.failureRate > 0 && this.sequence.chance(faults.failureRate))) return false;
     if (forced) faults.failNextRequests -= 1;
@@ -76,14 +77,15 @@ export class FaultInjector {
   }
 }
 
-function fail(kind: string, response: ServerResponse): void {
+function fail(kind: FailureKind, response: ServerResponse): void {
   if (kind === 'drop') {
     response.socket?.destroy();
     return;
   }
-  if (kind === 'truncate') {
+  if (kind === 'truncate' || kind === 'truncate-chunked') {
     const body = '{"project_id":"803826145ba90b42d5d860.46800099","keys":[{"key_id":1,"key_name":{"ios":"cut';
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length * 3) });
+    const length: Record<string, string> = kind === 'truncate' ? { 'Content-Length': String(body.length * 3) } : {};
+    response.writeHead(200, { 'Content-Type': 'application/json', ...length });
     response.write(body);
     setTimeout(() => response.socket?.destroy(), 5);
     return;

@@ -2,7 +2,7 @@
  * The fake's OAuth 2 server: consent page, single-use 40-character codes, the token endpoint in both dialects,
  * and the access/refresh token book-keeping the API checks against.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { escapeHtml, parseFields, readBody, sendHtml } from './http';
 import type { FakeState } from './state';
@@ -69,16 +69,17 @@ export class OAuthServer {
   public authorize(url: URL, response: ServerResponse): void {
     this.state.count('authorize');
     const clientId = url.searchParams.get('client_id');
-    const scope = url.searchParams.get('scope') ?? '';
+    const scope = (url.searchParams.get('scope') ?? '').split(/\s+/).filter((entry) => entry !== '').join(' ');
     const redirectUri = url.searchParams.get('redirect_uri');
     if (clientId !== this.state.clientId) return sendHtml(response, 400, page('Unknown application', '<p>The client_id is not registered.</p>'));
+    if (scope === '') return sendHtml(response, 400, page('Invalid request', '<p>The scope parameter is required.</p>'));
     if (this.state.switches.dialect === 'oauth2' && url.searchParams.get('response_type') !== 'code') {
       return sendHtml(response, 400, page('Invalid request', '<p>response_type must be code.</p>'));
     }
     if (redirectUri !== null && !URL.canParse(redirectUri)) return sendHtml(response, 400, page('Invalid request', '<p>redirect_uri is not a URL.</p>'));
     const requestId = token();
     this.consents.set(requestId, { clientId, scope, state: url.searchParams.get('state'), redirectUri });
-    const scopes = scope.split(' ').filter((entry) => entry !== '').map((entry) => `<li>${escapeHtml(entry)}</li>`).join('');
+    const scopes = scope.split(' ').map((entry) => `<li>${escapeHtml(entry)}</li>`).join('');
     sendHtml(
       response,
       200,
@@ -146,8 +147,11 @@ export class OAuthServer {
     if (issued === undefined || issued.expiresAt < this.state.now() || issued.clientId !== fields.client_id) {
       return this.fail(response, 'invalid_grant', 'The authorization code is invalid or has expired.');
     }
+    // A code is bound to the redirect URI it was issued for: a different one is always refused, a missing one only
+    // where the dialect requires it (the Lokalise SDKs never send it).
     const mustMatch = this.state.switches.dialect === 'oauth2' || this.state.switches.requireRedirectUriAtExchange;
-    if (mustMatch && issued.redirectUri !== null && fields.redirect_uri !== issued.redirectUri) {
+    const sent = fields.redirect_uri;
+    if (issued.redirectUri !== null && (sent === undefined ? mustMatch : sent !== issued.redirectUri)) {
       return this.fail(response, 'invalid_grant', 'The redirect URI does not match the authorization request.');
     }
     this.state.count('tokenExchanges');
@@ -209,6 +213,7 @@ function tokenHeaders(): Record<string, string> {
     Pragma: 'no-cache',
     Expires: 'Thu, 19 Nov 1981 08:52:00 GMT',
     Server: 'nginx',
+    'X-Lokalise-Process-Id': randomUUID(),
   };
 }
 

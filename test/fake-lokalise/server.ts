@@ -9,14 +9,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ApiRoutes } from './api';
-import { Dataset, type DatasetOptions } from './dataset';
+import { Dataset, type DatasetOptions, type TranslationValue } from './dataset';
 import { sendFlatError, sendNestedError } from './http';
 import { FaultInjector, Limiter } from './limits';
 import { OAuthServer } from './oauth';
 import { FakeState, type FakeStats, type FakeSwitches } from './state';
 
-export type { FakeSwitches, FakeStats } from './state';
-export type { FakeKey, FakeProject, FakeTranslation } from './dataset';
+export type { FailureKind, FakeSwitches, FakeStats } from './state';
+export type { FakeKey, FakeProject, FakeTranslation, TranslationValue } from './dataset';
 
 /** How to start the fake. */
 export interface FakeLokaliseOptions extends DatasetOptions {
@@ -24,6 +24,8 @@ export interface FakeLokaliseOptions extends DatasetOptions {
   readonly clientId?: string;
   readonly clientSecret?: string;
   readonly switches?: Partial<FakeSwitches>;
+  /** The clock (milliseconds) for code and token expiry, so tests can move time instead of waiting. */
+  readonly now?: () => number;
 }
 
 /** A running fake. */
@@ -34,16 +36,29 @@ export interface FakeLokalise {
   readonly apiUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** Read access to the generated data, so tests can compare what a client stored key by key. */
   readonly dataset: Dataset;
+  /** Behaviour tests flip while the server runs (dialect, rotation, lifetimes, rate limit, faults, quirks). */
   readonly switches: FakeSwitches;
+  /** Counters per kind of request, for assertions such as "exactly one refresh happened". */
   readonly stats: FakeStats;
   /** Issues a token pair without the browser dance, for API-level tests. */
   issueTokens(scope?: string): { accessToken: string; refreshToken: string };
+  /** Invalidates every access and refresh token, as if the user revoked the app. */
   revokeAllTokens(): void;
+  /** Makes every issued access token expired now (refresh tokens keep working). */
   expireAccessTokens(): void;
   /** The signed-in user can no longer see this project (it answers 404 and leaves the project list). */
   revokeProjectAccess(projectId: string): void;
+  /** Simulates keys deleted on the server since the last sync. */
   deleteKeys(projectId: string, keyIds: readonly number[]): void;
+  /** Simulates keys created on the server; returns their ids (higher than every existing key id). */
+  addKeys(projectId: string, count: number): number[];
+  /**
+   * Simulates an edit on the server: new value (plural forms for a plural key, '' to clear), review flags cleared,
+   * modification time moved to `modifiedAt` (unix seconds) or now. Throws on an unknown project, key or language.
+   */
+  updateTranslation(projectId: string, keyId: number, languageIso: string, value: TranslationValue, modifiedAt?: number): void;
   close(): Promise<void>;
 }
 
@@ -52,7 +67,7 @@ const allScopes = 'read_projects read_keys read_translations read_languages read
 /** Starts the fake on 127.0.0.1 (port 0 by default) and resolves once it listens. */
 export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Promise<FakeLokalise> {
   const dataset = new Dataset(options);
-  const state = new FakeState(options.clientId ?? 'locdesk-test-client', options.clientSecret ?? 'fake-client-secret-0123456789abcdef', options.switches ?? {});
+  const state = new FakeState(options.clientId ?? 'locdesk-test-client', options.clientSecret ?? 'fake-client-secret-0123456789abcdef', options.switches ?? {}, options.now);
   const oauth = new OAuthServer(state);
   const revoked = new Set<string>();
   const api = new ApiRoutes(dataset, state, revoked);
@@ -88,7 +103,10 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
     if (url.pathname.startsWith('/api2/')) return serveApi(request, response, url);
     if (request.method === 'GET' && (url.pathname === '/oauth2/auth' || url.pathname === '/auth')) return oauth.authorize(url, response);
     if (request.method === 'POST' && url.pathname === '/oauth2/auth/decision') return oauth.decide(request, response);
-    if (request.method === 'POST' && url.pathname === '/oauth2/token') return oauth.token(request, response);
+    if (request.method === 'POST' && url.pathname === '/oauth2/token') {
+      if (faults.maybeFail(url.pathname, response)) return;
+      return oauth.token(request, response);
+    }
     sendFlatError(response, 404, 'Not Found');
   };
 
@@ -129,6 +147,15 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
     },
     deleteKeys: (projectId, keyIds) => {
       dataset.deleteKeys(projectId, keyIds);
+      api.invalidate();
+    },
+    addKeys: (projectId, count) => {
+      const keyIds = dataset.addKeys(projectId, count);
+      api.invalidate();
+      return keyIds;
+    },
+    updateTranslation: (projectId, keyId, languageIso, value, modifiedAt) => {
+      dataset.updateTranslation(projectId, keyId, languageIso, value, modifiedAt ?? Math.floor(state.now() / 1000));
       api.invalidate();
     },
     close: () =>

@@ -3,8 +3,12 @@
  * server runs (a short token lifetime, a fault on the next request) and read counters to assert what happened.
  */
 
-/** How an injected failure looks on the wire. */
-export type FailureKind = 'html500' | 'html502' | 'html503' | 'drop' | 'truncate' | '429';
+/**
+ * How an injected failure looks on the wire: an nginx HTML error page, a connection closed before any answer, a
+ * 200 whose JSON stops early (`truncate`: short of its declared Content-Length; `truncate-chunked`: a chunked body
+ * that never ends), or the real 429 body.
+ */
+export type FailureKind = 'html500' | 'html502' | 'html503' | 'drop' | 'truncate' | 'truncate-chunked' | '429';
 
 /** Behaviour that tests change at run time. */
 export interface FakeSwitches {
@@ -22,6 +26,10 @@ export interface FakeSwitches {
     failureKind: FailureKind;
     /** A seeded share (0..1) of matching API requests that fail. */
     failureRate: number;
+    /**
+     * Restricts faults to request paths matching this pattern. null = every API request. The token endpoint only
+     * fails when this pattern explicitly matches `/oauth2/token`, so API fault tests never break sign-in by accident.
+     */
     matchPath: RegExp | null;
   };
   /** What an invalid or expired bearer token gets: 401 (documented) or 400 (as recorded for X-Api-Token). */

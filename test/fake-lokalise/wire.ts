@@ -10,10 +10,24 @@ export function phpJson(value: unknown): string {
   return JSON.stringify(value).replace(/\//g, '\\/');
 }
 
-/** Lokalise's date format for a unix time in seconds. */
+/** Lokalise's date format for a unix time in seconds. Hand-rolled because it runs for every key and translation served. */
 export function lokaliseDate(seconds: number): string {
-  const iso = new Date(seconds * 1000).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} (Etc/UTC)`;
+  const days = Math.floor(seconds / 86_400);
+  const secondOfDay = seconds - days * 86_400;
+  // Days to civil date (the inverse of Howard Hinnant's days_from_civil), valid for every date after 1970.
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const two = (value: number): string => (value < 10 ? `0${value}` : String(value));
+  const hours = Math.floor(secondOfDay / 3600);
+  const minutes = Math.floor((secondOfDay % 3600) / 60);
+  return `${year}-${two(month)}-${two(day)} ${two(hours)}:${two(minutes)}:${two(secondOfDay % 60)} (Etc/UTC)`;
 }
 
 const reviewer = { userId: 20181, email: 'translator@example.com', fullname: 'Dana Translator' };
@@ -105,9 +119,19 @@ export function wireTranslation(translation: FakeTranslation): object {
   };
 }
 
-/** A key object; `translations` only when asked for, restricted to `languageIds` when given. */
-export function wireKey(key: FakeKey, options: { translations: boolean; languageIds: ReadonlySet<number> | null }): object {
-  const body: Record<string, unknown> = {
+/** Which optional parts of a key to include, as the `include_*` and `filter_translation_lang_ids` parameters ask. */
+export interface KeyParts {
+  readonly translations: boolean;
+  readonly comments: boolean;
+  readonly screenshots: boolean;
+  /** Restricts the embedded translations; null = every language. */
+  readonly languageIds: ReadonlySet<number> | null;
+}
+
+/** A key object in the recorded field order; the optional arrays only when asked for. */
+export function wireKey(key: FakeKey, parts: KeyParts): object {
+  const languageIds = parts.languageIds;
+  return {
     key_id: key.keyId,
     created_at: lokaliseDate(key.createdAt),
     created_at_timestamp: key.createdAt,
@@ -116,8 +140,11 @@ export function wireKey(key: FakeKey, options: { translations: boolean; language
     description: key.description,
     platforms: key.platforms,
     tags: key.tags,
-    comments: [],
-    screenshots: [],
+    ...(parts.comments ? { comments: [] } : {}),
+    ...(parts.screenshots ? { screenshots: [] } : {}),
+    ...(parts.translations
+      ? { translations: key.translations.filter((translation) => languageIds === null || languageIds.has(translation.language.langId)).map(wireTranslation) }
+      : {}),
     is_plural: key.isPlural,
     plural_name: key.pluralName,
     is_hidden: key.isHidden,
@@ -131,16 +158,6 @@ export function wireKey(key: FakeKey, options: { translations: boolean; language
     translations_modified_at: lokaliseDate(key.modifiedAt),
     translations_modified_at_timestamp: key.modifiedAt,
   };
-  if (options.translations) {
-    const languageIds = options.languageIds;
-    body.translations = key.translations
-      .filter((translation) => languageIds === null || languageIds.has(translation.language.langId))
-      .map(wireTranslation);
-  } else {
-    delete body.comments;
-    delete body.screenshots;
-  }
-  return body;
 }
 
 /** A team as `GET /teams` lists it. */
