@@ -20,8 +20,11 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Saves the project list from Lokalise. Projects that disappeared from it are marked `lost`, never deleted. */
-export function saveProjectList(connection: Connection, projects: readonly LokaliseProject[], teams: readonly LokaliseTeam[], now: number): void {
+/**
+ * Saves projects from Lokalise. With `complete` (a full project list), projects that disappeared from it are
+ * marked `lost`, never deleted.
+ */
+export function saveProjectList(connection: Connection, projects: readonly LokaliseProject[], teams: readonly LokaliseTeam[], now: number, complete = true): void {
   const upsert = connection.prepare(
     `INSERT INTO projects (project_id, name, description, base_language_id, base_language_iso, team_id, created_at, progress_total,
        keys_total, language_progress, access, listed_at)
@@ -40,6 +43,7 @@ export function saveProjectList(connection: Connection, projects: readonly Lokal
         project.createdAt, project.progressTotal, project.keysTotal, JSON.stringify(project.languages), now,
       );
     }
+    if (!complete) return;
     const seen = new Set(projects.map((project) => project.projectId));
     const known = connection.prepare('SELECT project_id FROM projects').raw(true).all() as [string][];
     const markLost = connection.prepare("UPDATE projects SET access = 'lost' WHERE project_id = ?");
@@ -49,7 +53,7 @@ export function saveProjectList(connection: Connection, projects: readonly Lokal
 
 /** Ensures a row exists for a project about to be synced (e.g. when its list entry predates this library). */
 export function ensureProject(connection: Connection, project: LokaliseProject): void {
-  saveProjectList(connection, [project], [], Date.now());
+  saveProjectList(connection, [project], [], Date.now(), false);
 }
 
 /** Marks a project as no longer visible to the user; its offline data stays browsable. */

@@ -95,6 +95,13 @@ describe('SyncEngine', () => {
     expect(rig.store.project(second!.projectId)?.sync.status).toBe('ok');
   });
 
+  it('leaves the other projects alone when one project is synced', async () => {
+    rig = await syncRig({ projects: 3, keysPerProject: 20 });
+    await refreshList(rig);
+    await syncAndWait(rig, [rig.fake.dataset.projects[1]!.projectId]);
+    expect(rig.store.listProjects().map((project) => project.access)).toEqual(['ok', 'ok', 'ok']);
+  });
+
   it.each([
     ['429 bursts', '429', 3],
     ['HTML 5xx pages', 'html503', 2],

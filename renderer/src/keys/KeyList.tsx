@@ -6,6 +6,14 @@ import type { KeyWindow } from './use-key-window';
 
 const rowHeight = 76;
 
+/** Reports a fixed viewport instead of measuring one: for environments without layout (jsdom). */
+function fixedViewport(height: number): (instance: unknown, report: (rect: { width: number; height: number }) => void) => () => void {
+  return (_instance, report) => {
+    report({ width: 800, height });
+    return () => undefined;
+  };
+}
+
 function KeyRowView({ row, languages, search }: { row: KeyRow; languages: ReadonlyMap<string, Language>; search: string }): React.JSX.Element {
   return (
     <>
@@ -51,7 +59,7 @@ export function KeyList({
   search: string;
   selectedIndex: number | null;
   onSelect: (index: number, row: KeyRow | undefined) => void;
-  /** The height to assume before layout is measured (tests have no layout). */
+  /** A fixed viewport height instead of measuring the element, for environments without layout (jsdom tests). */
   viewportHeight?: number;
 }): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
@@ -62,6 +70,7 @@ export function KeyList({
     estimateSize: () => rowHeight,
     overscan: 6,
     initialRect: { width: 800, height: viewportHeight ?? 600 },
+    ...(viewportHeight === undefined ? {} : { observeElementRect: fixedViewport(viewportHeight) }),
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

@@ -64,7 +64,8 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
     [facets, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters],
   );
   const keys = useKeyWindow(query, reloadToken);
-  useEffect(() => setSelected(null), [query]);
+  const querySignature = JSON.stringify(query);
+  useEffect(() => setSelected(null), [querySignature]);
 
   if (problem !== null) return <p role="alert" className="notice notice-error">{problem}</p>;
   if (facets === null) return <p aria-busy="true">Loading {project.name}…</p>;

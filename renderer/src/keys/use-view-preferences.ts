@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Language } from '../../../preload/contract';
 
 /** The languages shown side by side for one project. */
@@ -30,11 +30,17 @@ export function defaultPreferences(languages: readonly Language[], baseIso: stri
 
 /** The remembered languages of `projectId` (localStorage), falling back to `fallback`; only languages that exist survive. */
 export function useViewPreferences(projectId: string, languages: readonly Language[], fallback: ViewPreferences): [ViewPreferences, (next: ViewPreferences) => void] {
-  const known = new Set(languages.map((language) => language.iso));
   const [stored, setStored] = useState<{ projectId: string; value: ViewPreferences | null }>(() => ({ projectId, value: read(projectId) }));
   const current = stored.projectId === projectId ? stored.value : read(projectId);
-  const chosen = current !== null && known.has(current.sourceIso) ? current : fallback;
-  const preferences = { sourceIso: chosen.sourceIso, targetIsos: chosen.targetIsos.filter((iso) => known.has(iso) && iso !== chosen.sourceIso) };
+  const knownIsos = languages.map((language) => language.iso).join(' ');
+  const chosen = current !== null && knownIsos.split(' ').includes(current.sourceIso) ? current : fallback;
+  const sourceIso = chosen.sourceIso;
+  const targets = chosen.targetIsos.join(' ');
+  // Stable identity while the choice is unchanged, so views keyed on it do not reset on every render.
+  const preferences = useMemo(() => {
+    const known = new Set(knownIsos.split(' '));
+    return { sourceIso, targetIsos: targets.split(' ').filter((iso) => known.has(iso) && iso !== sourceIso) };
+  }, [knownIsos, sourceIso, targets]);
   const update = useCallback(
     (next: ViewPreferences) => {
       localStorage.setItem(storageKey(projectId), JSON.stringify(next));

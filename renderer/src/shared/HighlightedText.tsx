@@ -8,7 +8,12 @@ export function HighlightedText({ text, search = '', dir, lang }: { text: string
         segment.kind === 'text' ? (
           <span key={index}>{segment.text}</span>
         ) : (
-          <mark key={index} className={segment.kind === 'placeholder' ? 'placeholder' : 'match'} title={segment.kind === 'placeholder' ? 'Placeholder: keep it as it is' : undefined}>
+          <mark
+            key={index}
+            className={segment.kind === 'placeholder' ? 'placeholder' : 'match'}
+            dir={segment.kind === 'placeholder' ? 'ltr' : undefined}
+            title={segment.kind === 'placeholder' ? 'Placeholder: keep it as it is' : undefined}
+          >
             {segment.text}
           </mark>
         ),

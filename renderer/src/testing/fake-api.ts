@@ -1,18 +1,67 @@
 /**
- * A typed in-memory `window.locdesk` for component tests: every call records its arguments and answers from
- * `responses`, and `emit` pushes an event to subscribers as main would.
+ * A typed in-memory `window.locdesk` for component tests (test-only; nothing in the product imports it).
+ *
+ * Every call is recorded with its arguments and answered from a typed table: sensible defaults (signed out,
+ * online, no projects, empty pages) that a test overrides per call with `respond`. An answer may be a value, a
+ * function of the call's arguments, or an Error, which the call rejects with, as main's envelopes do.
+ * `emit` pushes an event to the subscribers, as main would.
  */
-import type { AuthState, LocdeskApi } from '../../../preload/contract';
+import type { AppInfo, AuthState, Connectivity, LocdeskApi, SyncProgress } from '../../../preload/contract';
 
-type Listener = (payload: unknown) => void;
+type Domain = keyof LocdeskApi;
+type Member<D extends Domain> = keyof LocdeskApi[D] & string;
+
+/** `domain.method` for every invoke call, e.g. `keys.page`. */
+export type CallName = {
+  [D in Domain]: { [M in Member<D>]: M extends `on${string}` ? never : `${D}.${M}` }[Member<D>];
+}[Domain];
+
+/** `domain.onEvent` for every event, e.g. `sync.onProgress`. */
+export type EventName = {
+  [D in Domain]: { [M in Member<D>]: M extends `on${string}` ? `${D}.${M}` : never }[Member<D>];
+}[Domain];
+
+type FunctionAt<N extends string> = N extends `${infer D}.${infer M}`
+  ? D extends Domain
+    ? M extends keyof LocdeskApi[D]
+      ? LocdeskApi[D][M] extends (...args: infer A) => infer R
+        ? (...args: A) => R
+        : never
+      : never
+    : never
+  : never;
+
+/** The arguments of a call. */
+export type CallArguments<N extends CallName> = Parameters<FunctionAt<N>>;
+/** What a call resolves to. */
+export type CallResult<N extends CallName> = Awaited<ReturnType<FunctionAt<N>>>;
+/** How the fake answers a call: a value, an Error to reject with, or a function of the arguments. */
+export type Answer<N extends CallName> =
+  | CallResult<N>
+  | Error
+  | ((...args: CallArguments<N>) => CallResult<N> | Promise<CallResult<N>>);
+/** The payload of an event. */
+export type EventPayload<E extends EventName> = Parameters<Parameters<FunctionAt<E>>[0]>[0];
+
+/** One recorded call. */
+export interface RecordedCall {
+  readonly name: CallName;
+  readonly args: readonly unknown[];
+}
 
 /** The fake and the handles a test uses to drive it. */
 export interface FakeApi {
   readonly api: LocdeskApi;
-  readonly calls: { name: string; args: unknown[] }[];
-  /** Answers for calls, by `domain.method`; a function is called with the arguments. */
-  readonly responses: Map<string, unknown>;
-  emit(domainEvent: string, payload: unknown): void;
+  /** Every call so far, in order. */
+  readonly calls: RecordedCall[];
+  /** Replaces the answer of one call. */
+  respond<N extends CallName>(name: N, answer: Answer<N>): void;
+  /** The argument lists of every call to `name`, in order. */
+  argumentsOf<N extends CallName>(name: N): CallArguments<N>[];
+  /** Delivers an event to its current subscribers. */
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** How many listeners `name` has now (to check unsubscribing). */
+  listenerCount(name: EventName): number;
 }
 
 /** A signed-out state with no reason. */
@@ -28,39 +77,116 @@ export const signedOut: AuthState = {
   persistence: null,
 };
 
-/** Builds a fake whose calls resolve from `responses` (undefined answers resolve to null). */
-export function createFakeApi(initial: Record<string, unknown> = {}): FakeApi {
-  const calls: { name: string; args: unknown[] }[] = [];
-  const responses = new Map<string, unknown>(Object.entries(initial));
-  const listeners = new Map<string, Set<Listener>>();
-  const api = new Proxy({}, {
-    get: (_target, domain: string) =>
-      new Proxy({}, {
-        get: (_inner, member: string) => {
+/** A signed-in state whose tokens are kept encrypted. */
+export const signedIn: AuthState = { ...signedOut, status: 'signedIn', expiresAt: 4_102_444_800_000, scopes: ['read_projects'], persistence: 'encrypted' };
+
+/** A production installation with working configuration. */
+export const productionInfo: AppInfo = { version: '0.1.0', mode: 'production', configProblem: null, authHost: 'app.lokalise.com', storeProblem: null };
+
+/** Lokalise reachable. */
+export const online: Connectivity = { online: true, message: null, checkedAt: 0 };
+
+/** No sync running. */
+export const idleProgress: SyncProgress = {
+  status: 'idle',
+  projectId: null,
+  projectName: null,
+  projectIndex: 0,
+  projectCount: 0,
+  phase: null,
+  done: 0,
+  total: null,
+  requests: 0,
+  rateLimitWaitMs: 0,
+  message: null,
+};
+
+type AnswerTable = { [N in CallName]: Answer<N> };
+
+function defaultAnswers(): AnswerTable {
+  return {
+    'app.info': productionInfo,
+    'app.connectivity': online,
+    'app.openExternal': true,
+    'app.copyText': true,
+    'auth.getState': signedOut,
+    'auth.signIn': { ...signedOut, status: 'signingIn', mode: 'loopback', signInHost: 'app.lokalise.com' },
+    'auth.signInManually': { ...signedOut, status: 'signingIn', mode: 'manual' },
+    'auth.submitCode': signedIn,
+    'auth.cancelSignIn': { ...signedOut, reason: 'cancelled' },
+    'auth.copySignInLink': true,
+    'auth.openSignInLink': true,
+    'auth.signOut': { ...signedOut, reason: 'signedOut' },
+    'projects.list': [],
+    'projects.refresh': [],
+    'projects.setKeepOffline': () => Promise.reject(new Error('No project answer was set up for this test.')),
+    'projects.facets': { tags: [], platforms: [], languages: [] },
+    'keys.page': (query) => ({ total: 0, offset: query.offset ?? 0, items: [] }),
+    'keys.detail': null,
+    'sync.start': { ...idleProgress, status: 'running' },
+    'sync.cancel': { ...idleProgress, status: 'cancelled' },
+    'sync.status': idleProgress,
+    'library.forget': null,
+    'settings.get': { allowWeakTokenStorage: false },
+    'settings.update': (change) => ({ allowWeakTokenStorage: change.allowWeakTokenStorage ?? false }),
+  };
+}
+
+function settle(answer: unknown, args: readonly unknown[]): Promise<unknown> {
+  if (answer instanceof Error) return Promise.reject(answer);
+  if (typeof answer === 'function') {
+    try {
+      return Promise.resolve((answer as (...values: readonly unknown[]) => unknown)(...args));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return Promise.resolve(answer);
+}
+
+/** Builds a fake answering from the defaults, with `overrides` applied on top. */
+export function createFakeApi(overrides: Partial<AnswerTable> = {}): FakeApi {
+  const calls: RecordedCall[] = [];
+  const answers = new Map<string, unknown>(Object.entries({ ...defaultAnswers(), ...overrides }));
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const domains = new Map<string, object>();
+  const domainFor = (domain: string): object => {
+    const existing = domains.get(domain);
+    if (existing !== undefined) return existing;
+    const created = new Proxy(
+      {},
+      {
+        get: (_target, member) => {
+          if (typeof member !== 'string') return undefined;
           const name = `${domain}.${member}`;
           if (member.startsWith('on')) {
-            return (listener: Listener) => {
-              const set = listeners.get(name) ?? new Set<Listener>();
+            return (listener: (payload: unknown) => void) => {
+              const set = listeners.get(name) ?? new Set();
               listeners.set(name, set);
               set.add(listener);
               return () => set.delete(listener);
             };
           }
+          if (!answers.has(name)) throw new Error(`The fake API has no call named ${name}.`);
           return (...args: unknown[]) => {
-            calls.push({ name, args });
-            const answer = responses.get(name);
-            if (answer instanceof Error) return Promise.reject(answer);
-            return Promise.resolve(typeof answer === 'function' ? (answer as (...values: unknown[]) => unknown)(...args) : (answer ?? null));
+            calls.push({ name: name as CallName, args });
+            return settle(answers.get(name), args);
           };
         },
-      }),
-  }) as unknown as LocdeskApi;
+      },
+    );
+    domains.set(domain, created);
+    return created;
+  };
+  const api = new Proxy({}, { get: (_target, domain) => (typeof domain === 'string' ? domainFor(domain) : undefined) }) as LocdeskApi;
   return {
     api,
     calls,
-    responses,
-    emit: (domainEvent, payload) => {
-      for (const listener of listeners.get(domainEvent) ?? []) listener(payload);
+    respond: (name, answer) => answers.set(name, answer),
+    argumentsOf: <N extends CallName>(name: N) => calls.filter((call) => call.name === name).map((call) => call.args as CallArguments<N>),
+    emit: (name, payload) => {
+      for (const listener of [...(listeners.get(name) ?? [])]) listener(payload);
     },
+    listenerCount: (name) => listeners.get(name)?.size ?? 0,
   };
 }
