@@ -22,13 +22,26 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
 
   useEffect(() => {
     setFacets(null);
+    setProblem(null);
     setSelected(null);
     setSearch('');
     setFilters(noFilters);
+  }, [project.projectId]);
+
+  // A library change (a sync finished) refreshes the facets but keeps the translator's search, filters and place.
+  useEffect(() => {
+    let live = true;
     api()
       .projects.facets(project.projectId)
-      .then(setFacets)
-      .catch((error: unknown) => setProblem(messageOf(error)));
+      .then((loaded) => {
+        if (live) setFacets(loaded);
+      })
+      .catch((error: unknown) => {
+        if (live) setProblem(messageOf(error));
+      });
+    return () => {
+      live = false;
+    };
   }, [project.projectId, reloadToken]);
 
   useEffect(() => {
