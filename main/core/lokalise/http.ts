@@ -18,7 +18,7 @@ export interface RequestStats {
   throttled429: number;
 }
 
-/** Tuning and ports for the executor. */
+/** Tuning and ports for the executor; documented field by field on `LokaliseClientOptions`, which passes them on. */
 export interface HttpOptions {
   readonly apiUrl: string;
   readonly fetch: FetchFunction;
