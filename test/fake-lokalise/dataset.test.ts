@@ -59,4 +59,63 @@ describe('fake Lokalise dataset', () => {
     expect(dataset.statistics(project).keysTotal).toBe(49);
     expect(dataset.indexOfKeyId(project, dataset.keyIdAt(project, 3))).toBe(-1);
   });
+
+  it('gives each language its CLDR plural forms and RTL flag', () => {
+    const dataset = new Dataset({ projects: 1, keysPerProject: 1, languages: 10 });
+    const forms = Object.fromEntries((dataset.projects[0]?.languages ?? []).map((language) => [language.iso, language.pluralForms.join(' ')]));
+    expect(forms).toEqual({
+      en: 'one other', ar: 'zero one two few many other', ja: 'other', zh_CN: 'other', de: 'one other',
+      fr: 'one many other', ru: 'one few many other', es: 'one many other', pt_BR: 'one many other', ko: 'other',
+    });
+    expect(dataset.projects[0]?.languages.filter((language) => language.isRtl).map((language) => language.iso)).toEqual(['ar']);
+  });
+
+  it('answers review state cheaply and in agreement with the generated translations', () => {
+    const dataset = new Dataset({ seed: 5, projects: 1, keysPerProject: 400, languages: 6 });
+    const project = dataset.projects[0]!;
+    let reviewed = 0;
+    let unverified = 0;
+    for (let index = 0; index < project.keyCount; index += 1) {
+      dataset.key(project, index).translations.forEach((translation, position) => {
+        expect(dataset.translationStatus(project, index, position)).toEqual({
+          isUntranslated: translation.value === '',
+          isReviewed: translation.isReviewed,
+          isUnverified: translation.isUnverified,
+        });
+        if (translation.isReviewed) reviewed += 1;
+        if (translation.isUnverified) unverified += 1;
+        expect(translation.translationId).toBe(dataset.translationIdAt(project, index, position));
+      });
+    }
+    const total = project.keyCount * 6;
+    expect(reviewed / total).toBeGreaterThan(0.25);
+    expect(reviewed / total).toBeLessThan(0.45);
+    expect(unverified / total).toBeGreaterThan(0.02);
+    expect(unverified / total).toBeLessThan(0.1);
+  });
+
+  it('keeps about 3% archived and 2% hidden keys', () => {
+    const dataset = new Dataset({ seed: 9, projects: 1, keysPerProject: 20_000 });
+    const project = dataset.projects[0]!;
+    const flags = Array.from({ length: project.keyCount }, (_, index) => dataset.flags(project, index));
+    expect(flags.filter((entry) => entry.isArchived).length / project.keyCount).toBeCloseTo(0.03, 2);
+    expect(flags.filter((entry) => entry.isHidden).length / project.keyCount).toBeCloseTo(0.02, 2);
+  });
+
+  it('overlays edits and new keys without disturbing the rest of the data', () => {
+    const dataset = new Dataset({ seed: 4, projects: 1, keysPerProject: 30 });
+    const project = dataset.projects[0]!;
+    const index = Array.from({ length: 30 }, (_, candidate) => candidate).find((candidate) => !dataset.flags(project, candidate).isPlural) ?? 0;
+    const neighbour = dataset.key(project, index + 1);
+    const otherLanguages = dataset.key(project, index).translations.filter((_, position) => position !== 1);
+    dataset.updateTranslation(project.projectId, dataset.keyIdAt(project, index), 'ar', '', 1_700_000_000);
+    expect(dataset.isUntranslated(project, index, 1)).toBe(true);
+    expect(dataset.key(project, index).translations[1]).toMatchObject({ value: '', isReviewed: false, modifiedAt: 1_700_000_000 });
+    expect(dataset.key(project, index + 1)).toEqual(neighbour);
+    expect(dataset.key(project, index).translations.filter((_, position) => position !== 1)).toEqual(otherLanguages);
+    expect(dataset.addKeys(project.projectId, 2)).toEqual([dataset.keyIdAt(project, 30), dataset.keyIdAt(project, 31)]);
+    expect(project.keyCount).toBe(32);
+    expect(dataset.statistics(project).keysTotal).toBe(32);
+    expect(() => dataset.addKeys(project.projectId, -1)).toThrow(/whole number/);
+  });
 });

@@ -70,4 +70,63 @@ describe('fake Lokalise limits and faults', () => {
     expect((await fetch(`${fake.apiUrl}teams`, { headers })).status).toBe(200);
     expect(fake.switches.faults.failNextRequests).toBe(1);
   });
+
+  it('truncates a chunked JSON body', async () => {
+    fake.switches.faults.failNextRequests = 1;
+    fake.switches.faults.failureKind = 'truncate-chunked';
+    const response = await fetch(`${fake.apiUrl}teams`, { headers });
+    expect(response.headers.get('content-length')).toBeNull();
+    await expect(response.text()).rejects.toThrow();
+  });
+
+  it('injects the real 429 body as a fault, with Retry-After when asked for', async () => {
+    fake.switches.faults.failNextRequests = 1;
+    fake.switches.faults.failureKind = '429';
+    const limited = await fetch(`${fake.apiUrl}teams`, { headers });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toBe(tooMany);
+    fake.switches.rateLimit = { enabled: true, requestsPerSecond: 1, maxConcurrentPerProject: 10, sendRetryAfter: true };
+    const fresh = { Authorization: `Bearer ${fake.issueTokens().accessToken}` };
+    const statuses = [];
+    for (let attempt = 0; attempt < 2; attempt += 1) statuses.push(await fetch(`${fake.apiUrl}teams`, { headers: fresh }));
+    expect(statuses.map((response) => response.status)).toEqual([200, 429]);
+    expect(statuses[1]?.headers.get('retry-after')).toBe('1');
+  });
+
+  it('fails a seeded share of requests, the same ones for the same seed', async () => {
+    const pattern = async (server: FakeLokalise): Promise<string> => {
+      server.switches.faults.failureRate = 0.5;
+      const token = { Authorization: `Bearer ${server.issueTokens().accessToken}` };
+      let outcome = '';
+      for (let attempt = 0; attempt < 30; attempt += 1) outcome += (await fetch(`${server.apiUrl}teams`, { headers: token })).status === 200 ? '.' : 'x';
+      return outcome;
+    };
+    const first = await pattern(fake);
+    const twin = await startFakeLokalise({ projects: 1, keysPerProject: 20 });
+    try {
+      expect(await pattern(twin)).toBe(first);
+    } finally {
+      await twin.close();
+    }
+    expect(first).toContain('x');
+    expect(first).toContain('.');
+    expect(fake.stats.faultsInjected).toBe(first.split('x').length - 1);
+  });
+
+  it('leaves the token endpoint alone unless matchPath names it', async () => {
+    const { refreshToken } = fake.issueTokens();
+    const refresh = (): Promise<Response> =>
+      fetch(fake.tokenUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ client_id: fake.clientId, client_secret: fake.clientSecret, refresh_token: refreshToken, grant_type: 'refresh_token' }),
+      });
+    fake.switches.faults.failNextRequests = 1;
+    fake.switches.faults.failureKind = 'html502';
+    expect((await refresh()).status).toBe(200);
+    fake.switches.faults.matchPath = /^\/oauth2\/token$/;
+    expect((await refresh()).status).toBe(502);
+    expect((await refresh()).status).toBe(200);
+    expect(fake.stats.refreshes).toBe(2);
+  });
 });

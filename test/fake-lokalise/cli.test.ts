@@ -1,0 +1,76 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerConsent } from './testing';
+
+const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const children: ChildProcessWithoutNullStreams[] = [];
+
+function run(args: string[]): ChildProcessWithoutNullStreams {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: 'pipe' });
+  children.push(child);
+  return child;
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+interface Printed {
+  origin: string;
+  authUrl: string;
+  tokenUrl: string;
+  apiUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+describe('npm run fake-lokalise', () => {
+  it('prints its URLs, credentials and env lines, serves with the flags given, and stops on SIGTERM', async () => {
+    const child = run(['--port', '0', '--projects', '2', '--keys', '40', '--languages', '4', '--token-lifetime', '90', '--dialect', 'lokalise']);
+    const lines: string[] = [];
+    let printed: Printed | undefined;
+    for await (const line of createInterface({ input: child.stdout })) {
+      lines.push(line);
+      if (line.startsWith('{')) {
+        printed = JSON.parse(line) as Printed;
+        break;
+      }
+    }
+    expect(printed?.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines).toContain(`  LOCDESK_AUTH_URL=${printed?.authUrl}`);
+    expect(lines).toContain(`  LOCDESK_CLIENT_ID=${printed?.clientId}`);
+    expect(lines.some((line) => line.startsWith('  LOCDESK_API_URL='))).toBe(true);
+
+    const authorize = new URL(printed?.authUrl ?? '');
+    authorize.searchParams.set('client_id', printed?.clientId ?? '');
+    authorize.searchParams.set('scope', 'read_projects');
+    const code = /<code id="code">([0-9a-f]{40})<\/code>/.exec((await answerConsent(authorize.toString(), 'allow')).html)?.[1];
+    const exchange = await fetch(printed?.tokenUrl ?? '', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ client_id: printed?.clientId, client_secret: printed?.clientSecret, code, grant_type: 'authorization_code' }),
+    });
+    const tokens = (await exchange.json()) as { access_token: string; expires_in: number };
+    expect(tokens.expires_in).toBe(90);
+    const projects = await fetch(`${printed?.apiUrl}projects`, { headers: { Authorization: `Bearer ${tokens.access_token}` } });
+    expect(projects.headers.get('x-pagination-total-count')).toBe('2');
+
+    child.kill('SIGTERM');
+    const [exitCode] = (await once(child, 'exit')) as [number | null];
+    expect(exitCode).toBe(0);
+  });
+
+  it('refuses a bad flag with a message and exit code 2', async () => {
+    const child = run(['--dialect', 'soap']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [exitCode] = (await once(child, 'exit')) as [number | null];
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('--dialect must be "lokalise" or "oauth2"');
+  });
+});
