@@ -342,19 +342,28 @@ export class Dataset {
   }
 
   private translation(project: FakeProject, index: number, language: FakeLanguageSpec, position: number, template: TextTemplate, isPlural: boolean, createdAt: number): FakeTranslation {
+    // Runs a million times per full sync of the benchmark project: one object literal, no spreads.
     const { isUntranslated, isReviewed, isUnverified, sequence, edit } = this.statusAndSequence(project, index, position);
     const generatedModifiedAt = createdAt + sequence.below(20_000_000);
-    const common = {
+    let value: string;
+    let plural: Readonly<Record<string, string>> | null;
+    if (edit !== undefined) {
+      value = edit.value;
+      plural = edit.plural;
+    } else {
+      plural = isPlural ? Object.fromEntries(language.pluralForms.map((form) => [form, isUntranslated ? '' : renderPluralForm(language, template, form)])) : null;
+      value = isUntranslated ? '' : plural === null ? renderText(language, template) : JSON.stringify(plural);
+    }
+    return {
       translationId: this.translationIdAt(project, index, position),
       keyId: this.keyIdAt(project, index),
       language,
+      value,
+      plural,
       isReviewed,
       isUnverified,
+      modifiedAt: edit?.modifiedAt ?? generatedModifiedAt,
     };
-    if (edit !== undefined) return { ...common, value: edit.value, plural: edit.plural, modifiedAt: edit.modifiedAt };
-    const plural = isPlural ? Object.fromEntries(language.pluralForms.map((form) => [form, isUntranslated ? '' : renderPluralForm(language, template, form)])) : null;
-    const value = isUntranslated ? '' : plural === null ? renderText(language, template) : JSON.stringify(plural);
-    return { ...common, value, plural, modifiedAt: generatedModifiedAt };
   }
 }
 
