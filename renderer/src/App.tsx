@@ -32,7 +32,7 @@ export function App(): React.JSX.Element {
   return (
     <div className="workspace">
       <TopBar auth={auth} info={info} connectivity={connectivity} />
-      <SessionBanner auth={auth} />
+      <SessionBanner auth={auth} info={info} />
       {info?.storeProblem !== null && info?.storeProblem !== undefined && (
         <div className="banner banner-warning" role="alert">
           <span>{info.storeProblem}</span>

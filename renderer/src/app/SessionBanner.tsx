@@ -1,37 +1,81 @@
-import type { AuthState } from '../../../preload/contract';
-import { api } from '../api';
+import { useState } from 'react';
+import type { AppInfo, AuthState } from '../../../preload/contract';
+import { api, messageOf } from '../api';
+import { PasteCodeForm } from '../auth/PasteCodeForm';
+import { ReasonNotice } from '../auth/ReasonNotice';
+import { guideFor } from '../auth/reasons';
 import { SignInWaiting } from '../auth/SignInWaiting';
+import { useAction } from '../shared/use-action';
 
-/**
- * Shown over the workspace while there is no session: the library stays browsable, and signing in again is one
- * click away. Also tells the user when the session lives in memory only.
- */
-export function SessionBanner({ auth }: { auth: AuthState }): React.JSX.Element | null {
-  if (auth.status === 'signedIn') {
-    if (auth.persistence !== 'sessionOnly') return null;
-    return (
-      <div className="banner" role="status">
-        <span>This computer has no keyring, so your sign-in is kept for this session only.</span>
-        <button type="button" onClick={() => void api().settings.update({ allowWeakTokenStorage: true })}>
+/** The session lives in memory only (no keyring): say so, and offer the weaker-storage opt-in from the settings. */
+function SessionOnlyNotice(): React.JSX.Element {
+  const [outcome, setOutcome] = useState<string | null>(null);
+  return (
+    <div className="banner" role="status">
+      <span>
+        This computer has no keyring, so your sign-in is kept for this session only: after a restart you sign in again. You can let Locdesk store it
+        with weaker, fixed-key encryption instead.
+      </span>
+      {outcome === null ? (
+        <button
+          type="button"
+          onClick={() => {
+            api()
+              .settings.update({ allowWeakTokenStorage: true })
+              .then(() => setOutcome('Done: Locdesk will remember your next sign-in on this computer.'))
+              .catch((error: unknown) => setOutcome(messageOf(error)));
+          }}
+        >
           Keep me signed in anyway
         </button>
-      </div>
-    );
-  }
+      ) : (
+        <span className="hint">{outcome}</span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Shown above the workspace whenever the session needs attention: no session (expired, revoked, signed out), a
+ * sign-in running, or a session kept in memory only. The offline library stays browsable underneath, so
+ * signing in again is offered, never forced.
+ */
+export function SessionBanner({ auth, info }: { auth: AuthState; info: AppInfo | null }): React.JSX.Element | null {
+  if (auth.status === 'signedIn') return auth.persistence === 'sessionOnly' ? <SessionOnlyNotice /> : null;
   if (auth.status === 'signingIn') {
     return (
-      <div className="banner" role="status">
-        <SignInWaiting state={auth} />
+      <div className="banner banner-column">
+        <ReasonNotice state={auth} />
+        {auth.mode === 'manual' ? <PasteCodeForm /> : <SignInWaiting state={auth} />}
       </div>
     );
   }
-  const message = auth.reason === 'sessionExpired' ? auth.message : (auth.message ?? 'You are not signed in. Browsing works offline; sign in to sync.');
+  return <SignedOutBanner auth={auth} info={info} />;
+}
+
+/** No session: why, and the ways back in. */
+function SignedOutBanner({ auth, info }: { auth: AuthState; info: AppInfo | null }): React.JSX.Element {
+  const { run, problem } = useAction();
+  const guide = auth.reason === null ? null : guideFor(auth.reason);
   return (
-    <div className="banner banner-warning" role="alert">
-      <span>{message}</span>
-      <button type="button" className="primary" onClick={() => void api().auth.signIn()}>
+    <div className="banner banner-warning" role={guide === null ? 'status' : 'alert'}>
+      <span>
+        {guide === null ? (
+          'You are not signed in. Browsing the offline library works; sign in to sync.'
+        ) : (
+          <>
+            <strong>{guide.headline}.</strong> {auth.message ?? guide.fallback}
+          </>
+        )}
+        {info?.configProblem !== null && info?.configProblem !== undefined && <> {info.configProblem}</>}
+      </span>
+      <button type="button" className={guide?.action === 'pasteCode' ? '' : 'primary'} onClick={() => run(() => api().auth.signIn())}>
         Sign in again
       </button>
+      <button type="button" className={guide?.action === 'pasteCode' ? 'primary' : 'link'} onClick={() => run(() => api().auth.signInManually())}>
+        Paste a code instead
+      </button>
+      {problem !== null && <span className="topbar-problem">{problem}</span>}
     </div>
   );
 }

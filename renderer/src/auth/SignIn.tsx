@@ -1,58 +1,62 @@
-import { useState } from 'react';
 import type { AppInfo, AuthState } from '../../../preload/contract';
-import { api, messageOf } from '../api';
+import { api } from '../api';
+import { useAction } from '../shared/use-action';
+import { PasteCodeForm } from './PasteCodeForm';
+import { ReasonNotice } from './ReasonNotice';
+import { guideFor } from './reasons';
 import { SignInWaiting } from './SignInWaiting';
 
-/** The sign-in screen: one button to the system browser, the waiting state, and the paste-code fallback. */
+/** A configuration problem, prominently, with what to do about it. */
+function ConfigurationProblem({ problem }: { problem: string }): React.JSX.Element {
+  return (
+    <div role="alert" className="notice notice-error configuration-problem">
+      <strong>Locdesk is not fully set up.</strong> <span>{problem}</span>
+      <p className="hint">
+        Whoever installed Locdesk can fix this in the environment or the settings file (see the README). Projects already in your offline library stay
+        browsable.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The sign-in screen, shown while there is neither a session nor an offline library: one button to the system
+ * browser, the waiting state, the paste-code fallback, and for every reason the last attempt ended, its own
+ * message and way forward.
+ */
 export function SignIn({ state, info }: { state: AuthState; info: AppInfo | null }): React.JSX.Element {
-  const [problem, setProblem] = useState<string | null>(null);
-  const [code, setCode] = useState('');
-  const run = (action: () => Promise<unknown>): void => {
-    setProblem(null);
-    action().catch((error: unknown) => setProblem(messageOf(error)));
-  };
+  const { run, problem } = useAction();
   const waiting = state.status === 'signingIn';
+  const configProblem = info?.configProblem ?? null;
+  // The configuration block already says what configMissing would say.
+  const showReason = state.reason !== null && !(state.reason === 'configMissing' && configProblem !== null);
+  const pasteFirst = state.reason !== null && guideFor(state.reason).action === 'pasteCode';
   return (
     <main className="sign-in" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">Locdesk</h1>
+      <h1 id="sign-in-title">
+        Locdesk {info?.mode === 'demo' && <span className="badge badge-demo">Demo data</span>}
+      </h1>
       <p className="lead">Browse and search your Lokalise projects, online or off.</p>
-      {info?.configProblem !== null && info?.configProblem !== undefined && (
-        <p role="alert" className="notice notice-error">{info.configProblem}</p>
-      )}
-      {state.message !== null && state.status !== 'signedIn' && (
-        <p role={state.status === 'error' ? 'alert' : 'status'} className={`notice ${state.status === 'error' ? 'notice-error' : ''}`}>
-          {state.message}
-        </p>
-      )}
+      {configProblem !== null && <ConfigurationProblem problem={configProblem} />}
+      {showReason && <ReasonNotice state={state} />}
       {!waiting && (
         <div className="actions">
-          <button type="button" className="primary" onClick={() => run(() => api().auth.signIn())}>
+          <button type="button" className={pasteFirst ? '' : 'primary'} onClick={() => run(() => api().auth.signIn())}>
             Sign in with Lokalise
           </button>
-          <button type="button" className="link" onClick={() => run(() => api().auth.signInManually())}>
+          <button type="button" className={pasteFirst ? 'primary' : 'link'} onClick={() => run(() => api().auth.signInManually())}>
             Paste a code instead
           </button>
         </div>
       )}
-      {waiting && state.mode === 'loopback' && <SignInWaiting state={state} />}
-      {waiting && state.mode === 'manual' && (
-        <form
-          className="waiting"
-          onSubmit={(event) => {
-            event.preventDefault();
-            run(() => api().auth.submitCode(code));
-          }}
-        >
-          <label htmlFor="sign-in-code">Code shown by Lokalise</label>
-          <input id="sign-in-code" value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" spellCheck={false} />
-          <p className="hint">Only paste a code that Lokalise showed you in your own browser. Never paste a code someone sent you.</p>
-          <div className="actions">
-            <button type="submit" className="primary">Sign in</button>
-            <button type="button" onClick={() => run(() => api().auth.cancelSignIn())}>Cancel</button>
-          </div>
-        </form>
+      {!waiting && info !== null && <p className="hint">Your browser opens {info.authHost}. Locdesk never sees your Lokalise password.</p>}
+      {waiting && state.mode === 'manual' && <PasteCodeForm />}
+      {waiting && state.mode !== 'manual' && <SignInWaiting state={state} />}
+      {problem !== null && (
+        <p role="alert" className="notice notice-error">
+          {problem}
+        </p>
       )}
-      {problem !== null && <p role="alert" className="notice notice-error">{problem}</p>}
     </main>
   );
 }

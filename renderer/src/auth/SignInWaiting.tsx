@@ -1,26 +1,36 @@
+import { useState } from 'react';
 import type { AuthState } from '../../../preload/contract';
 import { api } from '../api';
+import { useAction } from '../shared/use-action';
 
-/** While the browser sign-in runs: where to look, and copy, open again and cancel. */
+/** While the browser sign-in runs: which host the browser should show, and copy, open again and cancel. */
 export function SignInWaiting({ state }: { state: AuthState }): React.JSX.Element {
+  const { run, problem } = useAction();
+  const [copied, setCopied] = useState(false);
   return (
-    <section className="waiting" aria-live="polite">
+    <section className="waiting" aria-label="Waiting for the browser" aria-live="polite">
       <p>
         Finish signing in in your browser{state.signInHost === null ? '' : ` at ${state.signInHost}`}. Locdesk is waiting.
+        {state.signInHost !== null && ' Only continue if the address bar shows that host.'}
       </p>
-      {state.reason === 'browserFailed' && state.message !== null && <p className="notice">{state.message}</p>}
       {state.staleCallbackSeen && <p className="notice">A sign-in response did not match this attempt and was ignored. If you signed in twice, use the newest browser tab.</p>}
       <div className="actions">
-        <button type="button" onClick={() => void api().auth.copySignInLink()}>
+        <button type="button" onClick={() => run(() => api().auth.copySignInLink().then(setCopied))}>
           Copy link
         </button>
-        <button type="button" onClick={() => void api().auth.openSignInLink()}>
+        <button type="button" onClick={() => run(() => api().auth.openSignInLink())}>
           Open again
         </button>
-        <button type="button" onClick={() => void api().auth.cancelSignIn()}>
+        <button type="button" onClick={() => run(() => api().auth.cancelSignIn())}>
           Cancel
         </button>
+        {copied && <span className="hint">Link copied. Paste it into the browser you use for Lokalise.</span>}
       </div>
+      {problem !== null && (
+        <p role="alert" className="notice notice-error">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }
