@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type Locator, type Page } from '@playwright/test';
 import { createAppCore } from '../../../main/core/app-core';
 import type { AppCore } from '../../../main/core/app-core';
 import { loadConfig, type LocdeskConfig } from '../../../main/core/config';
@@ -25,8 +25,11 @@ export interface World {
   readonly browser: RecordingBrowser;
   readonly clipboard: MemoryClipboard;
   readonly logLines: string[];
-  /** Clicks "Sign in with Lokalise", opens the URL the core sent to the "system browser" in a new page and answers the consent. */
-  signInThroughConsent(decision?: 'Allow' | 'Deny'): Promise<void>;
+  /**
+   * Clicks "Sign in with Lokalise" (or `trigger`), opens the URL the core sent to the "system browser" in a new
+   * page and answers the consent there.
+   */
+  signInThroughConsent(decision?: 'Allow' | 'Deny', trigger?: Locator): Promise<void>;
   /** Saves a screenshot of the app page under test-results/screens/. */
   screenshot(name: string): Promise<void>;
 }
@@ -84,9 +87,9 @@ async function build(page: Page, options: WorldOptions, cleanups: (() => Promise
     browser,
     clipboard,
     logLines,
-    async signInThroughConsent(decision = 'Allow') {
+    async signInThroughConsent(decision = 'Allow', trigger) {
       const opened = browser.nextUrl();
-      await page.getByRole('button', { name: 'Sign in with Lokalise' }).click();
+      await (trigger ?? page.getByRole('button', { name: 'Sign in with Lokalise' })).click();
       const consent = await page.context().newPage();
       await consent.goto(await opened);
       await consent.getByRole('button', { name: decision }).click();

@@ -1,0 +1,110 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type World } from './harness/fixtures';
+
+test.use({ fakeOptions: { projects: 3, keysPerProject: 1200, languages: 6, seed: 7 } });
+
+async function signInAndSync(world: World): Promise<void> {
+  const { page } = world;
+  await world.signInThroughConsent('Allow');
+  const sidebar = page.getByRole('complementary', { name: 'Projects' });
+  await expect(sidebar.getByText(world.fake.dataset.projects[0]!.name, { exact: true })).toBeVisible();
+  world.fake.switches.faults.latencyMs = 150;
+  await sidebar.getByRole('button', { name: `Sync ${world.fake.dataset.projects[0]!.name}` }).click();
+  await expect(page.getByRole('progressbar', { name: 'Sync progress' })).toBeVisible();
+  await expect(page.getByText(/Syncing Acme Mobile App \(1 of 1\)/)).toBeVisible();
+  await world.screenshot('sync-in-progress');
+  world.fake.switches.faults.latencyMs = 0;
+  await expect(page.getByText('Sync finished.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('listbox', { name: 'Keys' })).toBeVisible();
+}
+
+async function search(page: Page, text: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search keys' }).fill(text);
+  const list = page.getByRole('listbox', { name: 'Keys' });
+  if (text === '') await expect(list.locator('mark.match')).toHaveCount(0);
+  else await expect(list.locator('mark.match').first()).toBeVisible();
+}
+
+function count(page: Page): Promise<number> {
+  return page
+    .locator('.match-count')
+    .innerText()
+    .then((text) => Number(text.replace(/[^0-9]/g, '')));
+}
+
+test('signs in, syncs with visible progress, and browses the project', async ({ world }) => {
+  await signInAndSync(world);
+  const { page } = world;
+  const rows = page.getByRole('listbox', { name: 'Keys' }).getByRole('option');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThan(100);
+  const visible = world.fake.dataset.projects[0]!;
+  const expectedTotal = Array.from({ length: visible.keyCount }, (_, index) => world.fake.dataset.flags(visible, index)).filter((flags) => !flags.isArchived && !flags.isHidden).length;
+  await expect(page.locator('.match-count')).toHaveText(`${expectedTotal.toLocaleString('en-US')} keys`);
+  await world.screenshot('workspace-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await world.screenshot('workspace-dark');
+});
+
+test('searches CJK text, filters untranslated in Japanese, and opens a plural key', async ({ world }) => {
+  await signInAndSync(world);
+  const { page } = world;
+  await page.getByText('Targets (1)').click();
+  await page.getByRole('checkbox', { name: 'ja', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'ar', exact: true }).uncheck();
+  await page.getByText('Targets (1)').click();
+  await search(page, '設定が更新');
+  await expect(page.locator('mark.match').first()).toHaveText('設定が更新');
+  expect(await count(page)).toBeGreaterThan(0);
+  await search(page, '');
+  await page.getByLabel('Status filter').selectOption('untranslated');
+  await page.getByLabel('Status language').selectOption('ja');
+  await expect(page.getByRole('listbox', { name: 'Keys' }).getByRole('option').first().locator('.untranslated').first()).toBeVisible();
+  await world.screenshot('filter-untranslated-ja');
+  await page.getByLabel('Status filter').selectOption('');
+
+  const project = world.fake.dataset.projects[0]!;
+  const plural = Array.from({ length: project.keyCount }, (_, index) => world.fake.dataset.key(project, index)).find(
+    (key) => key.isPlural && !key.isArchived && !key.isHidden && key.translations[1]?.value !== '',
+  );
+  await search(page, plural!.keyNames.web);
+  await page.getByRole('listbox', { name: 'Keys' }).getByRole('option').first().click();
+  const detail = page.getByRole('region', { name: 'Key details' });
+  await expect(detail.getByRole('region', { name: 'Arabic' }).locator('dt')).toHaveText(['zero', 'one', 'two', 'few', 'many', 'other']);
+  await expect(detail.getByRole('region', { name: 'Arabic' }).locator('[dir="rtl"]').first()).toBeVisible();
+  await expect(detail.locator('mark.placeholder').first()).toBeVisible();
+  await world.screenshot('key-detail-plural');
+});
+
+test('keeps browsing when Lokalise goes away, with the offline badge', async ({ world }) => {
+  await signInAndSync(world);
+  const { page } = world;
+  await world.fake.close();
+  await page.getByRole('complementary', { name: 'Projects' }).getByRole('button', { name: 'Sync all' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  await search(page, 'settings');
+  expect(await count(page)).toBeGreaterThan(0);
+  await page.getByRole('listbox', { name: 'Keys' }).getByRole('option').first().click();
+  await expect(page.getByRole('region', { name: 'Key details' }).getByRole('heading', { level: 2 })).toBeVisible();
+  await world.screenshot('offline-browsing');
+});
+
+test('shows the expired session as a banner while browsing continues, then signs out', async ({ world }) => {
+  await signInAndSync(world);
+  const { page } = world;
+  world.fake.revokeAllTokens();
+  world.fake.expireAccessTokens();
+  await page.getByRole('complementary', { name: 'Projects' }).getByRole('button', { name: 'Sync all' }).click();
+  await expect(page.locator('.banner-warning').filter({ hasText: 'session has expired' })).toBeVisible();
+  await search(page, 'settings');
+  expect(await count(page)).toBeGreaterThan(0);
+  await world.screenshot('session-expired-banner');
+
+  await world.signInThroughConsent('Allow', page.getByRole('button', { name: 'Sign in again' }));
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Sign out of Lokalise?' })).toBeVisible();
+  await world.screenshot('sign-out-confirmation');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.locator('.banner-warning').filter({ hasText: 'signed out' })).toBeVisible();
+  expect((await world.core.api.auth.getState()).status).toBe('signedOut');
+});
