@@ -97,6 +97,33 @@ describe('LokaliseClient against the fake', () => {
     expect(keys.some((key) => key.translations.some((entry) => entry.value.includes('</b>') || entry.value.includes('https://')))).toBe(true);
   });
 
+  it('pages every key exactly once by offset with several pages in flight, within the per-project limit', async () => {
+    fake.switches.faults.latencyMs = 20;
+    const project = fake.dataset.projects[1]!;
+    const keys = await collect(client({ maxConcurrentPerProject: 3 }).keyPagesByOffset(project.projectId, { limit: 100, concurrency: 5 }));
+    expect(keys.map((key) => key.keyId)).toEqual([...fake.dataset.liveIndexes(project)].map((index) => fake.dataset.keyIdAt(project, index)));
+    expect(fake.stats.byRoute['projects/:id/keys']).toBe(13);
+    expect(fake.stats.maxConcurrentSeen).toBe(3);
+  });
+
+  it('pages translations by cursor and filters one language', async () => {
+    const project = fake.dataset.projects[0]!;
+    const english = project.languages[0]!;
+    const expected = [...fake.dataset.liveIndexes(project)].flatMap((index) => fake.dataset.key(project, index).translations).filter((entry) => entry.language.langId === english.langId);
+    const received: number[] = [];
+    for await (const page of client().translationPages(project.projectId, { limit: 300, languageId: english.langId })) received.push(...page.map((entry) => entry.translationId));
+    expect(received).toEqual(expected.map((entry) => entry.translationId));
+  });
+
+  it('reads one project and the signed-in contributor', async () => {
+    const api = client();
+    const project = fake.dataset.projects[0]!;
+    expect(await api.getProject(project.projectId)).toMatchObject({ projectId: project.projectId, name: project.name, keysTotal: 1234 });
+    const me = await api.currentContributor(project.projectId);
+    expect(me.email).toContain('@');
+    expect(me.userId).toBeGreaterThan(0);
+  });
+
   it('refreshes once on a 401 and retries', async () => {
     const api = client();
     fake.expireAccessTokens();
@@ -172,6 +199,7 @@ describe('LokaliseClient against exact stubs', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api2/`;
   });
   afterEach(async () => {
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -222,13 +250,16 @@ describe('LokaliseClient against exact stubs', () => {
     let calls = 0;
     handler = (_request, response) => {
       calls += 1;
-      if (calls === 1) return;
+      if (calls === 2) return;
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end('{"teams":[]}');
     };
-    const api = new LokaliseClient({ apiUrl: url, fetch: globalThis.fetch, tokens: fixedTokens, timeoutMs: 100, sleep: noWait });
+    // The first call warms the connection pool, so the 300 ms budget is spent on the hung request, not on start-up.
+    const api = new LokaliseClient({ apiUrl: url, fetch: globalThis.fetch, tokens: fixedTokens, timeoutMs: 300, sleep: noWait });
     expect(await api.listTeams()).toEqual([]);
-    expect(calls).toBe(2);
+    expect(await api.listTeams()).toEqual([]);
+    expect(calls).toBe(3);
+    expect(api.stats.retries).toBe(1);
   });
 
   it('names the endpoint when a response has the wrong shape', async () => {
