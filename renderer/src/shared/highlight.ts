@@ -10,7 +10,7 @@ export interface Segment {
   readonly kind: 'text' | 'placeholder' | 'match';
 }
 
-const placeholderPattern = /(%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcp@]|\{\{?[A-Za-z0-9_.]+(?:,[^{}]*)?\}?\}|\[%[a-z0-9]+:[A-Za-z0-9_]+\]|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>)/g;
+const placeholderPattern = /(%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGcp@]|\{\{?[A-Za-z0-9_.]+(?:,[^{}]*)?\}?\}|\[%[a-z0-9]+:[A-Za-z0-9_]+\]|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>)/g;
 
 function escapeForPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

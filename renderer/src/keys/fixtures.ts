@@ -1,0 +1,72 @@
+/**
+ * Sample data for component tests: languages (with Arabic's six plural forms), facets, and generated key rows.
+ */
+import type { KeyDetail, KeyRow, Language, ProjectFacets, ProjectSummary } from '../../../preload/contract';
+
+export const languages: Language[] = [
+  { langId: 1, iso: 'en', name: 'English', isRtl: false, pluralForms: ['one', 'other'], progress: 100 },
+  { langId: 2, iso: 'ar', name: 'Arabic', isRtl: true, pluralForms: ['zero', 'one', 'two', 'few', 'many', 'other'], progress: 80 },
+  { langId: 3, iso: 'ja', name: 'Japanese', isRtl: false, pluralForms: ['other'], progress: 70 },
+];
+
+export const facets: ProjectFacets = { tags: ['legal', 'mobile'], platforms: ['ios', 'web'], languages };
+
+/** A key row with English and Arabic cells. */
+export function row(index: number): KeyRow {
+  return {
+    keyId: index + 1,
+    name: `screen.key_${index}`,
+    description: '',
+    isPlural: false,
+    isArchived: false,
+    isHidden: false,
+    tags: [],
+    platforms: ['web'],
+    charLimit: 0,
+    modifiedAt: null,
+    translations: [
+      { languageIso: 'en', value: `Save %s item ${index}`, pluralForms: null, isEmpty: false, isReviewed: true, isUnverified: false, modifiedAt: null },
+      { languageIso: 'ar', value: `حفظ ${index}`, pluralForms: null, isEmpty: false, isReviewed: false, isUnverified: false, modifiedAt: null },
+    ],
+  };
+}
+
+export const pluralDetail: KeyDetail = {
+  ...row(0),
+  isPlural: true,
+  charLimit: 10,
+  keyNames: { ios: 'keyIos', android: 'key_android', web: 'screen.key_0', other: 'screen.key_0' },
+  context: 'Shown in the toolbar.',
+  pluralName: 'files_count',
+  createdAt: null,
+  description: 'Number of files',
+  translations: [
+    { languageIso: 'en', value: '', pluralForms: { one: 'One file', other: '{count} files are waiting' }, isEmpty: false, isReviewed: true, isUnverified: false, modifiedAt: 1_600_000_000_000 },
+    {
+      languageIso: 'ar',
+      value: '',
+      pluralForms: { other: 'ملفات [%i:count]', zero: 'لا ملفات', one: 'ملف', two: 'ملفان', few: 'ملفات', many: 'ملفًا' },
+      isEmpty: false,
+      isReviewed: false,
+      isUnverified: true,
+      modifiedAt: null,
+    },
+    { languageIso: 'ja', value: '', pluralForms: null, isEmpty: true, isReviewed: false, isUnverified: false, modifiedAt: null },
+  ],
+};
+
+export const project: ProjectSummary = {
+  projectId: 'p.1',
+  name: 'Checkout Web',
+  description: 'Strings',
+  baseLanguageIso: 'en',
+  teamId: 1,
+  teamName: 'Team',
+  keysTotal: 100_000,
+  languageCount: 3,
+  progressPercent: 80,
+  languages,
+  keepOffline: true,
+  access: 'ok',
+  sync: { status: 'ok', lastSyncedAt: Date.now() - 120_000, durationMs: 1000, keyCount: 100_000, translationCount: 300_000, lastError: null },
+};
