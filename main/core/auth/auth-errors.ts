@@ -59,7 +59,7 @@ export function unexpectedResponseError(status: number): OAuthError {
   if (status === 407) {
     return new OAuthError('network.proxy_auth', 'Your network’s proxy asked for a password that Locdesk cannot provide (HTTP 407).', { status });
   }
-  const kind = status >= 500 ? 'server_error' : 'exchange_failed';
+  const kind = status >= 500 || status === 429 || status === 408 ? 'server_error' : 'exchange_failed';
   return new OAuthError(`auth.${kind}`, `Lokalise returned an unexpected page (HTTP ${status}) instead of a sign-in answer. Try again in a moment.`, { status });
 }
 

@@ -38,8 +38,12 @@ export interface LoopbackOptions {
   readonly closeDelayMs?: number;
 }
 
-/** Binds 127.0.0.1 on the first free port of `ports` (or an ephemeral one). */
-async function bind(server: Server, ports: readonly number[]): Promise<number> {
+/**
+ * Binds `server` to 127.0.0.1 on the first free port of `ports` (or an ephemeral one) and returns the port.
+ * EADDRINUSE and EACCES are treated alike, since Windows reports ports reserved by Hyper-V/WSL as EACCES; when every
+ * port fails, the error names them all so the user can act on it.
+ */
+export async function listenOnLoopback(server: Server, ports: readonly number[]): Promise<number> {
   const candidates = ports.length === 0 ? [0] : ports;
   for (const port of candidates) {
     try {
@@ -90,7 +94,7 @@ export class LoopbackReceiver {
     this.outcome = new Promise((resolve) => {
       this.settle = resolve;
     });
-    this.later(options.timeoutMs, () => this.finish({ kind: 'timeout' }, 0));
+    this.later(options.timeoutMs, () => this.expire());
   }
 
   /** Binds and starts listening; throws `auth.port_unavailable` when no port could be bound. */
@@ -112,7 +116,7 @@ export class LoopbackReceiver {
       else socket.destroy();
     });
     server.requestTimeout = 30_000;
-    const port = await bind(server, options.ports);
+    const port = await listenOnLoopback(server, options.ports);
     server.on('error', (error) => options.logger.warn('sign-in receiver error', { error }));
     receiver = new LoopbackReceiver(server, port, options);
     options.logger.info('sign-in receiver listening', { port });
@@ -136,6 +140,12 @@ export class LoopbackReceiver {
     }, milliseconds);
     timer.unref();
     this.timers.add(timer);
+  }
+
+  /** The sign-in timeout fired. A code exchange already under way is let finish: the user did their part. */
+  private expire(): void {
+    if (this.exchangeDone !== null) return;
+    this.finish({ kind: 'timeout' }, 0);
   }
 
   private finish(outcome: AttemptOutcome, closeDelayMs: number): void {
@@ -179,12 +189,13 @@ export class LoopbackReceiver {
     if (url.pathname !== '/callback' && url.pathname !== '/done') return sendPage(response, 'notFound');
     if (request.method !== 'GET') return sendPage(response, 'wrongMethod', { Allow: 'GET' });
     if (url.pathname === '/done') {
-      if (this.exchangeDone !== null) await this.exchangeDone;
+      if (this.exchangeDone !== null) await this.boundedWait(this.exchangeDone);
       return sendPage(response, this.pageForOutcome());
     }
     const received = url.searchParams.getAll('state');
     if (this.settled !== null || this.stateUsed || received.length !== 1 || !stateMatches(this.state, received[0] ?? null)) {
-      if (this.settled === null) this.options.onStaleCallback?.();
+      // A repeat of the accepted callback (a reload while the code is being exchanged) is not news for the app.
+      if (this.settled === null && !this.stateUsed) this.options.onStaleCallback?.();
       this.options.logger.warn('sign-in callback ignored: it does not belong to the running attempt');
       return sendPage(response, 'stale');
     }
@@ -205,8 +216,19 @@ export class LoopbackReceiver {
       return redirectToDone(response);
     }
     this.exchangeDone = this.redeem(code);
-    await Promise.race([this.exchangeDone, new Promise((resolve) => setTimeout(resolve, this.options.exchangeWaitMs ?? 20_000).unref())]);
+    await this.boundedWait(this.exchangeDone);
     redirectToDone(response);
+  }
+
+  /** Holds a browser request while the exchange runs, but never longer than `exchangeWaitMs`. */
+  private async boundedWait(work: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.exchangeWaitMs ?? 20_000);
+      timer.unref();
+    });
+    await Promise.race([work, limit]);
+    clearTimeout(timer);
   }
 
   private async redeem(code: string): Promise<void> {

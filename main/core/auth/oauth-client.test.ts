@@ -37,7 +37,7 @@ describe('OAuthClient', () => {
     const tokens = await client(url).exchangeCode('c'.repeat(40), 'http://127.0.0.1:1/callback', ['read_projects']);
     expect(received[0]?.contentType).toBe('application/json');
     expect(JSON.parse(received[0]?.body ?? '{}')).toEqual({ client_id: 'id', client_secret: 'secret', code: 'c'.repeat(40), grant_type: 'authorization_code' });
-    expect(tokens).toEqual({ accessToken: 'a', refreshToken: 'r', expiresAt: 1000 + 3600_000, scopes: ['read_projects'] });
+    expect(tokens).toEqual({ accessToken: 'a', refreshToken: 'r', expiresAt: 1000 + 3600_000, refreshTokenExpiresAt: null, scopes: ['read_projects'] });
   });
 
   it('sends the standard dialect: a form body with the same redirect_uri', async () => {

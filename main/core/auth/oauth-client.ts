@@ -17,6 +17,8 @@ export interface TokenSet {
   readonly refreshToken: string | null;
   /** Epoch milliseconds. */
   readonly expiresAt: number;
+  /** When the refresh token stops working (epoch ms), if the provider said so (`refresh_token_expires_in`). */
+  readonly refreshTokenExpiresAt: number | null;
   readonly scopes: readonly string[];
 }
 
@@ -34,6 +36,7 @@ export interface OAuthClientOptions {
 interface TokenResponse {
   access_token?: unknown;
   refresh_token?: unknown;
+  refresh_token_expires_in?: unknown;
   expires_in?: unknown;
   scope?: unknown;
   error?: unknown;
@@ -100,18 +103,31 @@ export class OAuthClient {
     }
     if (typeof body !== 'object' || (body as unknown) === null) throw unexpectedResponseError(response.status);
     if (!response.ok || body.error !== undefined) {
-      if (response.status >= 500) throw unexpectedResponseError(response.status);
+      // Only a flat RFC 6749 body (`error` is a string) is an OAuth verdict; a 5xx, a 429 or an API-style nested
+      // error is a transient or foreign answer and must never sign anyone out.
+      if (response.status >= 500 || response.status === 429 || response.status === 408 || typeof body.error !== 'string') {
+        throw unexpectedResponseError(response.status);
+      }
       throw oauthErrorFromBody(body, response.status, during);
     }
     if (typeof body.access_token !== 'string' || body.access_token === '') {
       throw new OAuthError('auth.server_error', 'Lokalise’s sign-in answer had no access token. Try again in a moment.', { status: response.status });
     }
-    const lifetime = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
+    const lifetime = secondsField(body.expires_in) ?? 3600;
+    const refreshToken = typeof body.refresh_token === 'string' && body.refresh_token !== '' ? body.refresh_token : null;
+    const refreshLifetime = refreshToken === null ? null : secondsField(body.refresh_token_expires_in);
     return {
       accessToken: body.access_token,
-      refreshToken: typeof body.refresh_token === 'string' && body.refresh_token !== '' ? body.refresh_token : null,
+      refreshToken,
       expiresAt: this.now() + lifetime * 1000,
+      refreshTokenExpiresAt: refreshLifetime === null ? null : this.now() + refreshLifetime * 1000,
       scopes: typeof body.scope === 'string' ? body.scope.split(/\s+/).filter((scope) => scope !== '') : [...fallbackScopes],
     };
   }
+}
+
+/** A positive lifetime in seconds; some servers send numbers as strings. Anything else counts as absent. */
+function secondsField(value: unknown): number | null {
+  const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }

@@ -18,6 +18,8 @@ export interface StoredTokens {
   readonly expiresAt: number;
   readonly scopes: readonly string[];
   readonly obtainedAt: number;
+  /** When the refresh token stops working, for providers that say so; absent when unknown (Lokalise). */
+  readonly refreshTokenExpiresAt?: number;
 }
 
 const EnvelopeSchema = z.object({
@@ -28,6 +30,7 @@ const EnvelopeSchema = z.object({
   expiresAt: z.number(),
   scopes: z.array(z.string()),
   obtainedAt: z.number(),
+  refreshTokenExpiresAt: z.number().optional(),
 });
 
 const StoredValueSchema = z.object({ format: z.literal('safeStorage-v1'), data: z.string().min(1) });
@@ -54,9 +57,9 @@ export class TokenVault {
    * Throws `auth.vault_unavailable` when encryption is impossible, so a fresh sign-in is never lost to a failed write.
    */
   public async probe(): Promise<VaultPersistence> {
-    const persistence = await this.persistence();
-    if (persistence === 'sessionOnly') return persistence;
     try {
+      const persistence = await this.persistence();
+      if (persistence === 'sessionOnly') return persistence;
       const sample = `probe-${Date.now()}`;
       const { plain } = await this.cipher.decrypt(await this.cipher.encrypt(sample));
       if (plain !== sample) throw new Error('round trip changed the value');
@@ -87,36 +90,61 @@ export class TokenVault {
       this.store.delete(vaultKey);
       return persistence;
     }
-    const envelope = { format: 'locdesk-tokens', version: 1, ...tokens, scopes: [...tokens.scopes] };
+    const envelope = {
+      format: 'locdesk-tokens',
+      version: 1,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      expiresAt: tokens.expiresAt,
+      scopes: [...tokens.scopes],
+      obtainedAt: tokens.obtainedAt,
+      ...(tokens.refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt: tokens.refreshTokenExpiresAt }),
+    };
     const data = await this.cipher.encrypt(JSON.stringify(envelope));
     this.store.set(vaultKey, { format: 'safeStorage-v1', data });
     this.memory = null;
     return persistence;
   }
 
-  /** Loads saved tokens, or null. An unreadable entry is deleted and reported as null. */
+  /**
+   * Loads saved tokens, or null. An entry that cannot be read (keychain changed, corrupt blob) is deleted and
+   * reported as null. While the OS reports encryption as unavailable (keychain locked, not ready yet) the entry is
+   * kept for a later run, since it may well decrypt then; this run simply starts signed out.
+   */
   public async load(): Promise<StoredTokens | null> {
     if (this.memory !== null) return this.memory;
     const raw = this.store.get(vaultKey);
     if (raw === undefined) return null;
     const stored = StoredValueSchema.safeParse(raw);
     if (!stored.success) return this.discard('the stored entry has an unknown format');
+    const strength = await this.cipher.strength().catch((): 'unavailable' => 'unavailable');
+    if (strength === 'unavailable') {
+      this.logger.warn('saved sign-in kept but not loaded: encryption is unavailable right now');
+      return null;
+    }
+    let decrypted: { plain: string; shouldReEncrypt: boolean };
+    let parsed: unknown;
     try {
-      const { plain, shouldReEncrypt } = await this.cipher.decrypt(stored.data.data);
-      const envelope = EnvelopeSchema.safeParse(JSON.parse(plain));
-      if (!envelope.success) return this.discard('the decrypted envelope is not valid');
-      const tokens: StoredTokens = {
-        accessToken: envelope.data.accessToken,
-        refreshToken: envelope.data.refreshToken,
-        expiresAt: envelope.data.expiresAt,
-        scopes: envelope.data.scopes,
-        obtainedAt: envelope.data.obtainedAt,
-      };
-      if (shouldReEncrypt) await this.save(tokens);
-      return tokens;
+      decrypted = await this.cipher.decrypt(stored.data.data);
+      parsed = JSON.parse(decrypted.plain);
     } catch {
       return this.discard('it could not be decrypted (the keychain may have changed)');
     }
+    const envelope = EnvelopeSchema.safeParse(parsed);
+    if (!envelope.success) return this.discard('the decrypted envelope is not valid');
+    const tokens: StoredTokens = {
+      accessToken: envelope.data.accessToken,
+      refreshToken: envelope.data.refreshToken,
+      expiresAt: envelope.data.expiresAt,
+      scopes: envelope.data.scopes,
+      obtainedAt: envelope.data.obtainedAt,
+      ...(envelope.data.refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt: envelope.data.refreshTokenExpiresAt }),
+    };
+    if (decrypted.shouldReEncrypt) {
+      // The OS rotated its key: write a fresh blob. A failed rewrite loses nothing, the old blob still decrypts.
+      await this.save(tokens).catch((error: unknown) => this.logger.warn('could not re-encrypt the saved sign-in', { error }));
+    }
+    return tokens;
   }
 
   /** Forgets the tokens everywhere. */
