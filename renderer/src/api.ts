@@ -20,3 +20,18 @@ export function setApi(replacement: LocdeskApi | null): void {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
+
+/** The machine code a failed call carries (see `Envelope`), or null for anything else. */
+export function codeOf(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
+  return typeof error.code === 'string' ? error.code : null;
+}
+
+/**
+ * Failures the app already shows in its chrome (the offline badge, the session banner); repeating them as
+ * errors would nag a translator who is simply working offline.
+ */
+export function isExpectedOffline(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== null && (code.startsWith('network.') || code === 'lokalise.network' || code === 'lokalise.timeout' || code === 'auth.required');
+}

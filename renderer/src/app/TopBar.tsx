@@ -1,28 +1,50 @@
 import { useState } from 'react';
 import type { AppInfo, AuthState, Connectivity } from '../../../preload/contract';
-import { api, messageOf } from '../api';
+import { api } from '../api';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { useAction } from '../shared/use-action';
 
 type Pending = 'signOut' | 'forget' | null;
 
-/** The app bar: name, demo and offline badges, and the account actions with their confirmations. */
-export function TopBar({ auth, info, connectivity }: { auth: AuthState; info: AppInfo | null; connectivity: Connectivity | null }): React.JSX.Element {
+/**
+ * The app bar: name, the demo and offline badges, and the two destructive account actions, each behind its own
+ * confirmation because they are easy to confuse: signing out keeps the library, forgetting keeps the session.
+ */
+export function TopBar({
+  auth,
+  info,
+  connectivity,
+  onRetry,
+}: {
+  auth: AuthState;
+  info: AppInfo | null;
+  connectivity: Connectivity | null;
+  /** Tries Lokalise again; connectivity is learned from requests, so this is how "back online" is noticed. */
+  onRetry: () => void;
+}): React.JSX.Element {
   const [pending, setPending] = useState<Pending>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const offline = connectivity?.online === false || auth.status !== 'signedIn';
-  const offlineReason = connectivity?.online === false ? (connectivity.message ?? 'Lokalise cannot be reached.') : 'Not signed in: browsing the offline library.';
-  const act = (action: () => Promise<unknown>): void => {
+  const { run, problem } = useAction();
+  const signedIn = auth.status === 'signedIn';
+  const unreachable = connectivity?.online === false;
+  const offline = unreachable || !signedIn;
+  const offlineReason = unreachable ? (connectivity.message ?? 'Lokalise cannot be reached.') : 'Not signed in: browsing the offline library.';
+  const confirm = (action: () => Promise<unknown>): void => {
     setPending(null);
-    action().catch((error: unknown) => setProblem(messageOf(error)));
+    run(action);
   };
   return (
     <header className="topbar">
       <span className="brand">Locdesk</span>
-      {info?.mode === 'demo' && <span className="badge">Demo data</span>}
+      {info?.mode === 'demo' && <span className="badge badge-demo">Demo data</span>}
       {offline && (
         <span className="badge badge-offline" role="status" title={offlineReason}>
-          Offline
+          Offline<span className="visually-hidden">: {offlineReason}</span>
         </span>
+      )}
+      {unreachable && signedIn && (
+        <button type="button" className="link" onClick={onRetry}>
+          Try again
+        </button>
       )}
       <span className="spacer" />
       {problem !== null && (
@@ -30,7 +52,7 @@ export function TopBar({ auth, info, connectivity }: { auth: AuthState; info: Ap
           {problem}
         </span>
       )}
-      {auth.status === 'signedIn' && (
+      {signedIn && (
         <button type="button" onClick={() => setPending('signOut')}>
           Sign out
         </button>
@@ -43,16 +65,16 @@ export function TopBar({ auth, info, connectivity }: { auth: AuthState; info: Ap
           title="Sign out of Lokalise?"
           body="Locdesk deletes your Lokalise tokens from this computer. Your offline library stays, and you can browse it signed out."
           confirmLabel="Sign out"
-          onConfirm={() => act(() => api().auth.signOut())}
+          onConfirm={() => confirm(() => api().auth.signOut())}
           onCancel={() => setPending(null)}
         />
       )}
       {pending === 'forget' && (
         <ConfirmDialog
           title="Forget all offline data?"
-          body="Every synced project, key and translation is deleted from this computer. You stay signed in and can sync again."
+          body={`Every synced project, key and translation is deleted from this computer.${signedIn ? ' You stay signed in and can sync again.' : ''}`}
           confirmLabel="Forget offline data"
-          onConfirm={() => act(() => api().library.forget())}
+          onConfirm={() => confirm(() => api().library.forget())}
           onCancel={() => setPending(null)}
         />
       )}

@@ -1,6 +1,7 @@
 import type { ProjectSummary } from '../../../preload/contract';
 import { api } from '../api';
 import { count, exactTime, relativeTime } from '../shared/format';
+import { useAction } from '../shared/use-action';
 
 const statusText = { never: 'Not synced yet', ok: 'Synced', failed: 'Last sync failed', cancelled: 'Last sync cancelled', running: 'Syncing…' } as const;
 
@@ -9,15 +10,21 @@ export function ProjectCard({
   project,
   selected,
   syncing,
+  active,
   canSync,
   onSelect,
+  onChanged,
 }: {
   project: ProjectSummary;
   selected: boolean;
   syncing: boolean;
+  /** This project is the one the running sync is working on. */
+  active: boolean;
   canSync: boolean;
   onSelect: () => void;
+  onChanged: (project: ProjectSummary) => void;
 }): React.JSX.Element {
+  const { run, problem } = useAction();
   const base = project.languages.find((language) => language.iso === project.baseLanguageIso);
   return (
     <li className={`project ${selected ? 'project-selected' : ''}`}>
@@ -35,11 +42,20 @@ export function ProjectCard({
       {project.access === 'lost' && <p className="notice">You no longer have access to this project in Lokalise. Its offline copy is kept.</p>}
       <div className="project-sync">
         <label className="switch">
-          <input type="checkbox" role="switch" checked={project.keepOffline} onChange={(event) => void api().projects.setKeepOffline(project.projectId, event.target.checked)} />
+          <input
+            type="checkbox"
+            role="switch"
+            aria-label={`Keep ${project.name} offline`}
+            checked={project.keepOffline}
+            onChange={(event) => {
+              const keep = event.target.checked;
+              run(() => api().projects.setKeepOffline(project.projectId, keep).then(onChanged));
+            }}
+          />
           Keep offline
         </label>
         <span className={`sync-state sync-${project.sync.status}`} title={project.sync.lastError ?? undefined}>
-          {statusText[project.sync.status]}
+          {active ? statusText.running : statusText[project.sync.status]}
           {project.sync.lastSyncedAt !== null && (
             <>
               {' · '}
@@ -49,10 +65,15 @@ export function ProjectCard({
             </>
           )}
         </span>
-        <button type="button" disabled={syncing || !canSync || project.access === 'lost'} onClick={() => void api().sync.start([project.projectId])} aria-label={`Sync ${project.name}`}>
+        <button type="button" disabled={syncing || !canSync || project.access === 'lost'} onClick={() => run(() => api().sync.start([project.projectId]))} aria-label={`Sync ${project.name}`}>
           Sync
         </button>
       </div>
+      {problem !== null && (
+        <p role="alert" className="notice notice-error">
+          {problem}
+        </p>
+      )}
     </li>
   );
 }

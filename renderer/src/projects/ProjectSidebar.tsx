@@ -1,24 +1,32 @@
 import { useState } from 'react';
 import type { ProjectSummary, SyncProgress } from '../../../preload/contract';
 import { api } from '../api';
+import { useAction } from '../shared/use-action';
 import { ProjectCard } from './ProjectCard';
 import { SyncProgressBar } from './SyncProgressBar';
 
-/** The project list with a name filter, "Sync all" and the progress of the running sync. */
+/**
+ * The left sidebar: the projects with a name filter, "Sync all" and the progress of the running sync. Works from
+ * the offline library, so it stays usable without a network or a session (syncing then is disabled).
+ */
 export function ProjectSidebar({
   projects,
   selectedId,
   onSelect,
   progress,
   canSync,
+  onProjectChanged,
 }: {
   projects: readonly ProjectSummary[];
   selectedId: string | null;
   onSelect: (projectId: string) => void;
   progress: SyncProgress | null;
   canSync: boolean;
+  /** A project changed here (keep offline), so the list can show it without reloading. */
+  onProjectChanged: (project: ProjectSummary) => void;
 }): React.JSX.Element {
   const [filter, setFilter] = useState('');
+  const { run, problem } = useAction();
   const needle = filter.trim().toLocaleLowerCase();
   const shown = projects.filter((project) => needle === '' || project.name.toLocaleLowerCase().includes(needle));
   const syncing = progress?.status === 'running';
@@ -32,11 +40,16 @@ export function ProjectSidebar({
           className="primary"
           disabled={syncing || !canSync}
           title={kept > 0 ? `Syncs the ${kept} projects kept offline` : 'Syncs every project'}
-          onClick={() => void api().sync.start(null)}
+          onClick={() => run(() => api().sync.start(null))}
         >
           Sync all
         </button>
       </div>
+      {problem !== null && (
+        <p role="alert" className="notice notice-error">
+          {problem}
+        </p>
+      )}
       {progress !== null && <SyncProgressBar progress={progress} />}
       {shown.length === 0 ? (
         <p className="empty">{projects.length === 0 ? 'No projects yet. Sign in to load your projects.' : 'No project matches this filter.'}</p>
@@ -48,8 +61,10 @@ export function ProjectSidebar({
               project={project}
               selected={project.projectId === selectedId}
               syncing={syncing}
+              active={syncing && progress.projectId === project.projectId}
               canSync={canSync}
               onSelect={() => onSelect(project.projectId)}
+              onChanged={onProjectChanged}
             />
           ))}
         </ul>

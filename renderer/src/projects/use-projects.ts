@@ -1,33 +1,62 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ProjectSummary } from '../../../preload/contract';
-import { api, messageOf } from '../api';
+import { api, isExpectedOffline, messageOf } from '../api';
+
+/** The project list and what a view needs to follow library changes. */
+export interface Projects {
+  readonly projects: ProjectSummary[] | null;
+  readonly problem: string | null;
+  /** Increases with every library change (a sync finished, data forgotten), so open views reload. */
+  readonly version: number;
+  /** Asks Lokalise again (also how a return from offline is noticed, since connectivity is learned from requests). */
+  readonly refresh: () => void;
+  /** Replaces one project after a change made here (e.g. keep offline), without a round trip. */
+  readonly replace: (project: ProjectSummary) => void;
+}
 
 /**
- * The project list: from the library at once, refreshed from Lokalise when signed in; reloaded whenever the
- * library changes (a sync finished). `version` increases with every library change, so views can reload.
+ * The project list: from the offline library at once (works offline), refreshed from Lokalise when signed in
+ * and online, and reloaded whenever the library changes. Failures that only mean "offline" or "session ended"
+ * are left to the offline badge and the session banner.
  */
-export function useProjects(signedIn: boolean): { projects: ProjectSummary[] | null; problem: string | null; version: number } {
+export function useProjects(signedIn: boolean, online: boolean): Projects {
   const [projects, setProjects] = useState<ProjectSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const load = useCallback((refresh: boolean) => {
-    const local = api().projects.list();
-    void local.then(setProjects).catch((error: unknown) => setProblem(messageOf(error)));
-    if (!refresh) return;
+  const list = useCallback(() => {
+    api()
+      .projects.list()
+      .then(setProjects)
+      .catch((error: unknown) => {
+        setProblem(messageOf(error));
+        setProjects((current) => current ?? []);
+      });
+  }, []);
+  const refresh = useCallback(() => {
     api()
       .projects.refresh()
-      .then((list) => {
-        setProjects(list);
+      .then((fresh) => {
+        setProjects(fresh);
         setProblem(null);
       })
-      .catch((error: unknown) => setProblem(`Could not refresh the project list: ${messageOf(error)}`));
+      .catch((error: unknown) => {
+        if (!isExpectedOffline(error)) setProblem(`Could not refresh the project list: ${messageOf(error)}`);
+      });
   }, []);
   useEffect(() => {
-    load(signedIn);
-    return api().app.onLibraryChanged(() => {
-      setVersion((current) => current + 1);
-      load(false);
-    });
-  }, [signedIn, load]);
-  return { projects, problem, version };
+    list();
+    if (signedIn && online) refresh();
+  }, [signedIn, online, list, refresh]);
+  useEffect(
+    () =>
+      api().app.onLibraryChanged(() => {
+        setVersion((current) => current + 1);
+        list();
+      }),
+    [list],
+  );
+  const replace = useCallback((project: ProjectSummary) => {
+    setProjects((current) => current?.map((existing) => (existing.projectId === project.projectId ? project : existing)) ?? null);
+  }, []);
+  return { projects, problem, version, refresh, replace };
 }
