@@ -1,0 +1,97 @@
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from './App';
+import { setApi } from './api';
+import { createFakeApi, signedIn, signedOut, type FakeApi } from './testing/fake-api';
+import { makeFacets, makeProject, syntheticKeys } from './testing/fixtures';
+
+let fake: FakeApi;
+const project = makeProject();
+
+beforeEach(() => {
+  localStorage.clear();
+  fake = createFakeApi({
+    'auth.getState': signedIn,
+    'projects.list': [project],
+    'projects.refresh': [project],
+    'projects.facets': makeFacets(),
+    'keys.page': syntheticKeys(1200),
+  });
+  setApi(fake.api);
+});
+
+afterEach(() => {
+  cleanup();
+  setApi(null);
+});
+
+const count = (name: string): number => fake.calls.filter((call) => call.name === name).length;
+
+async function renderWorkspace(): Promise<void> {
+  render(<App viewportHeight={600} />);
+  await screen.findByText('1,200 keys');
+}
+
+describe('App', () => {
+  it('shows the sign-in screen when signed out with an empty library', async () => {
+    fake.respond('auth.getState', signedOut);
+    fake.respond('projects.list', []);
+    render(<App />);
+    await screen.findByRole('button', { name: 'Sign in with Lokalise' });
+    expect(count('projects.refresh')).toBe(0);
+  });
+
+  it('opens the workspace from the library when signed out, and does not ask Lokalise', async () => {
+    fake.respond('auth.getState', signedOut);
+    await renderWorkspace();
+    expect(screen.getByRole('complementary', { name: 'Projects' }).textContent).toContain('Acme Mobile App');
+    expect(count('projects.refresh')).toBe(0);
+  });
+
+  it('refreshes the project list from Lokalise when signed in and online', async () => {
+    await renderWorkspace();
+    await waitFor(() => expect(count('projects.refresh')).toBe(1));
+  });
+
+  it('uses the library only while offline, and refreshes once Lokalise answers again', async () => {
+    fake.respond('app.connectivity', { online: false, message: 'No network.', checkedAt: 1 });
+    fake.respond('projects.refresh', Object.assign(new Error('Lokalise cannot be reached.'), { code: 'network.offline' }));
+    await renderWorkspace();
+    await waitFor(() => expect(screen.getAllByRole('status').some((element) => element.textContent.startsWith('Offline'))).toBe(true));
+    const before = count('projects.refresh');
+    expect(screen.queryByText(/Could not refresh/)).toBeNull();
+    fake.respond('projects.refresh', [project]);
+    act(() => fake.emit('app.onConnectivityChanged', { online: true, message: null, checkedAt: 2 }));
+    await waitFor(() => expect(count('projects.refresh')).toBe(before + 1));
+  });
+
+  it('turns an expired session into a banner while the keys stay browsable', async () => {
+    await renderWorkspace();
+    act(() => fake.emit('auth.onStateChanged', { ...signedOut, reason: 'sessionExpired', message: null }));
+    expect((await screen.findByRole('alert')).textContent).toContain('session has expired');
+    expect(screen.getByRole('listbox', { name: 'Keys' })).toBeTruthy();
+    expect(screen.getByText('1,200 keys')).toBeTruthy();
+  });
+
+  it('reloads the projects and the open key list when the library changes', async () => {
+    await renderWorkspace();
+    const lists = count('projects.list');
+    const pages = count('keys.page');
+    fake.respond('projects.list', [{ ...project, name: 'Acme Mobile App (renamed)' }]);
+    fake.respond('keys.page', syntheticKeys(1300));
+    act(() => fake.emit('app.onLibraryChanged', { projectIds: [project.projectId] }));
+    await screen.findByText('1,300 keys');
+    expect(screen.getByText('Acme Mobile App (renamed)')).toBeTruthy();
+    expect(count('projects.list')).toBe(lists + 1);
+    expect(count('keys.page')).toBeGreaterThan(pages);
+  });
+
+  it('stops listening to main when closed', async () => {
+    await renderWorkspace();
+    expect(fake.listenerCount('app.onLibraryChanged')).toBe(1);
+    cleanup();
+    expect(fake.listenerCount('app.onLibraryChanged')).toBe(0);
+    expect(fake.listenerCount('sync.onProgress')).toBe(0);
+    expect(fake.listenerCount('auth.onStateChanged')).toBe(0);
+  });
+});
