@@ -19,7 +19,10 @@ function fakeSafeStorage(options: { backend?: string; available?: boolean; async
       ? {}
       : {
           isAsyncEncryptionAvailable: () => Promise.resolve(options.available ?? true),
-          encryptStringAsync: (plain: string) => (calls.push('encryptStringAsync'), Promise.resolve(xor(Buffer.from(`v11${plain}`)))),
+          // After a key rotation the OS encrypts under a new key version (v12), so a rewrite is visible on disk.
+          encryptStringAsync: (plain: string) => (
+            calls.push('encryptStringAsync'), Promise.resolve(xor(Buffer.from(`${options.rotate === true ? 'v12' : 'v11'}${plain}`)))
+          ),
           decryptStringAsync: (buffer: Buffer) => (
             calls.push('decryptStringAsync'), Promise.resolve({ result: xor(buffer).toString().slice(3), shouldReEncrypt: options.rotate ?? false })
           ),
@@ -83,12 +86,24 @@ describe('token vault on safeStorage and electron-store', () => {
     const store = new ElectronKeyValueStore({ name: 'tokens', cwd: folder });
     const first = fakeSafeStorage();
     await new TokenVault(new SafeStorageCipher(first.storage as never, 'linux'), store, () => false, silentLogger).save(tokens);
-    const before = JSON.stringify(store.get(vaultKey));
+    const before = (store.get(vaultKey) as { data: string }).data;
     const rotating = fakeSafeStorage({ rotate: true });
     expect(await new TokenVault(new SafeStorageCipher(rotating.storage as never, 'linux'), store, () => false, silentLogger).load()).toEqual(tokens);
     expect(rotating.calls).toEqual(['decryptStringAsync', 'encryptStringAsync']);
-    expect(JSON.stringify(store.get(vaultKey))).not.toBe('');
-    expect(before).toContain('safeStorage-v1');
+    const after = new ElectronKeyValueStore({ name: 'tokens', cwd: folder }).get(vaultKey) as { format: string; data: string };
+    expect(after.format).toBe('safeStorage-v1');
+    expect(after.data).not.toBe(before);
+    expect(await new TokenVault(new SafeStorageCipher(first.storage as never, 'linux'), store, () => false, silentLogger).load()).toEqual(tokens);
+  });
+
+  it('deletes a blob the keychain can no longer decrypt, from the file on disk too', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'locdesk-vault-'));
+    const store = new ElectronKeyValueStore({ name: 'tokens', cwd: folder });
+    await new TokenVault(new SafeStorageCipher(fakeSafeStorage().storage as never, 'darwin'), store, () => false, silentLogger).save(tokens);
+    const { storage } = fakeSafeStorage();
+    const broken = { ...storage, decryptStringAsync: () => Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')) };
+    expect(await new TokenVault(new SafeStorageCipher(broken as never, 'darwin'), store, () => false, silentLogger).load()).toBeNull();
+    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8')).not.toContain('safeStorage-v1');
   });
 
   it('on a keyring-less Linux keeps tokens in memory only, unless the user opted in', async () => {

@@ -1,9 +1,10 @@
+import { EventEmitter } from 'node:events';
 import { request as httpRequest, createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocdeskError } from '../errors';
 import { silentLogger } from '../log';
-import { LoopbackReceiver, type LoopbackOptions } from './loopback-receiver';
+import { listenOnLoopback, LoopbackReceiver, type LoopbackOptions } from './loopback-receiver';
 
 interface RawResponse {
   status: number;
@@ -208,5 +209,101 @@ describe('LoopbackReceiver outcomes', () => {
       code: 'auth.port_unavailable',
       message: expect.stringContaining(`ports ${taken}, ${taken}`) as string,
     });
+  });
+});
+
+/** A server stand-in whose listen fails with a chosen errno per port, as Windows' reserved ranges do (EACCES). */
+function refusingServer(failures: Record<number, string>): { server: Server; tried: [number, string][] } {
+  const tried: [number, string][] = [];
+  const emitter = new EventEmitter();
+  let bound = 0;
+  const server = Object.assign(emitter, {
+    listen: (port: number, host: string, onListening: () => void) => {
+      tried.push([port, host]);
+      const code = failures[port];
+      if (code === undefined) {
+        bound = port;
+        setImmediate(onListening);
+      } else {
+        setImmediate(() => emitter.emit('error', Object.assign(new Error(`listen ${code}`), { code })));
+      }
+      return server;
+    },
+    address: () => ({ address: '127.0.0.1', family: 'IPv4', port: bound }),
+  });
+  return { server: server as unknown as Server, tried };
+}
+
+describe('listenOnLoopback', () => {
+  it('treats EACCES like EADDRINUSE and moves on to the next port, on 127.0.0.1 only', async () => {
+    const { server, tried } = refusingServer({ 50001: 'EACCES', 50002: 'EADDRINUSE' });
+    expect(await listenOnLoopback(server, [50001, 50002, 50003])).toBe(50003);
+    expect(tried).toEqual([
+      [50001, '127.0.0.1'],
+      [50002, '127.0.0.1'],
+      [50003, '127.0.0.1'],
+    ]);
+  });
+
+  it('names every port in the error when all are refused', async () => {
+    const { server } = refusingServer({ 50001: 'EACCES', 50002: 'EACCES' });
+    const error = (await listenOnLoopback(server, [50001, 50002]).catch((caught: unknown) => caught)) as LocdeskError;
+    expect(error.code).toBe('auth.port_unavailable');
+    expect(error.message).toContain('ports 50001, 50002');
+  });
+
+  it('does not hide other bind failures behind "port unavailable"', async () => {
+    const { server } = refusingServer({ 50001: 'EADDRNOTAVAIL' });
+    await expect(listenOnLoopback(server, [50001, 50002])).rejects.toMatchObject({ code: 'EADDRNOTAVAIL' });
+  });
+});
+
+describe('LoopbackReceiver while the code is being exchanged', () => {
+  function slowExchange(): { exchange: LoopbackOptions['exchange']; finish: () => void; started: Promise<void> } {
+    let finish: () => void = () => undefined;
+    let markStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (markStarted = resolve));
+    const exchange = (): Promise<void> =>
+      new Promise((resolve) => {
+        finish = resolve;
+        markStarted();
+      });
+    return { exchange, finish: () => finish(), started };
+  }
+
+  it('lets a running exchange finish even when the sign-in timeout passes meanwhile', async () => {
+    const slow = slowExchange();
+    const { receiver, port } = await start({ timeoutMs: 80, exchange: slow.exchange });
+    const callback = raw(port, { path: `/callback?code=${goodCode}&state=${receiver.state}` });
+    await slow.started;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(receiver.isOpen).toBe(true);
+    slow.finish();
+    expect((await callback).status).toBe(302);
+    expect(await receiver.outcome).toEqual({ kind: 'success' });
+  });
+
+  it('does not report a reload of the accepted callback as a stale sign-in', async () => {
+    const slow = slowExchange();
+    const stale: number[] = [];
+    const { receiver, port } = await start({ exchange: slow.exchange, onStaleCallback: () => stale.push(1) });
+    const callback = raw(port, { path: `/callback?code=${goodCode}&state=${receiver.state}` });
+    await slow.started;
+    expect((await raw(port, { path: `/callback?code=${goodCode}&state=${receiver.state}` })).status).toBe(400);
+    expect(stale).toEqual([]);
+    slow.finish();
+    await callback;
+  });
+
+  it('holds the browser only for a bounded time, then shows the waiting page on /done', async () => {
+    const slow = slowExchange();
+    const { receiver, port } = await start({ exchange: slow.exchange, exchangeWaitMs: 60 });
+    const callback = await raw(port, { path: `/callback?code=${goodCode}&state=${receiver.state}` });
+    expect(callback.status).toBe(302);
+    const done = await raw(port, { path: '/done' });
+    expect(done.body).toContain('Locdesk is waiting');
+    slow.finish();
+    expect(await receiver.outcome).toEqual({ kind: 'success' });
+    expect((await raw(port, { path: '/done' })).body).toContain('You are signed in');
   });
 });

@@ -68,6 +68,24 @@ describe('OAuthClient', () => {
     expect((error as Error).message).not.toContain('<script>');
   });
 
+  it.each([
+    [429, '{"error":{"message":"Too many requests","code":429}}'],
+    [429, '{"error":"slow_down","error_description":"wait"}'],
+    [400, '{"error":{"message":"Something unexpected","code":400}}'],
+    [503, '{"error":"temporarily_unavailable"}'],
+  ])('never calls a %i answer %s a refused refresh token', async (status, body) => {
+    const url = await stub(status, body);
+    const error = (await client(url).refresh('r'.repeat(40), []).catch((caught: unknown) => caught)) as Error & { code: string };
+    expect(error.code).not.toBe('auth.session_expired');
+    expect(error.code).toMatch(/^auth\.(server_error|exchange_failed)$/);
+    expect(error.message).toContain(`HTTP ${status}`);
+  });
+
+  it('keeps the refresh token lifetime when the provider states one, numbers sent as strings included', async () => {
+    const url = await stub(200, '{"access_token":"a","refresh_token":"r","expires_in":"120","refresh_token_expires_in":86400}');
+    expect(await client(url, 'oauth2').exchangeCode('code', 'http://127.0.0.1:1/callback', [])).toMatchObject({ expiresAt: 1000 + 120_000, refreshTokenExpiresAt: 1000 + 86_400_000 });
+  });
+
   it('describes an HTML error page by its status only', async () => {
     const url = await stub(502, '<html><body>Bad Gateway secret-looking-body</body></html>', 'text/html');
     const error = (await client(url).exchangeCode('c', null, []).catch((caught: unknown) => caught)) as Error & { code: string };

@@ -3,6 +3,7 @@ import { startFakeLokalise, type FakeLokalise } from '../../../test/fake-lokalis
 import { TokenVault, vaultKey } from '../vault/token-vault';
 import { Redactor, silentLogger } from '../log';
 import { MemoryCipher } from '../../../test/support/memory-ports';
+import { LokaliseClient } from '../lokalise/client';
 import { Session } from './session';
 import { sessionRig, signInWith, type SessionRig } from './testing';
 
@@ -26,11 +27,13 @@ async function signedIn(overrides: Parameters<typeof sessionRig>[1] = {}): Promi
 }
 
 describe('Session refresh', () => {
-  it('shares one refresh among 100 concurrent callers of an expired token', async () => {
+  it('shares one refresh among 100 concurrent callers of an expired token, proactive and reactive alike', async () => {
     const rig = await signedIn();
     const before = await rig.session.accessToken();
     clock += 3600_000;
-    const tokens = await Promise.all(Array.from({ length: 100 }, () => rig.session.accessToken()));
+    const tokens = await Promise.all(
+      Array.from({ length: 100 }, (_, index) => (index % 2 === 0 ? rig.session.accessToken() : rig.session.refreshAfterRejection(before))),
+    );
     expect(fake.stats.refreshes).toBe(1);
     expect(new Set(tokens).size).toBe(1);
     expect(tokens[0]).not.toBe(before);
@@ -58,19 +61,48 @@ describe('Session refresh', () => {
     expect(response.status).toBe(200);
   });
 
-  it('persists a rotated refresh token before reporting success', async () => {
+  it('persists a rotated refresh token before reporting success: a reopened vault holds the one that works', async () => {
     fake.switches.dialect = 'oauth2';
+    fake.switches.rotateRefreshTokens = true;
     const rig = await signedIn({ provider: 'oauth2' });
-    const firstRefresh = (await rig.vault.load())?.refreshToken;
+    const firstRefresh = (await rig.vault.load())?.refreshToken ?? '';
+    let storedWhenToldOfSuccess: string | undefined;
+    rig.session.onStateChanged(() => {
+      storedWhenToldOfSuccess = JSON.stringify(rig.store.get(vaultKey));
+    });
     clock += 3600_000;
     await rig.session.accessToken();
-    const stored = await new TokenVault(rig.cipher, rig.store, () => false, silentLogger).load();
-    expect(stored?.refreshToken).toBeDefined();
+    expect(storedWhenToldOfSuccess).toBe(JSON.stringify(rig.store.get(vaultKey)));
+    const reopened = new TokenVault(rig.cipher, rig.store, () => false, silentLogger);
+    const stored = await reopened.load();
+    expect(stored?.refreshToken).toMatch(/^[0-9a-f]{40}$/);
     expect(stored?.refreshToken).not.toBe(firstRefresh);
+
+    // The old refresh token is dead at the server...
+    const old = await fetch(fake.tokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: fake.clientId, client_secret: fake.clientSecret, refresh_token: firstRefresh, grant_type: 'refresh_token' }).toString(),
+    });
+    expect(old.status).toBe(400);
+    expect(await old.json()).toMatchObject({ error: 'invalid_grant' });
+
+    // ...and a fresh start from the reopened vault refreshes with the new one.
+    const next = new Session({ config: rig.config, configProblem: null, fetch: globalThis.fetch, vault: reopened, browser: rig.browser, clipboard: rig.clipboard, logger: silentLogger, redactor: new Redactor(), now });
+    expect(await next.restore()).toMatchObject({ status: 'signedIn' });
     clock += 3600_000;
-    await rig.session.accessToken();
-    expect(fake.stats.refreshes).toBe(2);
-    expect(fake.stats.tokenErrors).toBe(0);
+    const token = await next.accessToken();
+    expect((await fetch(`${fake.apiUrl}projects`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(fake.stats.refreshes).toBe(3);
+  });
+
+  it('retries an API call that got 401 once, after exactly one refresh (through the real API client)', async () => {
+    const rig = await signedIn();
+    const client = new LokaliseClient({ apiUrl: fake.apiUrl, fetch: globalThis.fetch, tokens: rig.session, logger: silentLogger, maxRetries: 0 });
+    fake.expireAccessTokens();
+    const projects = await client.listProjects();
+    expect(projects.length).toBe(1);
+    expect(fake.stats.refreshes).toBe(1);
   });
 
   it('treats a revoked refresh token as signed out with the reason, and deletes the vault entry', async () => {
@@ -139,10 +171,16 @@ describe('Session refresh', () => {
     await expect(rig.session.accessToken()).rejects.toMatchObject({ code: 'auth.required' });
   });
 
-  it('never writes a code, state, token or the secret into the logs', async () => {
-    const rig = await signedIn();
-    const opened = rig.browser.opened[0] ?? '';
-    const state = new URL(opened).searchParams.get('state') ?? '';
+  it('never writes a code, state, token, the secret or the callback query into the logs or any state', async () => {
+    const rig = sessionRig(fake, {}, { now });
+    const states: string[] = [];
+    rig.session.onStateChanged((state) => states.push(JSON.stringify(state)));
+    const { state: signedInState, callbackUrl } = await signInWith(rig, 'allow');
+    expect(signedInState.status).toBe('signedIn');
+    const callback = new URL(callbackUrl);
+    const code = callback.searchParams.get('code') ?? '';
+    const state = callback.searchParams.get('state') ?? '';
+    const authorizeUrl = rig.browser.opened[0] ?? '';
     const stored = await rig.vault.load();
     clock += 3600_000;
     await rig.session.accessToken();
@@ -150,10 +188,14 @@ describe('Session refresh', () => {
     await rig.session.signOut();
     const logs = rig.logLines.join('\n');
     expect(logs).toContain('signed in');
-    for (const secret of [state, fake.clientSecret, stored?.accessToken, stored?.refreshToken, refreshed?.accessToken]) {
+    expect(logs).toContain('access token refreshed');
+    expect(logs).toContain('signed out');
+    const secrets = [code, state, callback.search, authorizeUrl, fake.clientSecret, stored?.accessToken, stored?.refreshToken, refreshed?.accessToken];
+    for (const secret of secrets) {
       expect(secret?.length ?? 0).toBeGreaterThan(8);
       expect(logs).not.toContain(secret);
+      for (const published of [...states, JSON.stringify(rig.session.getState())]) expect(published).not.toContain(secret);
     }
-    expect(logs).not.toMatch(/code=[0-9a-f]{40}/);
+    expect(states.length).toBeGreaterThan(3);
   });
 });

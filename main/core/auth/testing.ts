@@ -3,6 +3,7 @@
  * answers the consent page over HTTP like a user clicking Allow or Deny.
  */
 import { loadConfig, type LocdeskConfig } from '../config';
+import type { FetchFunction } from '../ports';
 import { createLogger, Redactor } from '../log';
 import { TokenVault } from '../vault/token-vault';
 import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../../../test/support/memory-ports';
@@ -23,7 +24,11 @@ export interface SessionRig {
 }
 
 /** Builds a session against `fake`, with optional config overrides. */
-export function sessionRig(fake: FakeLokalise, overrides: Partial<LocdeskConfig> = {}, options: { now?: () => number; configProblem?: string } = {}): SessionRig {
+export function sessionRig(
+  fake: FakeLokalise,
+  overrides: Partial<LocdeskConfig> = {},
+  options: { now?: () => number; configProblem?: string; fetch?: FetchFunction; cipher?: MemoryCipher } = {},
+): SessionRig {
   const loaded = loadConfig({
     LOCDESK_CLIENT_ID: fake.clientId,
     LOCDESK_CLIENT_SECRET: fake.clientSecret,
@@ -35,24 +40,30 @@ export function sessionRig(fake: FakeLokalise, overrides: Partial<LocdeskConfig>
   const logLines: string[] = [];
   const redactor = new Redactor();
   const logger = createLogger((level, line) => logLines.push(`${level} ${line}`), redactor, 'test');
-  const cipher = new MemoryCipher();
+  const cipher = options.cipher ?? new MemoryCipher();
   const store = new MemoryKeyValueStore();
   const vault = new TokenVault(cipher, store, () => false, logger);
   const browser = new RecordingBrowser();
   const clipboard = new MemoryClipboard();
   const now = options.now;
   const configProblem = options.configProblem ?? loaded.problem;
-  const session = new Session({ config, configProblem, fetch: globalThis.fetch, vault, browser, clipboard, logger, redactor, ...(now === undefined ? {} : { now }) });
+  const session = new Session({ config, configProblem, fetch: options.fetch ?? globalThis.fetch, vault, browser, clipboard, logger, redactor, ...(now === undefined ? {} : { now }) });
   return { session, vault, cipher, store, browser, clipboard, logLines, config };
 }
 
-/** Starts a loopback sign-in and answers the consent page; resolves with the final state and the callback response. */
-export async function signInWith(rig: SessionRig, decision: 'allow' | 'deny'): Promise<{ state: Awaited<ReturnType<Session['signIn']>>; callbackStatus: number; donePage: string }> {
+/**
+ * Starts a loopback sign-in and answers the consent page like a browser would (following the redirect to the
+ * loopback receiver, then to `/done`); resolves with the final state, the callback URL and response, and the page.
+ */
+export async function signInWith(
+  rig: SessionRig,
+  decision: 'allow' | 'deny',
+): Promise<{ state: Awaited<ReturnType<Session['signIn']>>; callbackUrl: string; callbackStatus: number; donePage: string }> {
   const opened = rig.browser.nextUrl();
   const pending = rig.session.signIn();
   const url = await opened;
   const { location } = await answerConsent(url, decision);
   const callback = await fetch(location ?? '', { redirect: 'manual' });
   const done = await fetch(new URL(callback.headers.get('location') ?? '/done', location ?? ''));
-  return { state: await pending, callbackStatus: callback.status, donePage: await done.text() };
+  return { state: await pending, callbackUrl: location ?? '', callbackStatus: callback.status, donePage: await done.text() };
 }
