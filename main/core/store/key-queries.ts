@@ -13,7 +13,7 @@ import { buildSearch } from './search';
 type Row = Record<string, unknown>;
 
 const rowColumns = `k.id, k.key_id, k.name, k.description, k.is_plural, k.is_archived, k.is_hidden, k.tags, k.platforms, k.char_limit,
-  k.modified_at, k.translations`;
+  k.modified_at, t.translations`;
 
 function languagesOf(connection: Connection, projectId: string, generation: number): Language[] {
   const rows = connection
@@ -85,9 +85,10 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
     }
     for (const position of positions.filter((entry) => entry >= maskedLanguages)) {
       const path = `'$."${(languages[position]?.iso ?? '').replace(/[^A-Za-z0-9_-]/g, '')}"'`;
-      if (query.status === 'untranslated') alternatives.push(`coalesce(trim(json_extract(k.translations, ${path} || '[0]')), '') = ''`);
-      if (query.status === 'unverified') alternatives.push(`json_extract(k.translations, ${path} || '[3]') = 1`);
-      if (query.status === 'notReviewed') alternatives.push(`json_extract(k.translations, ${path} || '[2]') = 0`);
+      const value = (index: number): string => `(SELECT json_extract(t.translations, ${path} || '[${index}]') FROM key_translations t WHERE t.key_row = k.id)`;
+      if (query.status === 'untranslated') alternatives.push(`coalesce(trim(${value(0)}), '') = ''`);
+      if (query.status === 'unverified') alternatives.push(`${value(3)} = 1`);
+      if (query.status === 'notReviewed') alternatives.push(`${value(2)} = 0`);
     }
     where.push(alternatives.length === 0 ? '0' : `(${alternatives.join(' OR ')})`);
   }
@@ -111,9 +112,15 @@ export function keyPage(connection: Connection, query: KeyQuery): KeyPage {
   const clause = where.join(' AND ');
   const countRow = connection.prepare(`SELECT count(*) FROM keys k WHERE ${clause}`).raw(true).get(...parameters) as [number];
   const order = query.sort === 'modified' ? 'k.modified_at DESC, k.key_id' : 'k.name COLLATE NOCASE, k.key_id';
-  const rows = connection
-    .prepare(`SELECT ${rowColumns} FROM keys k WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...parameters, query.limit, query.offset) as Row[];
+  const ids = (connection.prepare(`SELECT k.id FROM keys k WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).raw(true).all(...parameters, query.limit, query.offset) as [number][]).map(
+    (entry) => entry[0],
+  );
+  const byId = new Map(
+    (connection
+      .prepare(`SELECT ${rowColumns} FROM keys k JOIN key_translations t ON t.key_row = k.id WHERE k.id IN (${ids.map(() => '?').join(', ')})`)
+      .all(...ids) as Row[]).map((row) => [Number(row.id), row]),
+  );
+  const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
   const isos = [query.sourceIso, ...query.targetIsos.filter((iso) => iso !== query.sourceIso)];
   return { total: countRow[0], offset: query.offset, items: rows.map((row) => keyRow(row, isos)) };
 }
@@ -124,7 +131,7 @@ export function keyDetail(connection: Connection, projectId: string, keyId: numb
   if (generation === null) return null;
   const row = connection
     .prepare(`SELECT ${rowColumns}, k.name_ios, k.name_android, k.name_web, k.name_other, k.context, k.plural_name, k.created_at
-      FROM keys k WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`)
+      FROM keys k JOIN key_translations t ON t.key_row = k.id WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`)
     .get(projectId, generation, keyId) as Row | undefined;
   if (row === undefined) return null;
   const isos = languagesOf(connection, projectId, generation).map((language) => language.iso);

@@ -87,7 +87,7 @@ export class LibraryStore {
   /** Deletes every project, key and translation ("forget offline data"). */
   public forgetAll(): void {
     this.connection.transaction(() => {
-      for (const table of ['keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
+      for (const table of ['key_translations', 'keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
       this.connection.exec("INSERT INTO key_text (key_text) VALUES ('delete-all')");
     })();
     this.connection.exec('VACUUM');

@@ -7,7 +7,8 @@
  * nobody reads, then flips the project's generation in one tiny transaction; old rows are purged afterwards. A
  * failed, cancelled or killed sync therefore leaves the previous snapshot whole (its leftovers are purged on open).
  *
- * Translations: one JSON object per key (`{"iso": [value, pluralForms, reviewed, unverified, modifiedAt]}`) plus three
+ * Translations: one JSON object per key (`{"iso": [value, pluralForms, reviewed, unverified, modifiedAt]}`) in its own
+ * narrow-keyed table, so the keys table stays small enough to count and sort 100,000 rows from an index; plus three
  * bitmasks over the project's language positions (empty, unverified, not reviewed), so a million translations cost
  * a hundred thousand rows and the status filters are integer tests. Languages past position 52 (JavaScript's safe
  * integer range) are matched through the JSON instead.
@@ -79,7 +80,6 @@ export const migrations: readonly Migration[] = [
         is_archived INTEGER NOT NULL,
         created_at INTEGER,
         modified_at INTEGER,
-        translations TEXT NOT NULL,
         empty_mask INTEGER NOT NULL,
         unverified_mask INTEGER NOT NULL,
         unreviewed_mask INTEGER NOT NULL
@@ -87,6 +87,11 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX keys_by_project ON keys (project_id, generation, key_id);
       CREATE INDEX keys_by_name ON keys (project_id, generation, name COLLATE NOCASE, key_id);
       CREATE INDEX keys_by_modified ON keys (project_id, generation, modified_at DESC, key_id);
+      CREATE INDEX keys_visible ON keys (project_id, generation, is_archived, is_hidden, name COLLATE NOCASE, key_id, empty_mask, unverified_mask, unreviewed_mask);
+      CREATE TABLE key_translations (
+        key_row INTEGER PRIMARY KEY,
+        translations TEXT NOT NULL
+      );
       CREATE TABLE sync_facts (
         project_id TEXT PRIMARY KEY,
         status TEXT NOT NULL,

@@ -39,7 +39,9 @@ export function buildSearch(text: string): SearchConditions {
     parameters.push(indexed.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND '));
   }
   for (const term of short) {
-    where.push("(k.name LIKE ? ESCAPE '\\' OR k.description LIKE ? ESCAPE '\\' OR k.translations LIKE ? ESCAPE '\\')");
+    where.push(
+      "(k.name LIKE ? ESCAPE '\\' OR k.description LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM key_translations t WHERE t.key_row = k.id AND t.translations LIKE ? ESCAPE '\\'))",
+    );
     const pattern = likePattern(term);
     parameters.push(pattern, pattern, pattern);
   }

@@ -10,8 +10,10 @@ import type { Connection } from './database';
 const keyColumns = [
   'id', 'project_id', 'generation', 'key_id', 'name', 'name_ios', 'name_android', 'name_web', 'name_other', 'description',
   'context', 'char_limit', 'tags', 'platforms', 'is_plural', 'plural_name', 'is_hidden', 'is_archived', 'created_at', 'modified_at',
-  'translations', 'empty_mask', 'unverified_mask', 'unreviewed_mask',
+  'empty_mask', 'unverified_mask', 'unreviewed_mask',
 ] as const;
+const translationColumns = ['key_row', 'translations'] as const;
+const translationRowsPerStatement = 200;
 const keysPerStatement = 40;
 /** Language positions that fit a bitmask held exactly in a JavaScript number. */
 export const maskedLanguages = 52;
@@ -92,6 +94,7 @@ export class SnapshotWriter {
   /** Writes one page of keys with their translations and search documents, in one transaction. */
   public writeKeys(keys: readonly LokaliseKey[]): void {
     const keyValues: unknown[] = [];
+    const translationValues: unknown[] = [];
     const documents: [number, string][] = [];
     let translations = 0;
     for (const key of keys) {
@@ -122,12 +125,14 @@ export class SnapshotWriter {
         id, this.projectId, this.generation, key.keyId, displayName(key), key.keyNames.ios, key.keyNames.android, key.keyNames.web,
         key.keyNames.other, key.description, key.context, key.charLimit, JSON.stringify(key.tags), JSON.stringify(key.platforms),
         key.isPlural ? 1 : 0, key.pluralName, key.isHidden ? 1 : 0, key.isArchived ? 1 : 0, key.createdAt, key.modifiedAt,
-        JSON.stringify(stored), emptyMask, unverifiedMask, unreviewedMask,
+        emptyMask, unverifiedMask, unreviewedMask,
       );
+      translationValues.push(id, JSON.stringify(stored));
       documents.push([id, searchDocument(key)]);
     }
     this.connection.transaction(() => {
       this.insertRows('keys', keyColumns, keyValues, keysPerStatement);
+      this.insertRows('key_translations', translationColumns, translationValues, translationRowsPerStatement);
       for (const [id, body] of documents) this.searchInsert.run(id, body);
     })();
     this.counts.keys += keys.length;
@@ -193,6 +198,7 @@ export class SnapshotWriter {
 export function purgeGenerations(connection: Connection, projectId: string, keep: number): void {
   const select = connection.prepare('SELECT id FROM keys WHERE project_id = ? AND generation <> ? LIMIT 2000').raw(true);
   const deleteSearch = connection.prepare('DELETE FROM key_text WHERE rowid = ?');
+  const deleteTranslations = connection.prepare('DELETE FROM key_translations WHERE key_row = ?');
   const deleteKey = connection.prepare('DELETE FROM keys WHERE id = ?');
   for (;;) {
     const ids = (select.all(projectId, keep) as [number][]).map((row) => row[0]);
@@ -200,6 +206,7 @@ export function purgeGenerations(connection: Connection, projectId: string, keep
     connection.transaction(() => {
       for (const id of ids) {
         deleteSearch.run(id);
+        deleteTranslations.run(id);
         deleteKey.run(id);
       }
     })();
