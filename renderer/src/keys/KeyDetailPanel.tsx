@@ -49,6 +49,7 @@ export function KeyDetailPanel({ projectId, keyId, languages, search }: { projec
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     setDetail(null);
+    setProblem(null);
     if (keyId === null) return;
     let live = true;
     api()
