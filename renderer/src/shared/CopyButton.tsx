@@ -1,9 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api';
 
-/** One click copies `text` (through main, which owns the clipboard); the label confirms it for a moment. */
+type Outcome = 'copied' | 'failed' | null;
+
+/**
+ * One click copies `text` through main (the hardened window has no clipboard permission); the button confirms it
+ * for a moment, or says it failed, since a silent miss would have the translator paste something stale.
+ */
 export function CopyButton({ text, label }: { text: string; label: string }): React.JSX.Element {
-  const [copied, setCopied] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  useEffect(() => {
+    if (outcome === null) return;
+    const timer = setTimeout(() => setOutcome(null), 1500);
+    return () => clearTimeout(timer);
+  }, [outcome]);
   return (
     <button
       type="button"
@@ -11,13 +21,13 @@ export function CopyButton({ text, label }: { text: string; label: string }): Re
       aria-label={label}
       title={label}
       onClick={() => {
-        void api().app.copyText(text).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1200);
-        });
+        api()
+          .app.copyText(text)
+          .then((copied) => setOutcome(copied ? 'copied' : 'failed'))
+          .catch(() => setOutcome('failed'));
       }}
     >
-      {copied ? 'Copied' : 'Copy'}
+      <span aria-live="polite">{outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Not copied' : 'Copy'}</span>
     </button>
   );
 }
