@@ -46,16 +46,20 @@ function Translation({ cell, language, charLimit, search }: { cell: TranslationC
 /** Everything about one key: names per platform, description, context, tags, limits and every translation. */
 export function KeyDetailPanel({ projectId, keyId, languages, search }: { projectId: string; keyId: number | null; languages: readonly Language[]; search: string }): React.JSX.Element {
   const [detail, setDetail] = useState<KeyDetail | null>(null);
+  const [missing, setMissing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     setDetail(null);
     setProblem(null);
+    setMissing(false);
     if (keyId === null) return;
     let live = true;
     api()
       .keys.detail(projectId, keyId)
       .then((loaded) => {
-        if (live) setDetail(loaded);
+        if (!live) return;
+        setDetail(loaded);
+        setMissing(loaded === null);
       })
       .catch((error: unknown) => {
         if (live) setProblem(messageOf(error));
@@ -69,6 +73,7 @@ export function KeyDetailPanel({ projectId, keyId, languages, search }: { projec
     <aside className="detail" role="region" aria-label="Key details">
       {keyId === null && <p className="empty">Select a key to see its details.</p>}
       {problem !== null && <p role="alert">{problem}</p>}
+      {missing && <p className="empty">This key is no longer in the offline library. It was probably deleted in Lokalise at the last sync.</p>}
       {detail !== null && (
         <>
           <h2 className="detail-name">

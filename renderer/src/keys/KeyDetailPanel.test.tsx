@@ -1,0 +1,104 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setApi } from '../api';
+import { createFakeApi, type FakeApi } from '../testing/fake-api';
+import { makeCell, makeDetail, sampleLanguages } from '../testing/fixtures';
+import { KeyDetailPanel } from './KeyDetailPanel';
+
+let fake: FakeApi;
+
+beforeEach(() => {
+  fake = createFakeApi();
+  setApi(fake.api);
+});
+
+afterEach(() => {
+  cleanup();
+  setApi(null);
+});
+
+async function showDetail(): Promise<HTMLElement> {
+  render(<KeyDetailPanel projectId="100.abc" keyId={1} languages={sampleLanguages} search="" />);
+  const panel = screen.getByRole('region', { name: 'Key details' });
+  await within(panel).findByRole('heading', { level: 2 });
+  return panel;
+}
+
+describe('KeyDetailPanel', () => {
+  it('asks for a key before showing anything', () => {
+    render(<KeyDetailPanel projectId="100.abc" keyId={null} languages={sampleLanguages} search="" />);
+    expect(screen.getByRole('region', { name: 'Key details' }).textContent).toContain('Select a key');
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('shows the key name on every platform, its description, context, tags and modified time', async () => {
+    fake.respond(
+      'keys.detail',
+      makeDetail({
+        name: 'welcome.title',
+        keyNames: { ios: 'WelcomeTitle', android: 'welcome_title', web: 'welcome.title', other: 'welcome-title' },
+        description: 'Greets a new user.',
+        context: 'Home screen header',
+        tags: ['onboarding', 'v2'],
+        modifiedAt: Date.UTC(2026, 0, 2, 3, 4),
+      }),
+    );
+    const panel = await showDetail();
+    expect(fake.calls).toEqual([{ name: 'keys.detail', args: ['100.abc', 1] }]);
+    for (const name of ['WelcomeTitle', 'welcome_title', 'welcome-title', 'Greets a new user.', 'Home screen header', 'onboarding, v2']) {
+      expect(within(panel).getByText(name)).toBeTruthy();
+    }
+    expect(within(panel).getByText('Modified').nextElementSibling?.textContent).toMatch(/2026/);
+  });
+
+  it('warns when a translation is longer than the character limit, and only then', async () => {
+    fake.respond(
+      'keys.detail',
+      makeDetail({ charLimit: 5, translations: [makeCell('en', 'Short'), makeCell('de', 'Zu lang hier')] }),
+    );
+    const panel = await showDetail();
+    expect(within(panel).getByRole('region', { name: 'English' }).textContent).not.toContain('over the limit');
+    expect(within(within(panel).getByRole('region', { name: 'German' })).getByRole('note').textContent).toBe('12 characters: over the limit of 5.');
+  });
+
+  it('counts what the reader sees, so an emoji with modifiers is one character', async () => {
+    fake.respond('keys.detail', makeDetail({ charLimit: 3, translations: [makeCell('en', 'Hi👋🏽')] }));
+    const panel = await showDetail();
+    expect(within(panel).getByRole('region', { name: 'English' }).textContent).not.toContain('over the limit');
+  });
+
+  it('lists all six Arabic plural forms in CLDR order, right to left, marking the missing ones', async () => {
+    fake.respond(
+      'keys.detail',
+      makeDetail({ isPlural: true, translations: [makeCell('ar', '', { isEmpty: false, pluralForms: { other: '{count} ملفات', one: 'ملف واحد' } })] }),
+    );
+    const panel = await showDetail();
+    const arabic = within(panel).getByRole('region', { name: 'Arabic' });
+    expect([...arabic.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
+    expect(within(arabic).getAllByText('Missing')).toHaveLength(4);
+    const other = within(arabic).getByText('ملفات', { exact: false }).closest('[dir]');
+    expect(other?.getAttribute('dir')).toBe('rtl');
+    expect(other?.getAttribute('lang')).toBe('ar');
+    expect(other?.querySelector('mark.placeholder')?.textContent).toBe('{count}');
+  });
+
+  it('shows German with its two plural forms, left to right', async () => {
+    fake.respond('keys.detail', makeDetail({ isPlural: true, translations: [makeCell('de', '', { isEmpty: false, pluralForms: { one: 'Eine Datei', other: '%d Dateien' } })] }));
+    const panel = await showDetail();
+    const german = within(panel).getByRole('region', { name: 'German' });
+    expect([...german.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['one', 'other']);
+    expect(within(german).getByText('Eine Datei').closest('[dir]')?.getAttribute('dir')).toBe('ltr');
+  });
+
+  it('says when the key is gone from the library', async () => {
+    fake.respond('keys.detail', null);
+    render(<KeyDetailPanel projectId="100.abc" keyId={9} languages={sampleLanguages} search="" />);
+    await screen.findByText(/no longer in the offline library/);
+  });
+
+  it('shows why the detail could not be loaded', async () => {
+    fake.respond('keys.detail', new Error('The offline library is unavailable.'));
+    render(<KeyDetailPanel projectId="100.abc" keyId={9} languages={sampleLanguages} search="" />);
+    expect((await screen.findByRole('alert')).textContent).toBe('The offline library is unavailable.');
+  });
+});
