@@ -3,12 +3,14 @@
  */
 import type { KeyDetail, KeyRow, Language, ProjectFacets, ProjectSummary } from '../../../preload/contract';
 
+/** English, Arabic (right to left, six plural forms) and Japanese (one form). */
 export const languages: Language[] = [
   { langId: 1, iso: 'en', name: 'English', isRtl: false, pluralForms: ['one', 'other'], progress: 100 },
   { langId: 2, iso: 'ar', name: 'Arabic', isRtl: true, pluralForms: ['zero', 'one', 'two', 'few', 'many', 'other'], progress: 80 },
   { langId: 3, iso: 'ja', name: 'Japanese', isRtl: false, pluralForms: ['other'], progress: 70 },
 ];
 
+/** Facets of the sample project: two tags, two platforms. */
 export const facets: ProjectFacets = { tags: ['legal', 'mobile'], platforms: ['ios', 'web'], languages };
 
 /** A key row with English and Arabic cells. */
@@ -31,6 +33,7 @@ export function row(index: number): KeyRow {
   };
 }
 
+/** A plural key with a char limit its English form exceeds, Arabic marked unverified and Japanese missing. */
 export const pluralDetail: KeyDetail = {
   ...row(0),
   isPlural: true,
@@ -55,6 +58,7 @@ export const pluralDetail: KeyDetail = {
   ],
 };
 
+/** A synced 100 000-key project, for virtualization tests. */
 export const project: ProjectSummary = {
   projectId: 'p.1',
   name: 'Checkout Web',
