@@ -68,8 +68,11 @@ function keyRow(row: Row, isos: readonly string[]): KeyRow {
 
 const maskColumn = { untranslated: 'empty_mask', unverified: 'unverified_mask', notReviewed: 'unreviewed_mask' } as const;
 
-/** Conditions and parameters for a query's filters. */
-function filters(query: KeyQuery, generation: number, languages: readonly Language[]): { where: string[]; parameters: unknown[] } {
+/**
+ * The FROM clause, conditions and parameters for a query. With search terms the query is driven from the full-text
+ * index (each match looked up by key row id) rather than by scanning the project's keys.
+ */
+function filters(query: KeyQuery, generation: number, languages: readonly Language[]): { from: string; where: string[]; parameters: unknown[] } {
   const where = ['k.project_id = ?', 'k.generation = ?'];
   const parameters: unknown[] = [query.projectId, generation];
   if (!query.includeArchived) where.push('k.is_archived = 0');
@@ -100,7 +103,8 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
   const search = buildSearch(query.search);
   where.push(...search.where);
   parameters.push(...search.parameters);
-  return { where, parameters };
+  if (search.match === null) return { from: 'keys k', where, parameters };
+  return { from: '(SELECT rowid AS id FROM key_text WHERE key_text MATCH ?) f CROSS JOIN keys k ON k.id = f.id', where, parameters: [search.match, ...parameters] };
 }
 
 /** A page of keys matching `query`, with the total number of matches. */
@@ -108,13 +112,25 @@ export function keyPage(connection: Connection, query: KeyQuery): KeyPage {
   const generation = currentGeneration(connection, query.projectId);
   if (generation === null) return { total: 0, offset: query.offset, items: [] };
   const languages = languagesOf(connection, query.projectId, generation);
-  const { where, parameters } = filters(query, generation, languages);
+  const { from, where, parameters } = filters(query, generation, languages);
   const clause = where.join(' AND ');
-  const countRow = connection.prepare(`SELECT count(*) FROM keys k WHERE ${clause}`).raw(true).get(...parameters) as [number];
   const order = query.sort === 'modified' ? 'k.modified_at DESC, k.key_id' : 'k.name COLLATE NOCASE, k.key_id';
-  const ids = (connection.prepare(`SELECT k.id FROM keys k WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).raw(true).all(...parameters, query.limit, query.offset) as [number][]).map(
-    (entry) => entry[0],
-  );
+  const countAll = (): number => (connection.prepare(`SELECT count(*) FROM ${from} WHERE ${clause}`).raw(true).get(...parameters) as [number])[0];
+  let ids: number[];
+  let total: number;
+  if (from === 'keys k') {
+    // Without search the count and the ordered page both come straight from an index.
+    total = countAll();
+    ids = (connection.prepare(`SELECT k.id FROM ${from} WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).raw(true).all(...parameters, query.limit, query.offset) as [number][]).map((entry) => entry[0]);
+  } else {
+    // With search, one pass computes the page and the total (a window count), so the full-text query runs once.
+    const page = connection
+      .prepare(`SELECT k.id, count(*) OVER () FROM ${from} WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .raw(true)
+      .all(...parameters, query.limit, query.offset) as [number, number][];
+    ids = page.map((entry) => entry[0]);
+    total = page[0]?.[1] ?? (query.offset === 0 ? 0 : countAll());
+  }
   const byId = new Map(
     (connection
       .prepare(`SELECT ${rowColumns} FROM keys k JOIN key_translations t ON t.key_row = k.id WHERE k.id IN (${ids.map(() => '?').join(', ')})`)
@@ -122,7 +138,7 @@ export function keyPage(connection: Connection, query: KeyQuery): KeyPage {
   );
   const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
   const isos = [query.sourceIso, ...query.targetIsos.filter((iso) => iso !== query.sourceIso)];
-  return { total: countRow[0], offset: query.offset, items: rows.map((row) => keyRow(row, isos)) };
+  return { total, offset: query.offset, items: rows.map((row) => keyRow(row, isos)) };
 }
 
 /** One key with every language of its project, or null when it is not in the current snapshot. */

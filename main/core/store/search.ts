@@ -9,6 +9,9 @@
 
 /** Conditions (on keys aliased `k`) and their parameters. */
 export interface SearchConditions {
+  /** The FTS5 expression for the indexed terms, or null; callers drive the query from it (see keyPage). */
+  readonly match: string | null;
+  /** Extra conditions for the short terms, on keys aliased `k`. */
   readonly where: string[];
   readonly parameters: string[];
 }
@@ -34,10 +37,7 @@ export function buildSearch(text: string): SearchConditions {
   const short = terms.filter((term) => codePoints(term) < 3);
   const where: string[] = [];
   const parameters: string[] = [];
-  if (indexed.length > 0) {
-    where.push('k.id IN (SELECT rowid FROM key_text WHERE key_text MATCH ?)');
-    parameters.push(indexed.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND '));
-  }
+  const match = indexed.length === 0 ? null : indexed.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND ');
   for (const term of short) {
     where.push(
       "(k.name LIKE ? ESCAPE '\\' OR k.description LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM key_translations t WHERE t.key_row = k.id AND t.translations LIKE ? ESCAPE '\\'))",
@@ -45,5 +45,5 @@ export function buildSearch(text: string): SearchConditions {
     const pattern = likePattern(term);
     parameters.push(pattern, pattern, pattern);
   }
-  return { where, parameters };
+  return { match, where, parameters };
 }
