@@ -41,9 +41,7 @@ test('signs in, syncs with visible progress, and browses the project', async ({ 
   const visible = world.fake.dataset.projects[0]!;
   const expectedTotal = Array.from({ length: visible.keyCount }, (_, index) => world.fake.dataset.flags(visible, index)).filter((flags) => !flags.isArchived && !flags.isHidden).length;
   await expect(page.locator('.match-count')).toHaveText(`${expectedTotal.toLocaleString('en-US')} keys`);
-  await world.screenshot('workspace-light');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await world.screenshot('workspace-dark');
+  await world.screenshot('workspace');
 });
 
 test('searches CJK text, filters untranslated in Japanese, and opens a plural key', async ({ world }) => {

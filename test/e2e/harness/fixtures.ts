@@ -30,7 +30,7 @@ export interface World {
    * page and answers the consent there.
    */
   signInThroughConsent(decision?: 'Allow' | 'Deny', trigger?: Locator): Promise<void>;
-  /** Saves a screenshot of the app page under test-results/screens/. */
+  /** Saves screenshots of the app page in the light and the dark theme under test-results/screens/. */
   screenshot(name: string): Promise<void>;
 }
 
@@ -97,7 +97,11 @@ async function build(page: Page, options: WorldOptions, cleanups: (() => Promise
       await consent.close();
     },
     async screenshot(name) {
-      await page.screenshot({ path: join('test-results', 'screens', `${name}.png`), fullPage: true });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.screenshot({ path: join('test-results', 'screens', `${name}-${colorScheme}.png`), fullPage: true });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
     },
   };
 }
