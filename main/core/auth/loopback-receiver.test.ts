@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocdeskError } from '../errors';
 import { silentLogger } from '../log';
-import { listenOnLoopback, LoopbackReceiver, type LoopbackOptions } from './loopback-receiver';
+import { listenOnAnyLoopback, listenOnLoopback, LoopbackReceiver, type LoopbackOptions } from './loopback-receiver';
 
 interface RawResponse {
   status: number;
@@ -305,5 +305,53 @@ describe('LoopbackReceiver while the code is being exchanged', () => {
     slow.finish();
     expect(await receiver.outcome).toEqual({ kind: 'success' });
     expect((await raw(port, { path: '/done' })).body).toContain('You are signed in');
+  });
+});
+
+describe('IPv6 loopback fallback', () => {
+  it('falls back to ::1 when this system has no IPv4 loopback', async () => {
+    const tried: string[] = [];
+    const server = {
+      once: () => server,
+      off: () => server,
+      listen(port: number, address: string, callback: () => void) {
+        tried.push(address);
+        if (address === '127.0.0.1') {
+          queueMicrotask(() => onError?.(Object.assign(new Error('no IPv4'), { code: 'EADDRNOTAVAIL' })));
+        } else queueMicrotask(callback);
+        return server;
+      },
+      address: () => ({ address: '::1', family: 'IPv6', port: 50010 }),
+    };
+    let onError: ((error: Error) => void) | undefined;
+    server.once = ((_event: string, listener: (error: Error) => void) => {
+      onError = listener;
+      return server;
+    }) as typeof server.once;
+    expect(await listenOnAnyLoopback(server as unknown as Server, [], ['127.0.0.1', '::1'])).toEqual({ port: 50010, address: '::1' });
+    expect(tried).toEqual(['127.0.0.1', '::1']);
+  });
+
+  it('serves the callback on [::1] with a matching redirect URI and Host check', async () => {
+    const codes: string[] = [];
+    const receiver = await LoopbackReceiver.start({
+      ports: [],
+      timeoutMs: 5000,
+      logger: silentLogger,
+      closeDelayMs: 20,
+      addresses: ['::1'],
+      exchange: (code) => {
+        codes.push(code);
+        return Promise.resolve();
+      },
+    });
+    receivers.push(receiver);
+    expect(receiver.redirectUri).toMatch(/^http:\/\/\[::1\]:\d+\/callback$/);
+    const wrongHost = await fetch(receiver.redirectUri.replace('[::1]', '127.0.0.1')).catch(() => null);
+    expect(wrongHost === null || wrongHost.status === 421).toBe(true);
+    const response = await fetch(`${receiver.redirectUri}?code=${goodCode}&state=${receiver.state}`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(await receiver.outcome).toEqual({ kind: 'success' });
+    expect(codes).toEqual([goodCode]);
   });
 });

@@ -36,6 +36,31 @@ export interface LoopbackOptions {
   readonly exchangeWaitMs?: number;
   /** How long the server stays up after the outcome, so `/done` can still be served. */
   readonly closeDelayMs?: number;
+  /** Loopback addresses to try, in order; IPv6 is the fallback for systems without an IPv4 loopback (RFC 8252 §7.3). */
+  readonly addresses?: readonly LoopbackAddress[];
+}
+
+/** A loopback interface the receiver can listen on. */
+export type LoopbackAddress = '127.0.0.1' | '::1';
+
+/** How the address appears in a URL and in the Host header. */
+function hostOf(address: LoopbackAddress, port: number): string {
+  return address === '::1' ? `[::1]:${port}` : `127.0.0.1:${port}`;
+}
+
+/** Listens on the first loopback address that exists on this system (127.0.0.1, else ::1). */
+export async function listenOnAnyLoopback(server: Server, ports: readonly number[], addresses: readonly LoopbackAddress[]): Promise<{ port: number; address: LoopbackAddress }> {
+  let lastError: Error | null = null;
+  for (const address of addresses) {
+    try {
+      return { port: await listenOnLoopback(server, ports, address), address };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRNOTAVAIL' && code !== 'EAFNOSUPPORT') throw error;
+      lastError = error as Error;
+    }
+  }
+  throw lastError ?? new Error('no loopback address to listen on');
 }
 
 /**
@@ -43,14 +68,14 @@ export interface LoopbackOptions {
  * EADDRINUSE and EACCES are treated alike, since Windows reports ports reserved by Hyper-V/WSL as EACCES; when every
  * port fails, the error names them all so the user can act on it.
  */
-export async function listenOnLoopback(server: Server, ports: readonly number[]): Promise<number> {
+export async function listenOnLoopback(server: Server, ports: readonly number[], address: LoopbackAddress = '127.0.0.1'): Promise<number> {
   const candidates = ports.length === 0 ? [0] : ports;
   for (const port of candidates) {
     try {
       await new Promise<void>((resolve, reject) => {
         const onError = (error: Error): void => reject(error);
         server.once('error', onError);
-        server.listen(port, '127.0.0.1', () => {
+        server.listen(port, address, () => {
           server.off('error', onError);
           resolve();
         });
@@ -64,7 +89,7 @@ export async function listenOnLoopback(server: Server, ports: readonly number[])
   const tried = ports.length === 0 ? 'an ephemeral port' : `port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}`;
   throw new LocdeskError(
     'auth.port_unavailable',
-    `Locdesk could not listen for the sign-in on 127.0.0.1 (tried ${tried}): another program is using ${ports.length > 1 ? 'them' : 'it'} or the system reserved ${ports.length > 1 ? 'them' : 'it'}. Close that program, change LOCDESK_REDIRECT_PORT, or use "Paste a code instead".`,
+    `Locdesk could not listen for the sign-in on ${address} (tried ${tried}): another program is using ${ports.length > 1 ? 'them' : 'it'} or the system reserved ${ports.length > 1 ? 'them' : 'it'}. Close that program, change LOCDESK_REDIRECT_PORT, or use "Paste a code instead".`,
   );
 }
 
@@ -84,12 +109,16 @@ export class LoopbackReceiver {
   private closing = false;
   private readonly timers = new Set<NodeJS.Timeout>();
 
+  private readonly host: string;
+
   private constructor(
     private readonly server: Server,
-    private readonly port: number,
+    port: number,
+    address: LoopbackAddress,
     private readonly options: LoopbackOptions,
   ) {
-    this.redirectUri = `http://127.0.0.1:${port}/callback`;
+    this.host = hostOf(address, port);
+    this.redirectUri = `http://${this.host}/callback`;
     this.state = createStateToken();
     this.outcome = new Promise((resolve) => {
       this.settle = resolve;
@@ -116,9 +145,9 @@ export class LoopbackReceiver {
       else socket.destroy();
     });
     server.requestTimeout = 30_000;
-    const port = await listenOnLoopback(server, options.ports);
+    const { port, address } = await listenOnAnyLoopback(server, options.ports, options.addresses ?? ['127.0.0.1', '::1']);
     server.on('error', (error) => options.logger.warn('sign-in receiver error', { error }));
-    receiver = new LoopbackReceiver(server, port, options);
+    receiver = new LoopbackReceiver(server, port, address, options);
     options.logger.info('sign-in receiver listening', { port });
     return receiver;
   }
@@ -184,8 +213,8 @@ export class LoopbackReceiver {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (this.closing) return sendPage(response, 'stale', { Connection: 'close' });
-    if (request.headers.host !== `127.0.0.1:${this.port}`) return sendPage(response, 'wrongHost');
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${this.port}`);
+    if (request.headers.host !== this.host) return sendPage(response, 'wrongHost');
+    const url = new URL(request.url ?? '/', `http://${this.host}`);
     if (url.pathname !== '/callback' && url.pathname !== '/done') return sendPage(response, 'notFound');
     if (request.method !== 'GET') return sendPage(response, 'wrongMethod', { Allow: 'GET' });
     if (url.pathname === '/done') {
