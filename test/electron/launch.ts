@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectronBinary } from '../../build/scripts/electron-binary.mjs';
+import { fakeEnvironment } from '../fake-lokalise/environment';
 import type { FakeLokalise } from '../fake-lokalise/server';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -44,12 +45,7 @@ export async function launchApp(fake: FakeLokalise, profile: string): Promise<La
     env: {
       ...process.env,
       LOCDESK_USER_DATA_DIR: profile,
-      LOCDESK_CLIENT_ID: fake.clientId,
-      LOCDESK_CLIENT_SECRET: fake.clientSecret,
-      LOCDESK_AUTH_URL: fake.authUrl,
-      LOCDESK_TOKEN_URL: fake.tokenUrl,
-      LOCDESK_API_URL: fake.apiUrl,
-      LOCDESK_MODE: 'demo',
+      ...fakeEnvironment(fake),
     },
     timeout: 60_000,
   });

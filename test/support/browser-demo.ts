@@ -11,6 +11,7 @@ import { createAppCore } from '../../main/core/app-core';
 import { loadConfig } from '../../main/core/config';
 import { consoleSink, createLogger, Redactor } from '../../main/core/log';
 import type { BrowserOpener, ClipboardWriter } from '../../main/core/ports';
+import { fakeEnvironment } from '../fake-lokalise/environment';
 import { startFakeLokalise } from '../fake-lokalise/server';
 import { MemoryCipher, MemoryKeyValueStore } from './memory-ports';
 import { serveWithBridge } from './web-bridge';
@@ -31,14 +32,7 @@ const opener: BrowserOpener = {
 const clipboard: ClipboardWriter = { writeText: (text) => process.stdout.write(`\nThe sign-in link (copy it from here):\n  ${text}\n\n`) };
 
 const fake = await startFakeLokalise({ projects: Number(values.projects), keysPerProject: Number(values.keys), languages: 8, seed: 7 });
-const loaded = loadConfig({
-  LOCDESK_CLIENT_ID: fake.clientId,
-  LOCDESK_CLIENT_SECRET: fake.clientSecret,
-  LOCDESK_AUTH_URL: fake.authUrl,
-  LOCDESK_TOKEN_URL: fake.tokenUrl,
-  LOCDESK_API_URL: fake.apiUrl,
-  LOCDESK_MODE: 'demo',
-});
+const loaded = loadConfig(fakeEnvironment(fake));
 const dataFolder = join(root, '.locdesk-demo', 'browser-library');
 mkdirSync(dataFolder, { recursive: true });
 const redactor = new Redactor();

@@ -7,6 +7,7 @@ import type { FetchFunction } from '../ports';
 import { createLogger, Redactor } from '../log';
 import { TokenVault } from '../vault/token-vault';
 import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../../../test/support/memory-ports';
+import { fakeEnvironment } from '../../../test/fake-lokalise/environment';
 import type { FakeLokalise } from '../../../test/fake-lokalise/server';
 import { answerConsent } from '../../../test/fake-lokalise/testing';
 import { Session } from './session';
@@ -29,13 +30,7 @@ export function sessionRig(
   overrides: Partial<LocdeskConfig> = {},
   options: { now?: () => number; configProblem?: string; fetch?: FetchFunction; cipher?: MemoryCipher } = {},
 ): SessionRig {
-  const loaded = loadConfig({
-    LOCDESK_CLIENT_ID: fake.clientId,
-    LOCDESK_CLIENT_SECRET: fake.clientSecret,
-    LOCDESK_AUTH_URL: fake.authUrl,
-    LOCDESK_TOKEN_URL: fake.tokenUrl,
-    LOCDESK_API_URL: fake.apiUrl,
-  });
+  const loaded = loadConfig(fakeEnvironment(fake, false));
   const config = { ...loaded.config, ...overrides };
   const logLines: string[] = [];
   const redactor = new Redactor();

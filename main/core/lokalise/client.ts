@@ -5,40 +5,13 @@
  * retries, timeouts), `pagination.ts` (walking offset and cursor lists without loops or losses) and `wire.ts`
  * (checking and decoding the wire shapes). The sync engine codes against this class.
  */
-import type { TokenSource } from '../auth/token-source';
-import type { Logger } from '../log';
-import type { FetchFunction } from '../ports';
-import { LokaliseHttp, type RequestStats } from './http';
+import { LokaliseHttp, type HttpOptions, type RequestStats } from './http';
 import { cursorPages, offsetPages, type PageFetcher } from './pagination';
 import type { LokaliseContributor, LokaliseKey, LokaliseLanguage, LokaliseProject, LokaliseTeam, LokaliseTranslation } from './types';
 import { readContributor, readKey, readLanguage, readProject, readTeam, readTranslation } from './wire';
 
-/** Construction options. One client per access token: the rate limit it keeps is Lokalise's per-token limit. */
-export interface LokaliseClientOptions {
-  /** The API root, e.g. `https://api.lokalise.com/api2/` (from LocdeskConfig; the fake's URL in tests). */
-  readonly apiUrl: string;
-  /** Electron passes `net.fetch` (system proxy and trust store); tests pass `globalThis.fetch`. */
-  readonly fetch: FetchFunction;
-  /** The session: asked for a token before every request, told when the API rejected one. */
-  readonly tokens: TokenSource;
-  /** Default 6, Lokalise's documented per-token limit. */
-  readonly requestsPerSecond?: number;
-  /** Default 10, Lokalise's documented per-project limit. */
-  readonly maxConcurrentPerProject?: number;
-  /** Per attempt, default 30 s. */
-  readonly timeoutMs?: number;
-  /** Retries after 5xx, dropped connections, timeouts and truncated JSON; default 4. */
-  readonly maxRetries?: number;
-  /** Retries after 429, counted apart from `maxRetries` because throttling is expected, not a fault; default 8. */
-  readonly maxRateLimitRetries?: number;
-  readonly logger?: Logger;
-  /** Backoff jitter source, injectable so tests can observe exact delays. */
-  readonly random?: () => number;
-  /** Waiting (backoff and pacing), injectable so tests need not wait for real. */
-  readonly sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
-  /** The clock the pacer and `Retry-After` dates are judged by; pair it with `sleep` for a virtual clock in tests. */
-  readonly now?: () => number;
-}
+/** Construction options (documented on `HttpOptions`). One client per access token: its rate limit is Lokalise's per-token limit. */
+export type LokaliseClientOptions = HttpOptions;
 
 /** Options for paging keys. */
 export interface KeyPageOptions {

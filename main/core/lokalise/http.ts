@@ -18,19 +18,30 @@ export interface RequestStats {
   throttled429: number;
 }
 
-/** Tuning and ports for the executor; documented field by field on `LokaliseClientOptions`, which passes them on. */
+/** Tuning and ports for the executor, passed on unchanged by `LokaliseClient`. */
 export interface HttpOptions {
+  /** The API root, e.g. `https://api.lokalise.com/api2/` (from LocdeskConfig; the fake's URL in tests). */
   readonly apiUrl: string;
+  /** Electron passes `net.fetch` (system proxy and trust store); tests pass `globalThis.fetch`. */
   readonly fetch: FetchFunction;
+  /** The session: asked for a token before every request, told when the API rejected one. */
   readonly tokens: TokenSource;
+  /** Default 6, Lokalise's documented per-token limit. */
   readonly requestsPerSecond?: number;
+  /** Default 10, Lokalise's documented per-project limit. */
   readonly maxConcurrentPerProject?: number;
+  /** Per attempt, default 30 s. */
   readonly timeoutMs?: number;
+  /** Retries after 5xx, dropped connections, timeouts and truncated JSON; default 4. */
   readonly maxRetries?: number;
+  /** Retries after 429, counted apart from `maxRetries` because throttling is expected, not a fault; default 8. */
   readonly maxRateLimitRetries?: number;
   readonly logger?: Logger;
+  /** Backoff jitter source, injectable so tests can observe exact delays. */
   readonly random?: () => number;
+  /** Waiting (backoff and pacing), injectable so tests need not wait for real. */
   readonly sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
+  /** The clock the pacer and `Retry-After` dates are judged by; pair it with `sleep` for a virtual clock in tests. */
   readonly now?: () => number;
 }
 

@@ -10,6 +10,7 @@ import { createAppCore } from '../../../main/core/app-core';
 import type { AppCore } from '../../../main/core/app-core';
 import { loadConfig, type LocdeskConfig } from '../../../main/core/config';
 import { createLogger, Redactor } from '../../../main/core/log';
+import { fakeEnvironment } from '../../fake-lokalise/environment';
 import { startFakeLokalise, type FakeLokalise, type FakeLokaliseOptions } from '../../fake-lokalise/server';
 import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../../support/memory-ports';
 import { connectPage } from './bridge';
@@ -48,14 +49,7 @@ async function build(page: Page, options: WorldOptions, cleanups: (() => Promise
   const dataFolder = mkdtempSync(join(tmpdir(), 'locdesk-e2e-'));
   cleanups.push(() => rmSync(dataFolder, { recursive: true, force: true }));
 
-  const loaded = loadConfig({
-    LOCDESK_CLIENT_ID: fake.clientId,
-    LOCDESK_CLIENT_SECRET: fake.clientSecret,
-    LOCDESK_AUTH_URL: fake.authUrl,
-    LOCDESK_TOKEN_URL: fake.tokenUrl,
-    LOCDESK_API_URL: fake.apiUrl,
-    LOCDESK_MODE: 'demo',
-  });
+  const loaded = loadConfig(fakeEnvironment(fake));
   const config: LocdeskConfig = { ...loaded.config, ...options.configOverrides };
   const redactor = new Redactor();
   const logLines: string[] = [];
