@@ -44,6 +44,8 @@ describe('key queries', () => {
     expect(result.total).toBe(keys.filter(visible).length);
     expect(allIds()).toEqual(expected(visible));
     expect(allIds({ includeArchived: true, includeHidden: true })).toHaveLength(1500);
+    expect(query({ includeArchived: true }).total).toBe(keys.filter((key) => !key.isHidden).length);
+    expect(query({ includeHidden: true }).total).toBe(keys.filter((key) => !key.isArchived).length);
   });
 
   it('returns source and target cells side by side in the requested order', () => {

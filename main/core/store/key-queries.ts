@@ -107,6 +107,16 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
   return { from: '(SELECT rowid AS id FROM key_text WHERE key_text MATCH ?) f CROSS JOIN keys k ON k.id = f.id', where, parameters: [search.match, ...parameters] };
 }
 
+/** The total recorded at the swap, for a query with no filter but the archived/hidden switches; otherwise null. */
+function storedTotal(connection: Connection, query: KeyQuery): number | null {
+  if (query.status !== null || query.tags.length > 0 || query.platforms.length > 0 || query.search.trim() !== '') return null;
+  const row = connection.prepare('SELECT key_counts FROM projects WHERE project_id = ?').raw(true).get(query.projectId) as [string | null] | undefined;
+  if (row?.[0] === null || row?.[0] === undefined) return null;
+  const counts = JSON.parse(row[0]) as Record<string, number>;
+  const wanted = Object.entries(counts).filter(([flags]) => (query.includeArchived || flags[0] === '0') && (query.includeHidden || flags[1] === '0'));
+  return wanted.reduce((sum, [, total]) => sum + total, 0);
+}
+
 /** A page of keys matching `query`, with the total number of matches. */
 export function keyPage(connection: Connection, query: KeyQuery): KeyPage {
   const generation = currentGeneration(connection, query.projectId);
@@ -119,8 +129,8 @@ export function keyPage(connection: Connection, query: KeyQuery): KeyPage {
   let ids: number[];
   let total: number;
   if (from === 'keys k') {
-    // Without search the count and the ordered page both come straight from an index.
-    total = countAll();
+    // Without search the ordered page comes straight from an index, and the unfiltered total from the swap's counts.
+    total = storedTotal(connection, query) ?? countAll();
     ids = (connection.prepare(`SELECT k.id FROM ${from} WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).raw(true).all(...parameters, query.limit, query.offset) as [number][]).map((entry) => entry[0]);
   } else {
     // With search, one pass computes the page and the total (a window count), so the full-text query runs once.

@@ -145,13 +145,18 @@ export class SnapshotWriter {
    */
   public commit(project: LokaliseProject, facts: { startedAt: number; finishedAt: number }): void {
     this.connection.transaction(() => {
+      const groups = this.connection
+        .prepare('SELECT is_archived, is_hidden, count(*) FROM keys WHERE project_id = ? AND generation = ? GROUP BY is_archived, is_hidden')
+        .raw(true)
+        .all(this.projectId, this.generation) as [number, number, number][];
+      const keyCounts = Object.fromEntries(groups.map(([archived, hidden, total]) => [`${archived}${hidden}`, total]));
       this.connection
         .prepare(
-          `UPDATE projects SET generation = ?, name = ?, description = ?, base_language_id = ?, base_language_iso = ?, team_id = ?,
+          `UPDATE projects SET generation = ?, key_counts = ?, name = ?, description = ?, base_language_id = ?, base_language_iso = ?, team_id = ?,
              progress_total = ?, keys_total = ?, language_progress = ?, access = 'ok' WHERE project_id = ?`,
         )
         .run(
-          this.generation, project.name, project.description, project.baseLanguageId, project.baseLanguageIso, project.teamId,
+          this.generation, JSON.stringify(keyCounts), project.name, project.description, project.baseLanguageId, project.baseLanguageIso, project.teamId,
           project.progressTotal, project.keysTotal, JSON.stringify(project.languages), this.projectId,
         );
       this.connection
