@@ -85,6 +85,9 @@ describe('ProjectView', () => {
     await waitFor(() => expect(document.querySelectorAll('mark.match').length).toBeGreaterThan(0));
     fireEvent.keyDown(box, { key: 'Escape' });
     expect((box as HTMLInputElement).value).toBe('');
+    fireEvent.change(box, { target: { value: 'Save' } });
+    fireEvent.keyDown(screen.getByRole('listbox', { name: 'Keys' }), { key: 'Escape' });
+    expect((box as HTMLInputElement).value).toBe('');
   });
 
   it('focuses the search on "/" and moves through keys with the arrow keys', async () => {

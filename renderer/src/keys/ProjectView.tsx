@@ -8,7 +8,7 @@ import { KeyToolbar, noFilters, type KeyFilters } from './KeyToolbar';
 import { useKeyWindow } from './use-key-window';
 import { defaultPreferences, useViewPreferences } from './use-view-preferences';
 
-/** One project's keys: toolbar, virtualized list and detail panel. `/` or Ctrl/Cmd+F focus the search. */
+/** One project's keys: toolbar, virtualized list and detail panel. `/` or Ctrl/Cmd+F focus the search; Esc clears it. */
 export function ProjectView({ project, reloadToken, viewportHeight }: { project: ProjectSummary; reloadToken: number; viewportHeight?: number }): React.JSX.Element {
   const [facets, setFacets] = useState<ProjectFacets | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -51,6 +51,9 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
         event.preventDefault();
         searchBox.current?.focus();
         searchBox.current?.select();
+      } else if (event.key === 'Escape' && !typing && document.querySelector('[role="alertdialog"]') === null) {
+        // Esc anywhere in the workspace (but not in another field or an open dialog) clears the search.
+        setSearch('');
       }
     };
     window.addEventListener('keydown', onKey);
