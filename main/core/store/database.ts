@@ -59,6 +59,20 @@ function isCorruption(error: unknown): boolean {
   return /NOTADB|CORRUPT|not a database|malformed|file is encrypted/i.test(text);
 }
 
+/**
+ * The error to show for a failure of the library file: `store.corrupt` (with the way out) for damage found at any
+ * time, not only while opening, so a damaged page met by a later query does not surface as a raw SQLite error.
+ * Other errors pass through unchanged.
+ */
+export function storeError(error: unknown): unknown {
+  if (error instanceof LocdeskError || !isCorruption(error)) return error;
+  return new LocdeskError(
+    'store.corrupt',
+    'The offline library file is damaged and cannot be opened. Locdesk can set it aside and start a fresh library; you then sync your projects again.',
+    { cause: error },
+  );
+}
+
 /** Opens (creating if needed) the library in `folder`; throws `store.corrupt` for a damaged file. */
 export function openDatabase(folder: string): Connection {
   mkdirSync(folder, { recursive: true });
@@ -72,14 +86,8 @@ export function openDatabase(folder: string): Connection {
     return connection;
   } catch (error) {
     connection?.close();
-    if (error instanceof LocdeskError) throw error;
-    if (isCorruption(error)) {
-      throw new LocdeskError(
-        'store.corrupt',
-        'The offline library file is damaged and cannot be opened. Locdesk can set it aside and start a fresh library; you then sync your projects again.',
-        { cause: error },
-      );
-    }
+    const translated = storeError(error);
+    if (translated instanceof LocdeskError) throw translated;
     throw new LocdeskError('store.unavailable', 'The offline library could not be opened. Check that the disk is not full or read-only.', { cause: error });
   }
 }

@@ -6,7 +6,7 @@
 import type { KeyDetail, KeyPage, KeyQuery, ProjectFacets, ProjectSummary } from '../../../preload/contract';
 import { LocdeskError } from '../errors';
 import type { LokaliseProject, LokaliseTeam } from '../lokalise/types';
-import { openDatabase, rebuildDatabase, type Connection } from './database';
+import { openDatabase, rebuildDatabase, storeError, type Connection } from './database';
 import { keyDetail, keyPage, projectFacets } from './key-queries';
 import { keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
 import { purgeGenerations } from './snapshot-writer';
@@ -17,34 +17,46 @@ export class LibraryStore {
     this.purgeUnfinishedSyncs();
   }
 
-  /** Opens the library in `folder`; throws `store.corrupt` when the file is damaged. */
+  /**
+   * Opens the library in `folder`; throws `store.corrupt` when the file is damaged, including damage that only shows
+   * when the leftovers of an interrupted sync are cleared.
+   */
   public static open(folder: string): LibraryStore {
-    return new LibraryStore(openDatabase(folder));
+    return LibraryStore.wrap(openDatabase(folder));
   }
 
   /** Sets a damaged library aside and opens a fresh, empty one. */
   public static rebuild(folder: string): LibraryStore {
-    return new LibraryStore(rebuildDatabase(folder));
+    return LibraryStore.wrap(rebuildDatabase(folder));
+  }
+
+  private static wrap(connection: Connection): LibraryStore {
+    try {
+      return new LibraryStore(connection);
+    } catch (error) {
+      connection.close();
+      throw storeError(error);
+    }
   }
 
   /** Every project, by name. */
   public listProjects(): ProjectSummary[] {
-    return listProjectSummaries(this.connection);
+    return this.guard(() => listProjectSummaries(this.connection));
   }
 
   /** One project, or null. */
   public project(projectId: string): ProjectSummary | null {
-    return projectSummary(this.connection, projectId);
+    return this.guard(() => projectSummary(this.connection, projectId));
   }
 
   /** Stores the project list as Lokalise returned it. */
   public saveProjectList(projects: readonly LokaliseProject[], teams: readonly LokaliseTeam[], now = Date.now()): void {
-    saveProjectList(this.connection, projects, teams, now);
+    this.guard(() => saveProjectList(this.connection, projects, teams, now));
   }
 
   /** Records the keep-offline choice and returns the updated project. */
   public setKeepOffline(projectId: string, keep: boolean): ProjectSummary {
-    if (!setKeepOffline(this.connection, projectId, keep)) throw new LocdeskError('store.unknown_project', 'That project is not in your library. Refresh the project list and try again.');
+    if (!this.guard(() => setKeepOffline(this.connection, projectId, keep))) throw new LocdeskError('store.unknown_project', 'That project is not in your library. Refresh the project list and try again.');
     const summary = this.project(projectId);
     if (summary === null) throw new LocdeskError('store.unknown_project', 'That project is not in your library.');
     return summary;
@@ -52,7 +64,7 @@ export class LibraryStore {
 
   /** The projects to sync when the user asks to "sync all": those kept offline, or every project if none is. */
   public projectsToSync(): string[] {
-    const kept = keptOfflineProjectIds(this.connection);
+    const kept = this.guard(() => keptOfflineProjectIds(this.connection));
     if (kept.length > 0) return kept;
     return this.listProjects()
       .filter((project) => project.access === 'ok')
@@ -61,41 +73,52 @@ export class LibraryStore {
 
   /** Marks a project the user can no longer see. */
   public markAccessLost(projectId: string): void {
-    markAccessLost(this.connection, projectId);
+    this.guard(() => markAccessLost(this.connection, projectId));
   }
 
   /** Records a sync that did not complete. */
   public recordSyncOutcome(projectId: string, status: 'failed' | 'cancelled' | 'running', message: string | null): void {
-    recordSyncOutcome(this.connection, projectId, status, message);
+    this.guard(() => recordSyncOutcome(this.connection, projectId, status, message));
   }
 
   /** A page of keys. */
   public keyPage(query: KeyQuery): KeyPage {
-    return keyPage(this.connection, query);
+    return this.guard(() => keyPage(this.connection, query));
   }
 
   /** One key in full. */
   public keyDetail(projectId: string, keyId: number): KeyDetail | null {
-    return keyDetail(this.connection, projectId, keyId);
+    return this.guard(() => keyDetail(this.connection, projectId, keyId));
   }
 
   /** Tags, platforms and languages of a project. */
   public facets(projectId: string): ProjectFacets {
-    return projectFacets(this.connection, projectId);
+    return this.guard(() => projectFacets(this.connection, projectId));
   }
 
   /** Deletes every project, key and translation ("forget offline data"). */
   public forgetAll(): void {
-    this.connection.transaction(() => {
-      for (const table of ['key_translations', 'keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
-      this.connection.exec("INSERT INTO key_text (key_text) VALUES ('delete-all')");
-    })();
-    this.connection.exec('VACUUM');
+    this.guard(() => {
+      this.connection.transaction(() => {
+        for (const table of ['key_translations', 'keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
+        this.connection.exec("INSERT INTO key_text (key_text) VALUES ('delete-all')");
+      })();
+      this.connection.exec('VACUUM');
+    });
   }
 
   /** Closes the file. */
   public close(): void {
     if (this.connection.open) this.connection.close();
+  }
+
+  /** Runs `work`, reporting damage to the file as `store.corrupt` rather than a raw SQLite error. */
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw storeError(error);
+    }
   }
 
   private purgeUnfinishedSyncs(): void {
