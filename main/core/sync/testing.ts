@@ -37,7 +37,10 @@ export function fakeTokens(fake: FakeLokalise): TokenSource {
 }
 
 /** Starts a fake and a library; the client never really sleeps, so retries are instant. */
-export async function syncRig(options: FakeLokaliseOptions, clientOverrides: { requestsPerSecond?: number } = {}): Promise<SyncRig> {
+export async function syncRig(
+  options: FakeLokaliseOptions,
+  clientOverrides: { requestsPerSecond?: number; timeoutMs?: number; maxRetries?: number } = {},
+): Promise<SyncRig> {
   const fake = await startFakeLokalise(options);
   const folder = mkdtempSync(join(tmpdir(), 'locdesk-sync-'));
   const store = LibraryStore.open(folder);
@@ -47,7 +50,8 @@ export async function syncRig(options: FakeLokaliseOptions, clientOverrides: { r
     tokens: fakeTokens(fake),
     requestsPerSecond: clientOverrides.requestsPerSecond ?? 1000,
     sleep: () => Promise.resolve(),
-    timeoutMs: 2000,
+    timeoutMs: clientOverrides.timeoutMs ?? 2000,
+    maxRetries: clientOverrides.maxRetries,
   });
   const progress: SyncProgress[] = [];
   const changed: string[][] = [];
