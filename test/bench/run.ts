@@ -58,7 +58,11 @@ const throttled = await throttledSync();
 log(`throttled: ${throttled.requests} requests in ${throttled.wallMs} ms (bound ${throttled.boundMs} ms)`);
 const large = await largeSync();
 const tokenizers = compareTokenizers(quick ? 2000 : 20_000);
-log(`tokenizers: trigram ${tokenizers.trigramBuildMs} ms, unicode61 ${tokenizers.unicode61BuildMs} ms for ${tokenizers.documents} documents`);
+log(
+  `tokenizers (${tokenizers.documents} documents): trigram build ${tokenizers.trigramBuildMs} ms, ${tokenizers.trigramSizeMb} MB, query p50 ${tokenizers.trigramQueryP50Ms} ms; ` +
+    `unicode61 build ${tokenizers.unicode61BuildMs} ms, ${tokenizers.unicode61SizeMb} MB, query p50 ${tokenizers.unicode61QueryP50Ms} ms; ` +
+    `hits trigram ${JSON.stringify(tokenizers.trigramHits)} unicode61 ${JSON.stringify(tokenizers.unicode61Hits)}`,
+);
 const summary = {
   mode: quick ? 'quick' : 'full',
   sync_throttled_ratio_to_bound: Math.round((throttled.wallMs / throttled.boundMs) * 1000) / 1000,

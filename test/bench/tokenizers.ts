@@ -1,21 +1,34 @@
 /**
  * The FTS5 tokenizer comparison behind the store's choice: the same key documents indexed with unicode61 and with
- * trigram, timed, and asked the same substring and CJK questions. unicode61 is faster to build but finds neither a
- * substring inside a word nor a word inside unspaced CJK text, which a translator's search must.
+ * trigram, timed (build and query), sized, and asked the same whole-word, substring and CJK questions. unicode61 is
+ * faster to build and smaller but finds neither a substring inside a word nor a word inside unspaced CJK text, which
+ * a translator's search must.
  */
 import Database from 'libsql';
 import { Dataset } from '../fake-lokalise/dataset';
 
-/** Build times and hit counts per tokenizer. */
+/** Build time, index size, query time and hit counts per tokenizer. */
 export interface TokenizerComparison {
   documents: number;
   trigramBuildMs: number;
   unicode61BuildMs: number;
+  trigramSizeMb: number;
+  unicode61SizeMb: number;
+  /** Median time of one probe query (`MATCH … LIMIT 200`), over every probe and several rounds. */
+  trigramQueryP50Ms: number;
+  unicode61QueryP50Ms: number;
   trigramHits: Record<string, number>;
   unicode61Hits: Record<string, number>;
 }
 
-const probes = ['ttings', '設定が更新', 'upload', 'Änderungen'];
+/** A whole word, a substring inside words, CJK inside an unspaced run, a diacritic, and a miss. */
+const probes = ['upload', 'ttings', '設定が更新', 'Änderungen', 'xylophone'];
+const queryRounds = 20;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 100) / 100;
+}
 
 /** Indexes `count` generated key documents both ways. */
 export function compareTokenizers(count: number): TokenizerComparison {
@@ -26,19 +39,41 @@ export function compareTokenizers(count: number): TokenizerComparison {
     const key = dataset.key(project, index);
     return [key.keyNames.web, key.description, ...key.translations.map((translation) => translation.value)].join('\n');
   });
-  const measure = (tokenizer: string): { ms: number; hits: Record<string, number> } => {
+  const measure = (tokenizer: string): { ms: number; sizeMb: number; queryMs: number; hits: Record<string, number> } => {
     const connection = new Database(':memory:');
     connection.exec(`CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize='${tokenizer}')`);
     const insert = connection.prepare('INSERT INTO t (rowid, body) VALUES (?, ?)');
     const started = performance.now();
     connection.transaction(() => documents.forEach((document, index) => insert.run(index + 1, document)))();
+    connection.exec("INSERT INTO t (t) VALUES ('optimize')");
     const ms = Math.round(performance.now() - started);
+    const pages = (connection.prepare('PRAGMA page_count').raw(true).get() as [number])[0];
+    const pageSize = (connection.prepare('PRAGMA page_size').raw(true).get() as [number])[0];
     const count = connection.prepare('SELECT count(*) FROM t WHERE t MATCH ?').raw(true);
     const hits = Object.fromEntries(probes.map((probe) => [probe, (count.get(`"${probe}"`) as [number])[0]]));
+    const page = connection.prepare('SELECT rowid FROM t WHERE t MATCH ? LIMIT 200').raw(true);
+    const times: number[] = [];
+    for (let round = 0; round < queryRounds; round += 1) {
+      for (const probe of probes) {
+        const queryStarted = performance.now();
+        page.all(`"${probe}"`);
+        times.push(performance.now() - queryStarted);
+      }
+    }
     connection.close();
-    return { ms, hits };
+    return { ms, sizeMb: Math.round((pages * pageSize) / 1e5) / 10, queryMs: median(times), hits };
   };
   const trigram = measure('trigram remove_diacritics 1');
   const unicode = measure('unicode61 remove_diacritics 2');
-  return { documents: count, trigramBuildMs: trigram.ms, unicode61BuildMs: unicode.ms, trigramHits: trigram.hits, unicode61Hits: unicode.hits };
+  return {
+    documents: count,
+    trigramBuildMs: trigram.ms,
+    unicode61BuildMs: unicode.ms,
+    trigramSizeMb: trigram.sizeMb,
+    unicode61SizeMb: unicode.sizeMb,
+    trigramQueryP50Ms: trigram.queryMs,
+    unicode61QueryP50Ms: unicode.queryMs,
+    trigramHits: trigram.hits,
+    unicode61Hits: unicode.hits,
+  };
 }
