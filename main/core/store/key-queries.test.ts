@@ -35,6 +35,11 @@ function expected(predicate: (key: FakeKey) => boolean): number[] {
   return keys.filter(predicate).map((key) => key.keyId).sort((a, b) => a - b);
 }
 
+/** Everything a key can be found by, lower-cased. */
+const haystack = (key: FakeKey): string =>
+  [...Object.values(key.keyNames), key.description, key.context, ...key.translations.flatMap((translation) => (translation.plural === null ? [translation.value] : Object.values(translation.plural)))]
+    .join('\n')
+    .toLowerCase();
 const visible = (key: FakeKey): boolean => !key.isArchived && !key.isHidden;
 const inLanguage = (key: FakeKey, iso: string) => key.translations.find((translation) => translation.language.iso === iso);
 
@@ -99,10 +104,6 @@ describe('key queries', () => {
     ['two words anywhere', 'save changes'],
   ])('searches %s across names, descriptions and translations', (_kind, text) => {
     const needle = text.toLowerCase().split(' ');
-    const haystack = (key: FakeKey): string =>
-      [...Object.values(key.keyNames), key.description, key.context, ...key.translations.flatMap((translation) => (translation.plural === null ? [translation.value] : Object.values(translation.plural)))]
-        .join('\n')
-        .toLowerCase();
     const wanted = expected((key) => visible(key) && needle.every((word) => haystack(key).includes(word)));
     expect(wanted.length).toBeGreaterThan(0);
     expect(allIds({ search: text })).toEqual(wanted);
@@ -116,6 +117,12 @@ describe('key queries', () => {
     const result = allIds({ search: '設定' });
     expect(result.length).toBeGreaterThan(0);
     expect(result).toEqual(expected((key) => visible(key) && key.translations.some((translation) => translation.value.includes('設定'))));
+  });
+
+  it.each(['ja', 'zh', 'ny', 'ar'])('finds the short term "%s" only in key text, never in language codes or plural category names', (term) => {
+    const wanted = expected((key) => visible(key) && haystack(key).includes(term));
+    expect(wanted.length).toBeLessThan(keys.filter(visible).length);
+    expect(allIds({ search: term })).toEqual(wanted);
   });
 
   it('returns nothing for a term that is nowhere, and treats quotes and operators as text', () => {

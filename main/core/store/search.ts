@@ -1,10 +1,12 @@
 /**
  * Turns what a translator types into SQL conditions over the trigram full-text index.
  *
- * Each whitespace-separated term must appear somewhere in the key (names, description, context or any translation),
- * as a substring, in any script, ignoring case and diacritics. Terms of three or more characters use the index;
- * shorter ones (a trigram index cannot hold them, e.g. two-character CJK words) fall back to a scan of the key's
- * own text, which is slower but still correct.
+ * Each whitespace-separated term must appear somewhere in the key (names on every platform, description, context
+ * or any translation), as a substring, in any script, ignoring case and diacritics. Terms of three or more characters
+ * use the index; shorter ones (a trigram index cannot hold them, e.g. two-character CJK words or "OK") fall back to a
+ * LIKE scan of the project's own keys, which is slower but still correct. The scan reads translation values through
+ * the JSON functions, because a plain LIKE over the stored JSON would also match its language codes ("en", "ar") and
+ * plural category names ("one", "few") and so find every key; the plain LIKE only serves as a quick pre-check.
  */
 
 /** Conditions (on keys aliased `k`) and their parameters. */
@@ -18,6 +20,14 @@ export interface SearchConditions {
 
 function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** The key's own text columns a short term is looked for in (the translations are read separately). */
+const nameColumns = ['name', 'name_ios', 'name_android', 'name_web', 'name_other', 'description', 'context'] as const;
+
+/** True when JSON would escape part of `term` (quote, backslash, control character), so it cannot be found verbatim in stored JSON. */
+function needsJsonEscape(term: string): boolean {
+  return JSON.stringify(term).length !== term.length + 2;
 }
 
 /** Characters as the trigram tokenizer counts them: Unicode code points, not UTF-16 units. */
@@ -39,11 +49,17 @@ export function buildSearch(text: string): SearchConditions {
   const parameters: string[] = [];
   const match = indexed.length === 0 ? null : indexed.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND ');
   for (const term of short) {
-    where.push(
-      "(k.name LIKE ? ESCAPE '\\' OR k.description LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM key_translations t WHERE t.key_row = k.id AND t.translations LIKE ? ESCAPE '\\'))",
-    );
     const pattern = likePattern(term);
-    parameters.push(pattern, pattern, pattern);
+    // JSON escapes quotes, backslashes and control characters, so the raw pre-check only applies to other terms.
+    const precheck = needsJsonEscape(term) ? '' : "t.translations LIKE ? ESCAPE '\\' AND ";
+    where.push(
+      `(${nameColumns.map((column) => `k.${column} LIKE ? ESCAPE '\\'`).join(' OR ')} OR EXISTS (
+        SELECT 1 FROM key_translations t, json_each(t.translations) j WHERE t.key_row = k.id AND ${precheck}(
+          CASE WHEN json_type(j.value, '$[1]') = 'object'
+            THEN EXISTS (SELECT 1 FROM json_each(j.value, '$[1]') f WHERE f.value LIKE ? ESCAPE '\\')
+            ELSE json_extract(j.value, '$[0]') LIKE ? ESCAPE '\\' END)))`,
+    );
+    parameters.push(...nameColumns.map(() => pattern), ...(precheck === '' ? [] : [pattern]), pattern, pattern);
   }
   return { match, where, parameters };
 }
