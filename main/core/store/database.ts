@@ -5,11 +5,12 @@
  * A file that is not a database, or is damaged, is reported as `store.corrupt` with a way out (`rebuildStore`,
  * which keeps the broken file aside) instead of crashing at every start.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { LocdeskError } from '../errors';
 import { migrations } from './migrations';
+import { attachSearchIndex, searchIndexPath } from './search-index';
 
 /** The libsql connection type. */
 export type Connection = InstanceType<typeof Database>;
@@ -77,12 +78,15 @@ export function storeError(error: unknown): unknown {
 export function openDatabase(folder: string): Connection {
   mkdirSync(folder, { recursive: true });
   const path = storePath(folder);
+  // An index left beside a library that is gone would point at key rows a new library reuses.
+  if (!existsSync(path)) removeSearchIndex(folder);
   let connection: Connection | null = null;
   try {
     connection = new Database(path);
     configure(connection);
     connection.prepare('SELECT count(*) FROM sqlite_master').raw(true).get();
     migrate(connection);
+    attachSearchIndex(connection, folder);
     return connection;
   } catch (error) {
     connection?.close();
@@ -99,4 +103,8 @@ export function rebuildDatabase(folder: string, now: number = Date.now()): Conne
     if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.corrupt-${now}${suffix}`);
   }
   return openDatabase(folder);
+}
+
+function removeSearchIndex(folder: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(searchIndexPath(folder) + suffix, { force: true });
 }

@@ -6,14 +6,22 @@
 import type { KeyDetail, KeyPage, KeyQuery, ProjectFacets, ProjectSummary } from '../../../preload/contract';
 import { LocdeskError } from '../errors';
 import type { LokaliseProject, LokaliseTeam } from '../lokalise/types';
+import type { Logger } from '../log';
 import { openDatabase, rebuildDatabase, storeError, type Connection } from './database';
+import { searchIndexPath } from './search-index';
+import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import { keyDetail, keyPage, projectFacets } from './key-queries';
 import { keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
 import { purgeGenerations } from './snapshot-writer';
 
 /** Reads and writes the library. */
 export class LibraryStore {
-  private constructor(public readonly connection: Connection) {
+  private indexWriter: Promise<SearchIndexWriter> | null = null;
+
+  private constructor(
+    public readonly connection: Connection,
+    private readonly folder: string,
+  ) {
     this.purgeUnfinishedSyncs();
   }
 
@@ -22,21 +30,29 @@ export class LibraryStore {
    * when the leftovers of an interrupted sync are cleared.
    */
   public static open(folder: string): LibraryStore {
-    return LibraryStore.wrap(openDatabase(folder));
+    return LibraryStore.wrap(openDatabase(folder), folder);
   }
 
   /** Sets a damaged library aside and opens a fresh, empty one. */
   public static rebuild(folder: string): LibraryStore {
-    return LibraryStore.wrap(rebuildDatabase(folder));
+    return LibraryStore.wrap(rebuildDatabase(folder), folder);
   }
 
-  private static wrap(connection: Connection): LibraryStore {
+  private static wrap(connection: Connection, folder: string): LibraryStore {
     try {
-      return new LibraryStore(connection);
+      return new LibraryStore(connection, folder);
     } catch (error) {
       connection.close();
       throw storeError(error);
     }
+  }
+
+  /** The search index writer for syncs, started on first use (and again if its thread stopped). */
+  public async searchIndexWriter(logger: Logger): Promise<SearchIndexWriter> {
+    const current = this.indexWriter === null ? null : await this.indexWriter;
+    if (current?.usable === true) return current;
+    this.indexWriter = openSearchIndexWriter(searchIndexPath(this.folder), this.connection, logger);
+    return this.indexWriter;
   }
 
   /** Every project, by name. */
@@ -101,14 +117,17 @@ export class LibraryStore {
     this.guard(() => {
       this.connection.transaction(() => {
         for (const table of ['key_translations', 'keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
-        this.connection.exec("INSERT INTO key_text (key_text) VALUES ('delete-all')");
+        this.connection.exec("INSERT INTO search.key_text (key_text) VALUES ('delete-all')");
       })();
       this.connection.exec('VACUUM');
+      this.connection.exec('VACUUM search');
     });
   }
 
-  /** Closes the file. */
+  /** Closes the file; the index thread, if any, finishes what it was given and stops. */
   public close(): void {
+    void this.indexWriter?.then((writer) => writer.close());
+    this.indexWriter = null;
     if (this.connection.open) this.connection.close();
   }
 

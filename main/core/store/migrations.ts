@@ -13,7 +13,8 @@
  * a hundred thousand rows and the status filters are integer tests. Languages past position 52 (JavaScript's safe
  * integer range) are matched through the JSON instead.
  *
- * Search: one FTS5 document per key (names, description, context, every translation), trigram-tokenized so that
+ * Search: one FTS5 document per key (names, description, context, every translation), kept since version 3 in its own
+ * file attached as `search` (see search-index.ts), trigram-tokenized so that
  * substrings and CJK text match. Measured against unicode61 by `npm run bench` (`tokenizers` in bench.json); on
  * 20,000 generated key documents × 10 languages (this 2-core machine, Node 20, libsql 0.5.29):
  *
@@ -122,5 +123,11 @@ export const migrations: readonly Migration[] = [
     // first thing a translator sees) needs no count over 100,000 index entries.
     version: 2,
     sql: `ALTER TABLE projects ADD COLUMN key_counts TEXT;`,
+  },
+  {
+    // The full-text index moves to its own file (search-index.ts) so a second thread can build it during a sync;
+    // the new file is filled from the library when it is first attached.
+    version: 3,
+    sql: `DROP TABLE IF EXISTS main.key_text;`,
   },
 ];

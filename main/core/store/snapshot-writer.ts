@@ -6,6 +6,7 @@
 import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import type Database from 'libsql';
 import type { Connection } from './database';
+import type { SearchIndexWriter } from './search-index-writer';
 
 const keyColumns = [
   'id', 'project_id', 'generation', 'key_id', 'name', 'name_ios', 'name_android', 'name_web', 'name_other', 'description',
@@ -51,31 +52,38 @@ export function displayName(key: LokaliseKey): string {
   return [web, other, ios, android].find((name) => name !== '') ?? String(key.keyId);
 }
 
+/** Pages the index may fall behind the key rows before the sync waits for it (bounds memory). */
+const indexBacklogPages = 4;
+
 /** Writes generation `generation` of `projectId`. Create with `SnapshotWriter.begin`. */
 export class SnapshotWriter {
   public readonly counts: WriteCounts = { keys: 0, translations: 0 };
   private nextId: number;
   private readonly statements = new Map<string, Statement>();
-  private readonly searchInsert: Statement;
   private positions = new Map<string, number>();
 
   private constructor(
     private readonly connection: Connection,
+    private readonly search: SearchIndexWriter,
     public readonly projectId: string,
     public readonly generation: number,
   ) {
-    const row = connection.prepare('SELECT coalesce(max(id), 0) FROM keys').raw(true).get() as [number];
-    this.nextId = row[0] + 1;
-    this.searchInsert = connection.prepare('INSERT INTO key_text (rowid, body) VALUES (?, ?)');
-    connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('automerge', 0)");
+    // Past every key row and every index row: an index row left by a killed sync must never name a new key.
+    const keyRow = connection.prepare('SELECT coalesce(max(id), 0) FROM keys').raw(true).get() as [number];
+    const indexRow = connection.prepare('SELECT rowid FROM search.key_text ORDER BY rowid DESC LIMIT 1').raw(true).get() as [number] | undefined;
+    this.nextId = Math.max(keyRow[0], indexRow?.[0] ?? 0) + 1;
+    search.begin();
   }
 
-  /** Starts a new generation for `projectId`, first clearing leftovers of any earlier unfinished one. */
-  public static begin(connection: Connection, projectId: string): SnapshotWriter {
+  /**
+   * Starts a new generation for `projectId`, first clearing leftovers of any earlier unfinished one. Its search
+   * documents go to `search`, which must have nothing else in flight.
+   */
+  public static begin(connection: Connection, projectId: string, search: SearchIndexWriter): SnapshotWriter {
     const row = connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(projectId) as [number] | undefined;
     const current = row?.[0] ?? 0;
     purgeGenerations(connection, projectId, current);
-    return new SnapshotWriter(connection, projectId, current + 1);
+    return new SnapshotWriter(connection, search, projectId, current + 1);
   }
 
   /** Writes the project's languages. */
@@ -91,11 +99,15 @@ export class SnapshotWriter {
     })();
   }
 
-  /** Writes one page of keys with their translations and search documents, in one transaction. */
+  /**
+   * Writes one page of keys with their translations in one transaction, and hands their search documents to the
+   * index writer once the rows are committed (so the index never names a key row that was rolled back).
+   */
   public writeKeys(keys: readonly LokaliseKey[]): void {
     const keyValues: unknown[] = [];
     const translationValues: unknown[] = [];
-    const documents: [number, string][] = [];
+    const documentIds: number[] = [];
+    const documents: string[] = [];
     let translations = 0;
     for (const key of keys) {
       const id = this.nextId;
@@ -128,22 +140,30 @@ export class SnapshotWriter {
         emptyMask, unverifiedMask, unreviewedMask,
       );
       translationValues.push(id, JSON.stringify(stored));
-      documents.push([id, searchDocument(key)]);
+      documentIds.push(id);
+      documents.push(searchDocument(key));
     }
     this.connection.transaction(() => {
       this.insertRows('keys', keyColumns, keyValues, keysPerStatement);
       this.insertRows('key_translations', translationColumns, translationValues, translationRowsPerStatement);
-      for (const [id, body] of documents) this.searchInsert.run(id, body);
     })();
+    this.search.add(documentIds, documents);
     this.counts.keys += keys.length;
     this.counts.translations += translations;
   }
 
+  /** Resolves when the index is no more than a few pages behind; rejects if indexing failed. */
+  public keepUp(): Promise<void> {
+    return this.search.keepUp(indexBacklogPages);
+  }
+
   /**
-   * Makes this generation the one readers see, in one short transaction, together with the project facts and the
-   * sync facts; then removes the previous generation.
+   * Waits until every search document is indexed, then makes this generation the one readers see, in one short
+   * transaction, together with the project facts and the sync facts; then removes the previous generation.
    */
-  public commit(project: LokaliseProject, facts: { startedAt: number; finishedAt: number }): void {
+  public async commit(project: LokaliseProject, facts: { startedAt: number; finishedAt: () => number }): Promise<void> {
+    await this.search.flush();
+    const finishedAt = facts.finishedAt();
     this.connection.transaction(() => {
       const groups = this.connection
         .prepare('SELECT is_archived, is_hidden, count(*) FROM keys WHERE project_id = ? AND generation = ? GROUP BY is_archived, is_hidden')
@@ -166,14 +186,17 @@ export class SnapshotWriter {
            ON CONFLICT (project_id) DO UPDATE SET status = 'ok', last_synced_at = excluded.last_synced_at, duration_ms = excluded.duration_ms,
              key_count = excluded.key_count, translation_count = excluded.translation_count, last_error = NULL`,
         )
-        .run(this.projectId, facts.finishedAt, facts.finishedAt - facts.startedAt, this.counts.keys, this.counts.translations);
+        .run(this.projectId, finishedAt, finishedAt - facts.startedAt, this.counts.keys, this.counts.translations);
     })();
     purgeGenerations(this.connection, this.projectId, this.generation);
-    this.connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('automerge', 4)");
   }
 
-  /** Throws away this generation's rows (after a failure or cancel); the current snapshot is untouched. */
-  public abandon(): void {
+  /**
+   * Throws away this generation's rows (after a failure or cancel) once the index writer has stopped adding to
+   * them; the current snapshot is untouched.
+   */
+  public async abandon(): Promise<void> {
+    await this.search.flush().catch(() => undefined);
     const row = this.connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(this.projectId) as [number] | undefined;
     purgeGenerations(this.connection, this.projectId, row?.[0] ?? 0);
   }
@@ -202,7 +225,7 @@ export class SnapshotWriter {
 /** Deletes every generation of `projectId` other than `keep`, in chunks so no single transaction grows large. */
 export function purgeGenerations(connection: Connection, projectId: string, keep: number): void {
   const select = connection.prepare('SELECT id FROM keys WHERE project_id = ? AND generation <> ? LIMIT 2000').raw(true);
-  const deleteSearch = connection.prepare('DELETE FROM key_text WHERE rowid = ?');
+  const deleteSearch = connection.prepare('DELETE FROM search.key_text WHERE rowid = ?');
   const deleteTranslations = connection.prepare('DELETE FROM key_translations WHERE key_row = ?');
   const deleteKey = connection.prepare('DELETE FROM keys WHERE id = ?');
   for (;;) {

@@ -151,7 +151,7 @@ export class SyncEngine {
     ensureProject(store.connection, project);
     this.update({ ...this.progress, projectName: project.name, phase: 'languages', total: project.keysTotal }, true);
     const languages = await client.listLanguages(projectId, signal);
-    const writer = SnapshotWriter.begin(store.connection, projectId);
+    const writer = SnapshotWriter.begin(store.connection, projectId, await store.searchIndexWriter(this.dependencies.logger));
     try {
       writer.writeLanguages(languages);
       this.update({ ...this.progress, phase: 'keys', done: 0 }, true);
@@ -159,13 +159,14 @@ export class SyncEngine {
         if (signal.aborted) throw new CancelledError();
         await letRequestsGoOut();
         writer.writeKeys(page);
+        await writer.keepUp();
         this.update({ ...this.progress, done: writer.counts.keys, total: Math.max(project.keysTotal, writer.counts.keys) }, false);
       }
       if (signal.aborted) throw new CancelledError();
       this.update({ ...this.progress, phase: 'finalizing' }, true);
-      writer.commit(project, { startedAt, finishedAt: this.now() });
+      await writer.commit(project, { startedAt, finishedAt: this.now });
     } catch (error) {
-      writer.abandon();
+      await writer.abandon();
       throw error;
     }
     this.dependencies.logger.info('project synced', { projectId, keys: writer.counts.keys, translations: writer.counts.translations });

@@ -1,0 +1,145 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Logger } from '../log';
+import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
+import { storePath } from './database';
+import { LibraryStore } from './library-store';
+import { searchIndexPath } from './search-index';
+import { InlineSearchIndexWriter, openSearchIndexWriter, WorkerSearchIndexWriter } from './search-index-writer';
+
+let rig: SyncRig | null = null;
+const stores: LibraryStore[] = [];
+const writers: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const writer of writers.splice(0)) await writer.close();
+  for (const store of stores.splice(0)) store.close();
+  await rig?.close();
+  rig = null;
+});
+
+function openStore(): { store: LibraryStore; folder: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'locdesk-index-'));
+  const store = LibraryStore.open(folder);
+  stores.push(store);
+  return { store, folder };
+}
+
+function matches(store: LibraryStore, term: string): number[] {
+  return (store.connection.prepare('SELECT rowid FROM key_text WHERE key_text MATCH ? ORDER BY rowid').raw(true).all(`"${term}"`) as [number][]).map((row) => row[0]);
+}
+
+function searchTotal(store: LibraryStore, projectId: string, search: string): number {
+  return store.keyPage({ projectId, sourceIso: 'en', targetIsos: [], search, status: null, statusIso: null, tags: [], platforms: [], includeArchived: true, includeHidden: true, sort: 'name', offset: 0, limit: 10 }).total;
+}
+
+function recordingLogger(): Logger & { warnings: string[] } {
+  const warnings: string[] = [];
+  return { warnings, debug: vi.fn(), info: vi.fn(), error: vi.fn(), warn: (message: string) => void warnings.push(message) };
+}
+
+async function syncedRig(): Promise<{ projectId: string; settings: number; cjk: number }> {
+  rig = await syncRig({ projects: 1, keysPerProject: 300 });
+  await refreshList(rig);
+  const projectId = rig.fake.dataset.projects[0]?.projectId ?? '';
+  expect((await syncAndWait(rig, [projectId])).status).toBe('done');
+  return { projectId, settings: searchTotal(rig.store, projectId, 'settings'), cjk: searchTotal(rig.store, projectId, '設定') };
+}
+
+describe('search index writer', () => {
+  it('indexes on a worker thread, visible to the library connection once flushed', async () => {
+    const { store, folder } = openStore();
+    const writer = await WorkerSearchIndexWriter.start(searchIndexPath(folder));
+    writers.push(writer);
+    writer.begin();
+    writer.add([11, 12], ['Save changes', '設定が更新されました']);
+    writer.add([13], ['Téléchargement terminé']);
+    await writer.flush();
+    expect(matches(store, 'changes')).toEqual([11]);
+    expect(matches(store, '設定が')).toEqual([12]);
+    expect(matches(store, 'telecharge')).toEqual([13]);
+  });
+
+  it('rejects the flush when a batch fails, and the next snapshot starts clean', async () => {
+    const { store, folder } = openStore();
+    const writer = await WorkerSearchIndexWriter.start(searchIndexPath(folder));
+    writers.push(writer);
+    writer.begin();
+    writer.add([1], [{ not: 'text' } as unknown as string]);
+    await expect(writer.flush()).rejects.toMatchObject({ code: 'store.unavailable' });
+    writer.begin();
+    writer.add([2], ['recovered text']);
+    await writer.flush();
+    expect(matches(store, 'recovered')).toEqual([2]);
+  });
+
+  it('falls back to indexing inline, with a warning, when no worker can open the index', async () => {
+    const { store } = openStore();
+    const logger = recordingLogger();
+    const writer = await openSearchIndexWriter(join(tmpdir(), 'no-such-folder-locdesk', 'search.sqlite'), store.connection, logger);
+    expect(writer).toBeInstanceOf(InlineSearchIndexWriter);
+    expect(logger.warnings).toHaveLength(1);
+    writer.begin();
+    writer.add([5], ['inline document']);
+    await writer.flush();
+    expect(matches(store, 'inline')).toEqual([5]);
+  });
+
+  it('is what a sync uses: a worker, started once per library', async () => {
+    await syncedRig();
+    const current = rig!;
+    const first = await current.store.searchIndexWriter(recordingLogger());
+    expect(first).toBeInstanceOf(WorkerSearchIndexWriter);
+    expect(await current.store.searchIndexWriter(recordingLogger())).toBe(first);
+  });
+});
+
+describe('search index file', () => {
+  it('is rebuilt from the library when missing, with the same results', async () => {
+    const before = await syncedRig();
+    const current = rig!;
+    expect(before.settings).toBeGreaterThan(0);
+    expect(before.cjk).toBeGreaterThan(0);
+    current.store.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(searchIndexPath(current.folder) + suffix, { force: true });
+    const reopened = LibraryStore.open(current.folder);
+    Object.assign(current, { store: reopened });
+    expect(existsSync(searchIndexPath(current.folder))).toBe(true);
+    expect(searchTotal(reopened, before.projectId, 'settings')).toBe(before.settings);
+    expect(searchTotal(reopened, before.projectId, '設定')).toBe(before.cjk);
+  });
+
+  it('is replaced and rebuilt when damaged, without touching the library', async () => {
+    const before = await syncedRig();
+    const current = rig!;
+    current.store.close();
+    writeFileSync(searchIndexPath(current.folder), 'not an index at all '.repeat(500));
+    for (const suffix of ['-wal', '-shm']) rmSync(searchIndexPath(current.folder) + suffix, { force: true });
+    const reopened = LibraryStore.open(current.folder);
+    Object.assign(current, { store: reopened });
+    expect(searchTotal(reopened, before.projectId, 'settings')).toBe(before.settings);
+    expect(reopened.project(before.projectId)?.sync.keyCount).toBe(300);
+  });
+
+  it('is discarded when its library is gone, so a fresh library never inherits stale matches', async () => {
+    await syncedRig();
+    const current = rig!;
+    current.store.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(storePath(current.folder) + suffix, { force: true });
+    const fresh = LibraryStore.open(current.folder);
+    Object.assign(current, { store: fresh });
+    expect(matches(fresh, 'settings')).toEqual([]);
+  });
+
+  it('gives a resync new key rows past any index row a killed sync left behind', async () => {
+    const before = await syncedRig();
+    const current = rig!;
+    const orphan = 1_000_000;
+    current.store.connection.prepare('INSERT INTO search.key_text (rowid, body) VALUES (?, ?)').run(orphan, 'orphaned settings text');
+    expect((await syncAndWait(current, [before.projectId])).status).toBe('done');
+    const smallest = current.store.connection.prepare('SELECT min(id) FROM keys').raw(true).get() as [number];
+    expect(smallest[0]).toBeGreaterThan(orphan);
+    expect(searchTotal(current.store, before.projectId, 'settings')).toBe(before.settings);
+  });
+});

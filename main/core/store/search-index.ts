@@ -1,0 +1,91 @@
+/**
+ * The full-text index lives in its own file (`search.sqlite`), attached to the library connection as `search`, so a
+ * sync can build it on a second thread while the main thread stores the keys: SQLite lets one writer at a time into a
+ * file, and indexing a million translations is about as much work as everything else a sync does.
+ *
+ * The index is derived data. Every key row id it holds points at a key in the library, and readers always join back
+ * to the current generation there, so rows of an unfinished sync are invisible. If the file is missing (a library
+ * from before version 3) or damaged, it is rebuilt from the keys and translations the library already holds.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Connection } from './database';
+import type { StoredTranslation } from './snapshot-writer';
+
+/** The index file inside the data folder. */
+export function searchIndexPath(folder: string): string {
+  return join(folder, 'search.sqlite');
+}
+
+/** The index's one table: trigram-tokenized (see migrations.ts for the measurements behind trigram). */
+export const searchTableSql = "CREATE VIRTUAL TABLE IF NOT EXISTS search.key_text USING fts5(body, content='', contentless_delete=1, tokenize='trigram remove_diacritics 1')";
+
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  const text = `${typeof code === 'string' ? code : ''} ${error instanceof Error ? error.message : ''}`;
+  return /NOTADB|CORRUPT|not a database|malformed|file is encrypted/i.test(text);
+}
+
+function attachOnce(connection: Connection, path: string): boolean {
+  const existed = existsSync(path);
+  connection.prepare('ATTACH DATABASE ? AS search').run(path);
+  try {
+    connection.exec('PRAGMA search.journal_mode = WAL');
+    connection.exec('PRAGMA search.synchronous = NORMAL');
+    const present = connection.prepare("SELECT count(*) FROM search.sqlite_master WHERE name = 'key_text'").raw(true).get() as [number];
+    connection.exec(searchTableSql);
+    return !existed || present[0] === 0;
+  } catch (error) {
+    connection.exec('DETACH DATABASE search');
+    throw error;
+  }
+}
+
+/**
+ * Attaches the index in `folder` to `connection`, creating it when missing and replacing it when damaged; then
+ * fills it from the library whenever it was created here while the library already holds keys.
+ */
+export function attachSearchIndex(connection: Connection, folder: string): void {
+  const path = searchIndexPath(folder);
+  let created: boolean;
+  try {
+    created = attachOnce(connection, path);
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    created = attachOnce(connection, path);
+  }
+  if (created) rebuildSearchIndex(connection);
+}
+
+/** The text a key is found by, from its stored row: the same text the sync indexed (see searchDocument). */
+export function storedDocument(names: readonly string[], description: string, context: string, translations: Readonly<Record<string, StoredTranslation>>): string {
+  const parts = [...new Set(names), description, context];
+  for (const [value, forms] of Object.values(translations)) {
+    if (forms !== null) parts.push(...Object.values(forms));
+    else parts.push(value);
+  }
+  return parts.filter((part) => part !== '').join('\n');
+}
+
+/** Re-indexes every key of every current snapshot, in batches; used after an upgrade or when the index was lost. */
+export function rebuildSearchIndex(connection: Connection): void {
+  connection.exec("INSERT INTO search.key_text (key_text) VALUES ('delete-all')");
+  const select = connection.prepare(
+    `SELECT k.id, k.name_web, k.name_ios, k.name_android, k.name_other, k.description, k.context, t.translations
+     FROM keys k JOIN projects p ON p.project_id = k.project_id AND p.generation = k.generation
+     JOIN key_translations t ON t.key_row = k.id WHERE k.id > ? ORDER BY k.id LIMIT 2000`,
+  ).raw(true);
+  const insert = connection.prepare('INSERT INTO search.key_text (rowid, body) VALUES (?, ?)');
+  let after = 0;
+  for (;;) {
+    const rows = select.all(after) as [number, string, string, string, string, string, string, string][];
+    if (rows.length === 0) break;
+    connection.transaction(() => {
+      for (const [id, web, ios, android, other, description, context, translations] of rows) {
+        insert.run(id, storedDocument([web, ios, android, other], description, context, JSON.parse(translations) as Record<string, StoredTranslation>));
+      }
+    })();
+    after = rows.at(-1)?.[0] ?? after;
+  }
+}
