@@ -1,10 +1,14 @@
 /**
  * Child processes for the benchmark: the fake Lokalise runs in its own process (so its CPU is not counted against
  * ours), and each measured client (Locdesk's sync, the official SDK's fetch) runs in a fresh process of its own.
+ *
+ * Measured children run as bundled JavaScript under plain Node, as the app's own code runs, rather than through the
+ * tsx loader: the loader keeps a compiler thread of its own, which would count against the memory and CPU measured.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -45,9 +49,16 @@ export function startFakeProcess(args: string[]): Promise<FakeProcess> {
   });
 }
 
-/** Runs a TypeScript bench script in a fresh Node process and returns the JSON object it prints last. */
-export function runChild<T>(script: string, args: string[]): Promise<T> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Bundles a bench script (dependencies stay in node_modules) and returns the bundle's path. */
+async function bundle(script: string): Promise<string> {
+  const outfile = join(root, 'out', 'bench', `${basename(script, '.ts')}.mjs`);
+  await build({ entryPoints: [join(import.meta.dirname, script)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
+/** Runs a TypeScript bench script, bundled, in a fresh Node process and returns the JSON object it prints last. */
+export async function runChild<T>(script: string, args: string[]): Promise<T> {
+  const child: ChildProcess = spawn(process.execPath, [await bundle(script), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let last = '';
   createInterface({ input: child.stdout! }).on('line', (line) => {
     if (line.startsWith('{')) last = line;
