@@ -3,7 +3,7 @@
 //
 // Steps: typecheck (node + web), lint, vitest (unit + component + electron-edge), build, Playwright end-to-end in
 // Chromium, the `_electron` suite (skipped with one clear line where no Electron binary exists), and the packaging
-// smoke test with the build scripts' own node:test suites. The last line is `N passed, N failed`, counting every test of every tier; a failing check (typecheck,
+// smoke test with the build scripts' own node:test suites, then the quick benchmark. The last line is `N passed, N failed`, counting every test of every tier; a failing check (typecheck,
 // lint, build) counts as a failure too, so the line can never read "0 failed" over a broken tree.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -92,6 +92,25 @@ function nodeTestTier(step, files) {
   tally.push({ step, passed: count('pass'), failed, skipped: count('skipped') + count('todo') });
 }
 
+// The quick benchmark runs so that it cannot rot; its figures are reported, never judged here (targets belong to
+// the full run, see the README). It counts as one check: it must finish and print every summary field as a number.
+function benchTier() {
+  const step = 'bench --quick';
+  process.stdout.write(`\n=== ${step}: npx tsx test/bench/run.ts --quick\n`);
+  const outcome = spawnSync('npx', ['tsx', 'test/bench/run.ts', '--quick'], { cwd: root, encoding: 'utf8', env: process.env });
+  process.stdout.write(`${outcome.stdout}${outcome.stderr}`);
+  const fields = ['sync_throttled_ratio_to_bound', 'sync_unthrottled_ratio_to_sdk_fetch', 'search_p50_ms', 'search_p95_ms', 'bare_fts_p95_ms', 'first_page_ms', 'peak_rss_mb', 'translations', 'renderer_js_gzip_kb'];
+  let summary = null;
+  try {
+    summary = JSON.parse(outcome.stdout.trim().split('\n').at(-1) ?? '');
+  } catch {
+    summary = null;
+  }
+  const missing = summary === null ? fields : fields.filter((field) => typeof summary[field] !== 'number' || !Number.isFinite(summary[field]));
+  const ok = outcome.status === 0 && missing.length === 0;
+  tally.push({ step, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, note: ok ? 'check' : `missing: ${missing.join(', ') || 'exit ' + outcome.status}` });
+}
+
 const built = check('build', 'npm', ['run', 'build']);
 if (built) {
   playwrightTier('e2e-chromium', 'playwright.config.ts');
@@ -101,6 +120,7 @@ if (built) {
   }
   const scriptTests = readdirSync(join(root, 'build', 'scripts')).filter((name) => name.endsWith('.test.mjs'));
   if (scriptTests.length > 0) nodeTestTier('build-script tests', scriptTests.map((name) => join('build', 'scripts', name)));
+  benchTier();
 } else {
   tally.push({ step: 'end-to-end tiers', passed: 0, failed: 1, skipped: 0, note: 'not run: the build failed' });
 }
