@@ -9,6 +9,7 @@ import type { Connection } from './database';
 import { currentGeneration } from './project-rows';
 import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './snapshot-writer';
 import { buildSearch } from './search';
+import { rankedSearch, type RankQuery } from './search-ranks';
 
 type Row = Record<string, unknown>;
 
@@ -67,6 +68,27 @@ function keyRow(row: Row, isos: readonly string[]): KeyRow {
 }
 
 const maskColumn = { untranslated: 'empty_mask', unverified: 'unverified_mask', notReviewed: 'unreviewed_mask' } as const;
+const rankMask = { untranslated: 'empty', unverified: 'unverified', notReviewed: 'unreviewed' } as const;
+
+/** The languages a status filter looks at, as positions in the project's language list. */
+function statusPositions(query: KeyQuery, languages: readonly Language[]): number[] {
+  const isos = query.statusIso !== null ? [query.statusIso] : query.targetIsos.length > 0 ? query.targetIsos : languages.map((language) => language.iso);
+  return isos.map((iso) => languages.findIndex((language) => language.iso === iso)).filter((position) => position >= 0);
+}
+
+/** The query for rankedSearch when it can answer `query` exactly (see search-ranks.ts), else null; exported for tests. */
+export function rankQuery(query: KeyQuery, languages: readonly Language[]): RankQuery | null {
+  const search = buildSearch(query.search);
+  if (search.match === null || search.where.length > 0 || query.tags.length > 0 || query.platforms.length > 0) return null;
+  let status: RankQuery['status'] = null;
+  if (query.status !== null) {
+    const positions = statusPositions(query, languages);
+    if (positions.length === 0 || positions.some((position) => position >= maskedLanguages)) return null;
+    status = { column: rankMask[query.status], bits: positions.reduce((mask, position) => mask + 2 ** position, 0) };
+  }
+  const { includeArchived, includeHidden, sort, offset, limit } = query;
+  return { match: search.match, includeArchived, includeHidden, sort, status, offset, limit };
+}
 
 /**
  * The FROM clause, conditions and parameters for a query. With search terms the query is driven from the full-text
@@ -78,8 +100,7 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
   if (!query.includeArchived) where.push('k.is_archived = 0');
   if (!query.includeHidden) where.push('k.is_hidden = 0');
   if (query.status !== null) {
-    const isos = query.statusIso !== null ? [query.statusIso] : query.targetIsos.length > 0 ? query.targetIsos : languages.map((language) => language.iso);
-    const positions = isos.map((iso) => languages.findIndex((language) => language.iso === iso)).filter((position) => position >= 0);
+    const positions = statusPositions(query, languages);
     const masked = positions.filter((position) => position < maskedLanguages);
     const alternatives: string[] = [];
     if (masked.length > 0) {
@@ -117,11 +138,19 @@ function storedTotal(connection: Connection, query: KeyQuery): number | null {
   return wanted.reduce((sum, [, total]) => sum + total, 0);
 }
 
-/** A page of keys matching `query`, with the total number of matches. */
-export function keyPage(connection: Connection, query: KeyQuery): KeyPage {
+/**
+ * A page of keys matching `query`, with the total number of matches. `ranked: false` forces the SQL path for a
+ * search that search-ranks.ts could answer (tests compare the two).
+ */
+export function keyPage(connection: Connection, query: KeyQuery, options: { ranked?: boolean } = {}): KeyPage {
   const generation = currentGeneration(connection, query.projectId);
   if (generation === null) return { total: 0, offset: query.offset, items: [] };
   const languages = languagesOf(connection, query.projectId, generation);
+  const ranked = options.ranked === false ? null : rankQuery(query, languages);
+  if (ranked !== null) {
+    const { ids, total } = rankedSearch(connection, query.projectId, generation, ranked);
+    return { total, offset: query.offset, items: pageRows(connection, ids, query) };
+  }
   const { from, where, parameters } = filters(query, generation, languages);
   const clause = where.join(' AND ');
   const order = query.sort === 'modified' ? 'k.modified_at DESC, k.key_id' : 'k.name COLLATE NOCASE, k.key_id';
@@ -141,6 +170,12 @@ export function keyPage(connection: Connection, query: KeyQuery): KeyPage {
     ids = page.map((entry) => entry[0]);
     total = page[0]?.[1] ?? (query.offset === 0 ? 0 : countAll());
   }
+  return { total, offset: query.offset, items: pageRows(connection, ids, query) };
+}
+
+/** The rows for key row `ids`, in that order, with the query's source and target languages. */
+function pageRows(connection: Connection, ids: readonly number[], query: KeyQuery): KeyRow[] {
+  if (ids.length === 0) return [];
   const byId = new Map(
     (connection
       .prepare(`SELECT ${rowColumns} FROM keys k JOIN key_translations t ON t.key_row = k.id WHERE k.id IN (${ids.map(() => '?').join(', ')})`)
@@ -148,7 +183,7 @@ export function keyPage(connection: Connection, query: KeyQuery): KeyPage {
   );
   const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
   const isos = [query.sourceIso, ...query.targetIsos.filter((iso) => iso !== query.sourceIso)];
-  return { total, offset: query.offset, items: rows.map((row) => keyRow(row, isos)) };
+  return rows.map((row) => keyRow(row, isos));
 }
 
 /** One key with every language of its project, or null when it is not in the current snapshot. */

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeyQuerySchema, type KeyQuery, type KeyQueryInput } from '../../../preload/contract';
+import type { FakeProject } from '../../../test/fake-lokalise/server';
+import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
+import { keyPage, rankQuery } from './key-queries';
+
+let rig: SyncRig;
+let project: FakeProject;
+let terms: string[];
+
+beforeAll(async () => {
+  rig = await syncRig({ projects: 1, keysPerProject: 1500, languages: 6, seed: 33 });
+  await refreshList(rig);
+  project = rig.fake.dataset.projects[0]!;
+  await syncAndWait(rig, null);
+  // Real words from the data (a common one, rarer ones, a CJK run, a substring), and one found nowhere.
+  const sample = [0, 17, 401, 1203].map((index) => rig.fake.dataset.key(project, index));
+  const words = sample.flatMap((key) => key.translations.map((translation) => translation.value)).join(' ').split(/[\s,.!?]+/).filter((word) => word.length >= 4);
+  const cjk = sample.flatMap((key) => key.translations).find((translation) => /[\u3040-\u30ff\u4e00-\u9fff]{3}/.test(translation.value))?.value.match(/[\u3040-\u30ff\u4e00-\u9fff]{3}/)?.[0];
+  terms = [...new Set([words[0] ?? 'settings', words[5] ?? 'upload', words.at(-1) ?? 'changes', (words[2] ?? 'download').slice(1, -1), cjk ?? '設定が', 'qqqzzz'])];
+});
+afterAll(async () => {
+  await rig.close();
+});
+
+function parse(input: Partial<KeyQueryInput>): KeyQuery {
+  return KeyQuerySchema.parse({ projectId: project.projectId, sourceIso: 'en', targetIsos: ['ja', 'ar'], ...input });
+}
+
+const statuses: Partial<KeyQueryInput>[] = [{}, { status: 'untranslated', statusIso: 'ja' }, { status: 'notReviewed' }, { status: 'unverified', statusIso: 'ar' }];
+const switches: Partial<KeyQueryInput>[] = [{}, { includeArchived: true }, { includeHidden: true }, { includeArchived: true, includeHidden: true }];
+
+describe('ranked search', () => {
+  it('answers exactly as the SQL path does: same total, same keys in the same order, on every page', () => {
+    let nonEmpty = 0;
+    for (const search of terms) {
+      for (const status of statuses) {
+        for (const flags of switches) {
+          for (const sort of ['name', 'modified'] as const) {
+            for (const [offset, limit] of [[0, 500], [7, 13]] as const) {
+              const query = parse({ search, sort, offset, limit, ...status, ...flags });
+              expect(rankQuery(query, rig.store.facets(project.projectId).languages)).not.toBeNull();
+              const ranked = keyPage(rig.store.connection, query);
+              const sql = keyPage(rig.store.connection, query, { ranked: false });
+              expect({ search, status, flags, sort, offset, total: ranked.total, ids: ranked.items.map((item) => item.keyId) }).toEqual({
+                search, status, flags, sort, offset, total: sql.total, ids: sql.items.map((item) => item.keyId),
+              });
+              expect(ranked.items).toEqual(sql.items);
+              if (sql.total > 0) nonEmpty += 1;
+            }
+          }
+        }
+      }
+    }
+    // The comparison must have covered real matches, not only empty answers.
+    expect(nonEmpty).toBeGreaterThan(100);
+  });
+
+  it('leaves to SQL what it cannot answer exactly: short terms, tags, platforms', () => {
+    const languages = rig.store.facets(project.projectId).languages;
+    expect(rankQuery(parse({ search: 'OK' }), languages)).toBeNull();
+    expect(rankQuery(parse({ search: `${terms[0] ?? ''} ab` }), languages)).toBeNull();
+    expect(rankQuery(parse({ search: terms[0] ?? '', tags: ['ui'] }), languages)).toBeNull();
+    expect(rankQuery(parse({ search: terms[0] ?? '', platforms: ['ios'] }), languages)).toBeNull();
+    expect(rankQuery(parse({ search: '' }), languages)).toBeNull();
+  });
+
+  it('follows a resync to its new snapshot', async () => {
+    const query = parse({ search: terms[0] ?? '', includeArchived: true });
+    const before = keyPage(rig.store.connection, query);
+    expect(before.total).toBeGreaterThan(0);
+    rig.fake.deleteKeys(project.projectId, [before.items[0]!.keyId]);
+    expect((await syncAndWait(rig, [project.projectId])).status).toBe('done');
+    const after = keyPage(rig.store.connection, query);
+    expect({ ranked: after.total, sql: keyPage(rig.store.connection, query, { ranked: false }).total }).toEqual({ ranked: before.total - 1, sql: before.total - 1 });
+    expect(after.items.map((item) => item.keyId)).toEqual(keyPage(rig.store.connection, query, { ranked: false }).items.map((item) => item.keyId));
+  });
+});
