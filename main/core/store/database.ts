@@ -5,12 +5,13 @@
  * A file that is not a database, or is damaged, is reported as `store.corrupt` with a way out (`rebuildStore`,
  * which keeps the broken file aside) instead of crashing at every start.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { LocdeskError } from '../errors';
 import { migrations } from './migrations';
-import { attachSearchIndex, searchIndexPath } from './search-index';
+import { isDamage } from './damage';
+import { attachSearchIndex, removeSearchIndex } from './search-index';
 
 /** The libsql connection type. */
 export type Connection = InstanceType<typeof Database>;
@@ -54,19 +55,13 @@ function migrate(connection: Connection): void {
   }
 }
 
-function isCorruption(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  const text = `${typeof code === 'string' ? code : ''} ${error instanceof Error ? error.message : ''}`;
-  return /NOTADB|CORRUPT|not a database|malformed|file is encrypted/i.test(text);
-}
-
 /**
  * The error to show for a failure of the library file: `store.corrupt` (with the way out) for damage found at any
  * time, not only while opening, so a damaged page met by a later query does not surface as a raw SQLite error.
  * Other errors pass through unchanged.
  */
 export function storeError(error: unknown): unknown {
-  if (error instanceof LocdeskError || !isCorruption(error)) return error;
+  if (error instanceof LocdeskError || !isDamage(error)) return error;
   return new LocdeskError(
     'store.corrupt',
     'The offline library file is damaged and cannot be opened. Locdesk can set it aside and start a fresh library; you then sync your projects again.',
@@ -105,6 +100,3 @@ export function rebuildDatabase(folder: string, now: number = Date.now()): Conne
   return openDatabase(folder);
 }
 
-function removeSearchIndex(folder: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(searchIndexPath(folder) + suffix, { force: true });
-}

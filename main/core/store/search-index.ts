@@ -10,6 +10,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from './database';
+import { isDamage } from './damage';
 import type { StoredTranslation } from './snapshot-writer';
 
 /** The index file inside the data folder. */
@@ -20,10 +21,9 @@ export function searchIndexPath(folder: string): string {
 /** The index's one table: trigram-tokenized (see migrations.ts for the measurements behind trigram). */
 export const searchTableSql = "CREATE VIRTUAL TABLE IF NOT EXISTS search.key_text USING fts5(body, content='', contentless_delete=1, tokenize='trigram remove_diacritics 1')";
 
-function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  const text = `${typeof code === 'string' ? code : ''} ${error instanceof Error ? error.message : ''}`;
-  return /NOTADB|CORRUPT|not a database|malformed|file is encrypted/i.test(text);
+/** Deletes the index file (and its WAL files); it is rebuilt from the library on the next open. */
+export function removeSearchIndex(folder: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(searchIndexPath(folder) + suffix, { force: true });
 }
 
 function attachOnce(connection: Connection, path: string): boolean {
@@ -52,16 +52,20 @@ export function attachSearchIndex(connection: Connection, folder: string): void 
     created = attachOnce(connection, path);
   } catch (error) {
     if (!isDamage(error)) throw error;
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    removeSearchIndex(folder);
     created = attachOnce(connection, path);
   }
   if (created) rebuildSearchIndex(connection);
 }
 
-/** The text a key is found by, from its stored row: the same text the sync indexed (see searchDocument). */
-export function storedDocument(names: readonly string[], description: string, context: string, translations: Readonly<Record<string, StoredTranslation>>): string {
+/**
+ * The text a key is found by: every distinct platform name, its description and context, and every translation (each
+ * plural form for plural keys). One function for the sync (from the API's keys) and the rebuild (from stored rows),
+ * so both index the same text.
+ */
+export function documentText(names: readonly string[], description: string, context: string, translations: Iterable<readonly [string, Readonly<Record<string, string>> | null]>): string {
   const parts = [...new Set(names), description, context];
-  for (const [value, forms] of Object.values(translations)) {
+  for (const [value, forms] of translations) {
     if (forms !== null) parts.push(...Object.values(forms));
     else parts.push(value);
   }
@@ -83,7 +87,8 @@ export function rebuildSearchIndex(connection: Connection): void {
     if (rows.length === 0) break;
     connection.transaction(() => {
       for (const [id, web, ios, android, other, description, context, translations] of rows) {
-        insert.run(id, storedDocument([web, ios, android, other], description, context, JSON.parse(translations) as Record<string, StoredTranslation>));
+        const stored = Object.values(JSON.parse(translations) as Record<string, StoredTranslation>);
+        insert.run(id, documentText([web, ios, android, other], description, context, stored.map(([value, forms]) => [value, forms] as const)));
       }
     })();
     after = rows.at(-1)?.[0] ?? after;

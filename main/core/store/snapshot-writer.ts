@@ -6,6 +6,7 @@
 import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import type Database from 'libsql';
 import type { Connection } from './database';
+import { documentText } from './search-index';
 import type { SearchIndexWriter } from './search-index-writer';
 
 const keyColumns = [
@@ -35,15 +36,10 @@ export interface WriteCounts {
   translations: number;
 }
 
-/** Builds the text a key is found by: every name, its description and context, and every translation. */
+/** The text a key is found by (see documentText). */
 export function searchDocument(key: LokaliseKey): string {
-  const names = new Set([key.keyNames.web, key.keyNames.ios, key.keyNames.android, key.keyNames.other]);
-  const parts = [...names, key.description, key.context];
-  for (const translation of key.translations) {
-    if (translation.pluralForms !== null) parts.push(...Object.values(translation.pluralForms));
-    else parts.push(translation.value);
-  }
-  return parts.filter((part) => part !== '').join('\n');
+  const { web, ios, android, other } = key.keyNames;
+  return documentText([web, ios, android, other], key.description, key.context, key.translations.map((translation) => [translation.value, translation.pluralForms] as const));
 }
 
 /** The display name: the web name, or the first non-empty platform name. */
