@@ -169,6 +169,8 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
     this.stopped = true;
     this.worker.removeAllListeners('exit');
     this.worker.postMessage({ type: 'close', sequence: -1 });
+    // Whatever waits on this writer (a sync's flush) learns it will not complete, rather than waiting forever.
+    this.fail('the search index was closed');
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => void this.worker.terminate().then(() => resolve()), 2000);
       this.worker.once('exit', () => {
@@ -179,6 +181,10 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
   }
 
   private send(message: Record<string, unknown>): void {
+    if (this.stopped) {
+      this.fail('the indexing thread stopped');
+      return;
+    }
     this.sent += 1;
     this.worker.postMessage({ ...message, sequence: this.sent });
   }

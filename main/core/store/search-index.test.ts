@@ -95,6 +95,28 @@ describe('search index writer', () => {
   });
 });
 
+describe('a sync whose indexing thread stops', () => {
+  it('fails with a clear message, keeps the previous snapshot searchable, and the next sync starts a new thread', async () => {
+    const before = await syncedRig();
+    const current = rig!;
+    const writer = await current.store.searchIndexWriter(recordingLogger());
+    // Stop the thread the moment the keys phase begins, as if it had crashed mid-sync.
+    const record = current.progress.push.bind(current.progress);
+    current.progress.push = (...entries) => {
+      if (entries.some((entry) => entry.phase === 'keys')) void writer.close();
+      return record(...entries);
+    };
+    current.engine.start([before.projectId]);
+    await current.engine.whenIdle();
+    current.progress.push = record;
+    expect(current.engine.status()).toMatchObject({ status: 'failed', message: expect.stringContaining('search index could not be written') as string });
+    expect(searchTotal(current.store, before.projectId, 'settings')).toBe(before.settings);
+    expect((await syncAndWait(current, [before.projectId])).status).toBe('done');
+    expect(await current.store.searchIndexWriter(recordingLogger())).not.toBe(writer);
+    expect(searchTotal(current.store, before.projectId, 'settings')).toBe(before.settings);
+  });
+});
+
 describe('search index file', () => {
   it('is rebuilt from the library when missing, with the same results', async () => {
     const before = await syncedRig();
