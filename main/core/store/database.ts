@@ -27,7 +27,7 @@ function configure(connection: Connection): void {
   connection.exec('PRAGMA foreign_keys = ON');
   connection.exec('PRAGMA busy_timeout = 5000');
   connection.exec('PRAGMA temp_store = MEMORY');
-  connection.exec('PRAGMA cache_size = -32000');
+  connection.exec('PRAGMA cache_size = -16000');
 }
 
 function schemaVersion(connection: Connection): number {
