@@ -9,7 +9,7 @@ import type { Connection } from './database';
 import { currentGeneration } from './project-rows';
 import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './snapshot-writer';
 import { buildSearch } from './search';
-import { rankedSearch, type RankQuery } from './search-ranks';
+import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';
 
 type Row = Record<string, unknown>;
 
@@ -206,6 +206,15 @@ export function keyDetail(connection: Connection, projectId: string, keyId: numb
 }
 
 const facetCache = new WeakMap<Connection, Map<string, ProjectFacets>>();
+
+/**
+ * Drops what is cached per snapshot (facets, search arrays). The caches are keyed by generation, which only grows
+ * while a project stays in the library; after "forget offline data" the numbering starts again, so they must go.
+ */
+export function forgetSnapshotCaches(connection: Connection): void {
+  facetCache.delete(connection);
+  forgetRanks(connection);
+}
 
 /** The tags, platforms and languages of a project's current snapshot (cached per generation). */
 export function projectFacets(connection: Connection, projectId: string): ProjectFacets {

@@ -10,7 +10,7 @@ import type { Logger } from '../log';
 import { openDatabase, rebuildDatabase, storeError, type Connection } from './database';
 import { searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
-import { keyDetail, keyPage, projectFacets } from './key-queries';
+import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets } from './key-queries';
 import { keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
 import { purgeGenerations } from './snapshot-writer';
 
@@ -121,6 +121,7 @@ export class LibraryStore {
       })();
       this.connection.exec('VACUUM');
       this.connection.exec('VACUUM search');
+      forgetSnapshotCaches(this.connection);
     });
   }
 

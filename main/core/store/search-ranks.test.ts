@@ -65,8 +65,26 @@ describe('ranked search', () => {
     expect(rankQuery(parse({ search: '' }), languages)).toBeNull();
   });
 
+  it('forgets its arrays with the library, so a resync after "forget offline data" (generation numbers start again) finds the new snapshot keys in order', async () => {
+    const query = parse({ search: terms[0] ?? '', includeArchived: true, includeHidden: true });
+    const before = keyPage(rig.store.connection, query);
+    expect(before.total).toBeGreaterThan(0);
+    const facets = rig.store.facets(project.projectId);
+    rig.store.forgetAll();
+    // One key fewer on the server, so the new snapshot's row ids no longer line up with the old one's.
+    const gone = rig.fake.dataset.keyIdAt(project, 0);
+    rig.fake.deleteKeys(project.projectId, [gone]);
+    await refreshList(rig);
+    expect((await syncAndWait(rig, [project.projectId])).status).toBe('done');
+    const after = keyPage(rig.store.connection, query);
+    const expected = before.items.map((item) => item.keyId).filter((keyId) => keyId !== gone);
+    expect(after.items.map((item) => item.keyId)).toEqual(expected);
+    expect(after.total).toBe(expected.length);
+    expect(rig.store.facets(project.projectId).languages).toEqual(facets.languages);
+  });
+
   it('follows a resync to its new snapshot', async () => {
-    const query = parse({ search: terms[0] ?? '', includeArchived: true });
+    const query = parse({ search: terms[0] ?? '', includeArchived: true, includeHidden: true });
     const before = keyPage(rig.store.connection, query);
     expect(before.total).toBeGreaterThan(0);
     rig.fake.deleteKeys(project.projectId, [before.items[0]!.keyId]);

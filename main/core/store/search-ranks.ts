@@ -114,6 +114,11 @@ function ranksFor(connection: Connection, projectId: string, generation: number)
   return ranks;
 }
 
+/** Drops every snapshot's arrays for `connection`; needed when generation numbers start again ("forget offline data"). */
+export function forgetRanks(connection: Connection): void {
+  cache.delete(connection);
+}
+
 /** The page's key row ids in order and the total number of matches, for `query` over the project's snapshot. */
 export function rankedSearch(connection: Connection, projectId: string, generation: number, query: RankQuery): { ids: number[]; total: number } {
   const ranks = ranksFor(connection, projectId, generation);
