@@ -19,7 +19,7 @@ export function searchIndexPath(folder: string): string {
 }
 
 /** The index's one table: trigram-tokenized (see migrations.ts for the measurements behind trigram). */
-export const searchTableSql = "CREATE VIRTUAL TABLE IF NOT EXISTS search.key_text USING fts5(body, content='', contentless_delete=1, tokenize='trigram remove_diacritics 1')";
+const searchTableSql = "CREATE VIRTUAL TABLE IF NOT EXISTS search.key_text USING fts5(body, content='', contentless_delete=1, tokenize='trigram remove_diacritics 1')";
 
 /** Deletes the index file (and its WAL files); it is rebuilt from the library on the next open. */
 export function removeSearchIndex(folder: string): void {
@@ -73,7 +73,7 @@ export function documentText(names: readonly string[], description: string, cont
 }
 
 /** Re-indexes every key of every current snapshot, in batches; used after an upgrade or when the index was lost. */
-export function rebuildSearchIndex(connection: Connection): void {
+function rebuildSearchIndex(connection: Connection): void {
   connection.exec("INSERT INTO search.key_text (key_text) VALUES ('delete-all')");
   const select = connection.prepare(
     `SELECT k.id, k.name_web, k.name_ios, k.name_android, k.name_other, k.description, k.context, t.translations

@@ -14,7 +14,7 @@
 import type { Connection } from './database';
 
 /** The sort orders a key page supports. */
-export type RankOrder = 'name' | 'modified';
+type RankOrder = 'name' | 'modified';
 
 /** What a ranked search needs to know besides the full-text expression. */
 export interface RankQuery {
