@@ -7,6 +7,7 @@
 import type { KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../preload/contract';
 import type { Connection } from './database';
 import { currentGeneration } from './project-rows';
+import { sortOrders } from './migrations';
 import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './snapshot-writer';
 import { buildSearch } from './search';
 import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';
@@ -92,24 +93,36 @@ export function rankQuery(query: KeyQuery, languages: readonly Language[]): Rank
 
 /**
  * The FROM clause, conditions and parameters for a query. With search terms the query is driven from the full-text
- * index (each match looked up by key row id) rather than by scanning the project's keys.
+ * index (each match looked up by key row id) rather than by scanning the project's keys; without, from the
+ * snapshot's key_order rows in the wanted order (see migrations.ts), joined to the key rows only when a condition
+ * needs them (tags, platforms, short search terms, languages past the bitmask range).
  */
-function filters(query: KeyQuery, generation: number, languages: readonly Language[]): { from: string; where: string[]; parameters: unknown[] } {
-  const where = ['k.project_id = ?', 'k.generation = ?'];
+function filters(query: KeyQuery, generation: number, languages: readonly Language[]): { from: string; where: string[]; parameters: unknown[]; ordered: boolean } {
+  const search = buildSearch(query.search);
+  const ordered = search.match === null;
+  // The flags and masks are read from key_order (alias o) on the ordered path, and from the key rows otherwise.
+  const flags = ordered ? 'o' : 'k';
+  const where = [`${flags}.project_id = ?`, `${flags}.generation = ?`];
   const parameters: unknown[] = [query.projectId, generation];
-  if (!query.includeArchived) where.push('k.is_archived = 0');
-  if (!query.includeHidden) where.push('k.is_hidden = 0');
+  let needsKeys = !ordered;
+  if (ordered) {
+    where.push('o.sort = ?');
+    parameters.push(sortOrders[query.sort]);
+  }
+  if (!query.includeArchived) where.push(`${flags}.is_archived = 0`);
+  if (!query.includeHidden) where.push(`${flags}.is_hidden = 0`);
   if (query.status !== null) {
     const positions = statusPositions(query, languages);
     const masked = positions.filter((position) => position < maskedLanguages);
     const alternatives: string[] = [];
     if (masked.length > 0) {
-      alternatives.push(`(k.${maskColumn[query.status]} & ?) != 0`);
+      alternatives.push(`(${flags}.${maskColumn[query.status]} & ?) != 0`);
       parameters.push(masked.reduce((mask, position) => mask + 2 ** position, 0));
     }
     for (const position of positions.filter((entry) => entry >= maskedLanguages)) {
       const path = `'$."${(languages[position]?.iso ?? '').replace(/[^A-Za-z0-9_-]/g, '')}"'`;
       const value = (index: number): string => `(SELECT json_extract(t.translations, ${path} || '[${index}]') FROM key_translations t WHERE t.key_row = k.id)`;
+      needsKeys = true;
       if (query.status === 'untranslated') alternatives.push(`coalesce(trim(${value(0)}), '') = ''`);
       if (query.status === 'unverified') alternatives.push(`${value(3)} = 1`);
       if (query.status === 'notReviewed') alternatives.push(`${value(2)} = 0`);
@@ -118,14 +131,17 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
   }
   for (const [column, values] of [['tags', query.tags], ['platforms', query.platforms]] as const) {
     if (values.length === 0) continue;
+    needsKeys = true;
     where.push(`(${values.map(() => `instr(k.${column}, ?) > 0`).join(' OR ')})`);
     parameters.push(...values.map((value) => JSON.stringify(value)));
   }
-  const search = buildSearch(query.search);
+  if (search.where.length > 0) needsKeys = true;
   where.push(...search.where);
   parameters.push(...search.parameters);
-  if (search.match === null) return { from: 'keys k', where, parameters };
-  return { from: '(SELECT rowid AS id FROM key_text WHERE key_text MATCH ?) f CROSS JOIN keys k ON k.id = f.id', where, parameters: [search.match, ...parameters] };
+  if (!ordered) {
+    return { from: '(SELECT rowid AS id FROM key_text WHERE key_text MATCH ?) f CROSS JOIN keys k ON k.id = f.id', where, parameters: [search.match, ...parameters], ordered };
+  }
+  return { from: needsKeys ? 'key_order o JOIN keys k ON k.id = o.id' : 'key_order o', where, parameters, ordered };
 }
 
 /** The total recorded at the swap, for a query with no filter but the archived/hidden switches; otherwise null. */
@@ -151,17 +167,17 @@ export function keyPage(connection: Connection, query: KeyQuery, options: { rank
     const { ids, total } = rankedSearch(connection, query.projectId, generation, ranked);
     return { total, offset: query.offset, items: pageRows(connection, ids, query) };
   }
-  const { from, where, parameters } = filters(query, generation, languages);
+  const { from, where, parameters, ordered } = filters(query, generation, languages);
   const clause = where.join(' AND ');
-  const order = query.sort === 'modified' ? 'k.modified_at DESC, k.key_id' : 'k.name COLLATE NOCASE, k.key_id';
   const countAll = (): number => (connection.prepare(`SELECT count(*) FROM ${from} WHERE ${clause}`).raw(true).get(...parameters) as [number])[0];
   let ids: number[];
   let total: number;
-  if (from === 'keys k') {
-    // Without search the ordered page comes straight from an index, and the unfiltered total from the swap's counts.
+  if (ordered) {
+    // Without search the ordered page is a range of key_order, and the unfiltered total comes from the swap's counts.
     total = storedTotal(connection, query) ?? countAll();
-    ids = (connection.prepare(`SELECT k.id FROM ${from} WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).raw(true).all(...parameters, query.limit, query.offset) as [number][]).map((entry) => entry[0]);
+    ids = (connection.prepare(`SELECT o.id FROM ${from} WHERE ${clause} ORDER BY o.position LIMIT ? OFFSET ?`).raw(true).all(...parameters, query.limit, query.offset) as [number][]).map((entry) => entry[0]);
   } else {
+    const order = query.sort === 'modified' ? 'k.modified_at DESC, k.key_id' : 'k.name COLLATE NOCASE, k.key_id';
     // With search, one pass computes the page and the total (a window count), so the full-text query runs once.
     const page = connection
       .prepare(`SELECT k.id, count(*) OVER () FROM ${from} WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)

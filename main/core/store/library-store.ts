@@ -116,7 +116,7 @@ export class LibraryStore {
   public forgetAll(): void {
     this.guard(() => {
       this.connection.transaction(() => {
-        for (const table of ['key_translations', 'keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
+        for (const table of ['key_order', 'key_translations', 'keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
         this.connection.exec("INSERT INTO search.key_text (key_text) VALUES ('delete-all')");
       })();
       this.connection.exec('VACUUM');

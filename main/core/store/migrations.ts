@@ -7,6 +7,11 @@
  * nobody reads, then flips the project's generation in one tiny transaction; old rows are purged afterwards. A
  * failed, cancelled or killed sync therefore leaves the previous snapshot whole (its leftovers are purged on open).
  *
+ * Orders (since version 4): the keys table has only its key-id index, in which a sync's rows arrive in order. The
+ * orders a list is read in (by name, by last modified, with flags and status masks alongside) go to key_order,
+ * written from one sort per order just before the swap. Kept as indexes on keys, they took a random index page per
+ * key on every page's commit, about a fifth of a 100,000-key sync's CPU time.
+ *
  * Translations: one JSON object per key (`{"iso": [value, pluralForms, reviewed, unverified, modifiedAt]}`) in its own
  * narrow-keyed table, so the keys table stays small enough to count and sort 100,000 rows from an index; plus three
  * bitmasks over the project's language positions (empty, unverified, not reviewed), so a million translations cost
@@ -31,6 +36,23 @@
  * which rules it out for a translator's search; trigram's queries stay well under a millisecond. Trigram cannot
  * index terms shorter than three characters; search.ts answers those with a LIKE scan of the project's keys.
  */
+
+/** The list orders a snapshot is kept in: 0 by name (case-insensitive), 1 by last modified, newest first. */
+export const sortOrders = { name: 0, modified: 1 } as const;
+
+const orderBy = ['k.name COLLATE NOCASE, k.key_id', 'k.modified_at DESC, k.key_id'] as const;
+
+/**
+ * Fills key_order for the keys matching `where` in `sort` order: one row per key with its position, id, flags and
+ * status masks, so a page of a list is a range read and a filtered count never touches the wide key rows. The rows
+ * come out of one sort, already in primary-key order, so they are appended rather than inserted at random.
+ */
+export function keyOrderSql(sort: 0 | 1, where: string, join = ''): string {
+  return `INSERT INTO key_order (project_id, generation, sort, position, id, is_archived, is_hidden, empty_mask, unverified_mask, unreviewed_mask)
+    SELECT k.project_id, k.generation, ${sort}, row_number() OVER (PARTITION BY k.project_id ORDER BY ${orderBy[sort]}) - 1,
+      k.id, k.is_archived, k.is_hidden, k.empty_mask, k.unverified_mask, k.unreviewed_mask
+    FROM keys k ${join} WHERE ${where}`;
+}
 
 /** One schema step. */
 export interface Migration {
@@ -129,5 +151,30 @@ export const migrations: readonly Migration[] = [
     // the new file is filled from the library when it is first attached.
     version: 3,
     sql: `DROP TABLE IF EXISTS main.key_text;`,
+  },
+  {
+    // The list orders move from three indexes on keys to key_order (see keyOrderSql below), written once per
+    // snapshot from a sort at the swap rather than maintained row by row while a sync inserts in key id order.
+    // Existing snapshots get their orders here.
+    version: 4,
+    sql: `
+      CREATE TABLE key_order (
+        project_id TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        sort INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        id INTEGER NOT NULL,
+        is_archived INTEGER NOT NULL,
+        is_hidden INTEGER NOT NULL,
+        empty_mask INTEGER NOT NULL,
+        unverified_mask INTEGER NOT NULL,
+        unreviewed_mask INTEGER NOT NULL,
+        PRIMARY KEY (project_id, generation, sort, position)
+      ) WITHOUT ROWID;
+      ${[0, 1].map((sort) => keyOrderSql(sort as 0 | 1, 'k.project_id = p.project_id AND k.generation = p.generation', 'JOIN projects p ON p.project_id = k.project_id')).join(';\n')};
+      DROP INDEX keys_by_name;
+      DROP INDEX keys_by_modified;
+      DROP INDEX keys_visible;
+    `,
   },
 ];

@@ -4,14 +4,15 @@
  * about a microsecond per match looking each up and then sorts them all by name, which made such searches the slow
  * end of the bench (25 ms of a 30 ms budget on a quiet machine). Here the full-text index hands over its matching row
  * ids as one string, and each is filtered and ranked from compact arrays held for the project's current snapshot:
- * sort positions by name and by modified time (taken from SQLite's own ordered indexes, so the order is exactly the
- * SQL path's), the archived/hidden flags and the three status bitmasks.
+ * sort positions by name and by modified time (read from the snapshot's key_order rows, which the SQL path's ORDER
+ * BY matches exactly), the archived/hidden flags and the three status bitmasks.
  *
  * The arrays are built on the first such search of a snapshot (a few hundred milliseconds at 100,000 keys) and
  * dropped with it: they are keyed by generation, which every sync bumps. Queries this cannot answer exactly (short
  * terms, tags, platforms, languages past the bitmask range) return null and take the SQL path.
  */
 import type { Connection } from './database';
+import { sortOrders } from './migrations';
 
 /** The sort orders a key page supports. */
 type RankOrder = 'name' | 'modified';
@@ -60,8 +61,10 @@ function single(connection: Connection, sql: string, ...parameters: unknown[]): 
 }
 
 function load(connection: Connection, projectId: string, generation: number): SnapshotRanks {
-  const idsByName = numbers(single(connection, 'SELECT group_concat(id) FROM (SELECT id FROM keys WHERE project_id = ? AND generation = ? ORDER BY name COLLATE NOCASE, key_id)', projectId, generation));
-  const idsByModified = numbers(single(connection, 'SELECT group_concat(id) FROM (SELECT id FROM keys WHERE project_id = ? AND generation = ? ORDER BY modified_at DESC, key_id)', projectId, generation));
+  const order = (sort: number): Float64Array =>
+    numbers(single(connection, 'SELECT group_concat(id) FROM (SELECT id FROM key_order WHERE project_id = ? AND generation = ? AND sort = ? ORDER BY position)', projectId, generation, sort));
+  const idsByName = order(sortOrders.name);
+  const idsByModified = order(sortOrders.modified);
   const base = idsByName.length === 0 ? 0 : idsByName.reduce((smallest, id) => Math.min(smallest, id), Number.POSITIVE_INFINITY);
   const span = idsByName.length === 0 ? 0 : idsByName.reduce((largest, id) => Math.max(largest, id), 0) - base + 1;
   const nameRank = new Int32Array(span).fill(-1);
@@ -77,9 +80,10 @@ function load(connection: Connection, projectId: string, generation: number): Sn
   const facts = numbers(
     single(
       connection,
-      "SELECT group_concat(id || ',' || (is_archived + 2 * is_hidden) || ',' || empty_mask || ',' || unverified_mask || ',' || unreviewed_mask) FROM keys WHERE project_id = ? AND generation = ?",
+      "SELECT group_concat(id || ',' || (is_archived + 2 * is_hidden) || ',' || empty_mask || ',' || unverified_mask || ',' || unreviewed_mask) FROM key_order WHERE project_id = ? AND generation = ? AND sort = ?",
       projectId,
       generation,
+      sortOrders.name,
     ),
   );
   for (let index = 0; index + 4 < facts.length; index += 5) {

@@ -6,6 +6,7 @@
 import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import type Database from 'libsql';
 import type { Connection } from './database';
+import { keyOrderSql, sortOrders } from './migrations';
 import { documentText } from './search-index';
 import type { SearchIndexWriter } from './search-index-writer';
 
@@ -154,11 +155,17 @@ export class SnapshotWriter {
   }
 
   /**
-   * Waits until every search document is indexed, then makes this generation the one readers see, in one short
-   * transaction, together with the project facts and the sync facts; then removes the previous generation.
+   * Waits until every search document is indexed and writes the generation's list orders, then makes it the one
+   * readers see, in one short transaction, together with the project facts and the sync facts; then removes the
+   * previous generation.
    */
   public async commit(project: LokaliseProject, facts: { startedAt: number; finishedAt: () => number }): Promise<void> {
     await this.search.flush();
+    this.connection.transaction(() => {
+      for (const sort of Object.values(sortOrders)) {
+        this.connection.prepare(keyOrderSql(sort, 'k.project_id = ? AND k.generation = ?')).run(this.projectId, this.generation);
+      }
+    })();
     const finishedAt = facts.finishedAt();
     this.connection.transaction(() => {
       const groups = this.connection
@@ -235,5 +242,6 @@ export function purgeGenerations(connection: Connection, projectId: string, keep
       }
     })();
   }
+  connection.prepare('DELETE FROM key_order WHERE project_id = ? AND generation <> ?').run(projectId, keep);
   connection.prepare('DELETE FROM languages WHERE project_id = ? AND generation <> ?').run(projectId, keep);
 }
