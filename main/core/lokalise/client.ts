@@ -141,7 +141,8 @@ export class LokaliseClient {
   }
 
   private pageFetcher(path: string, query: Readonly<Record<string, string>>, what: string, projectId: string | undefined): PageFetcher {
-    return (extraQuery, signal) => this.http.get(path, { ...query, ...extraQuery }, { what, signal, ...(projectId === undefined ? {} : { projectId }) });
+    return (extraQuery, signal, onHeaders) =>
+      this.http.get(path, { ...query, ...extraQuery }, { what, signal, ...(projectId === undefined ? {} : { projectId }), ...(onHeaders === undefined ? {} : { onHeaders }) });
   }
 
   private async offsetList(path: string, query: Readonly<Record<string, string>>, field: string, what: string, projectId: string | undefined, signal: AbortSignal | undefined): Promise<unknown[]> {

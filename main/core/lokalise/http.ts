@@ -51,6 +51,11 @@ export interface RequestContext {
   readonly what: string;
   readonly projectId?: string;
   readonly signal?: AbortSignal;
+  /**
+   * Called with a successful answer's headers before its body is read, so a paginated walk can ask for the next
+   * page while this one is still downloading and being parsed.
+   */
+  readonly onHeaders?: (headers: Headers) => void;
 }
 
 /** A successful answer. */
@@ -146,6 +151,7 @@ export class LokaliseHttp {
       try {
         response = await this.options.fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal });
         paced.finished();
+        if (response.ok) context.onHeaders?.(response.headers);
         text = await response.text();
       } catch (error) {
         paced.finished();

@@ -98,6 +98,40 @@ describe('cursor pagination', () => {
     expect(stub.requests.length).toBeLessThanOrEqual(2);
   });
 
+  it('asks for the next page as soon as an answer\'s headers name its cursor, before that answer\'s body is in', async () => {
+    let finishFirst: (() => void) | null = null;
+    const { client, stub } = await clientFor((request, response) => {
+      if (request.query.get('cursor') === null) {
+        // Headers and half a body now; the rest only once the next page has been asked for.
+        response.writeHead(200, { 'Content-Type': 'application/json', 'X-Pagination-Next-Cursor': 'second' });
+        response.write('{"keys":[');
+        finishFirst = () => response.end(`${JSON.stringify(wireKey(1))}]}`);
+        return;
+      }
+      finishFirst?.();
+      sendJson(response, 200, { keys: [] });
+    });
+    expect(await keyIds(client.keyPages('p'))).toEqual([1]);
+    expect(stub.requests.map((request) => request.query.get('cursor'))).toEqual([null, 'second']);
+  });
+
+  it('keeps at most two answers waiting while the caller is busy, and still yields every key once', async () => {
+    const { client, stub } = await clientFor(cursorServer(10, false));
+    const ids: number[] = [];
+    let first = true;
+    for await (const page of client.keyPages('p', { limit: 1 })) {
+      ids.push(...page.map((key) => key.keyId));
+      if (first) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        // The page being handled plus two waiting: the chain stops there until the caller takes one.
+        expect(stub.requests).toHaveLength(3);
+      }
+    }
+    expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(stub.requests).toHaveLength(10);
+  });
+
   it('pages translations by cursor with an optional language filter', async () => {
     const { client, stub } = await clientFor((request, response) => {
       const cursor = request.query.get('cursor');

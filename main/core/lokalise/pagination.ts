@@ -12,8 +12,11 @@
 import type { ApiResponse } from './http';
 import { WireReader } from './wire';
 
-/** Fetches one page: `extraQuery` holds `page` or `cursor`, `signal` fires when the walk is abandoned or cancelled. */
-export type PageFetcher = (extraQuery: Readonly<Record<string, string>>, signal: AbortSignal) => Promise<ApiResponse>;
+/**
+ * Fetches one page: `extraQuery` holds `page` or `cursor`, `signal` fires when the walk is abandoned or cancelled, and
+ * `onHeaders` (when the fetcher supports it) receives a successful answer's headers before its body is read.
+ */
+export type PageFetcher = (extraQuery: Readonly<Record<string, string>>, signal: AbortSignal, onHeaders?: (headers: Headers) => void) => Promise<ApiResponse>;
 
 /** The list inside a page body, e.g. `keys` in `{"project_id":…,"keys":[…]}`. */
 export function pageItems(response: ApiResponse, field: string, what: string): unknown[] {
@@ -86,25 +89,43 @@ export async function* offsetPages(
 }
 
 /**
- * Yields the items of each cursor page, prefetching the next one. Stops on an empty page, a missing or empty
- * `X-Pagination-Next-Cursor`, or a cursor already followed, so it always ends and never yields a page twice.
+ * Yields the items of each cursor page. Stops on an empty page, a missing or empty `X-Pagination-Next-Cursor`, or a
+ * cursor already followed, so it always ends and never yields a page twice.
+ *
+ * The next page is requested as soon as the current answer's headers name its cursor, before that answer's body is
+ * downloaded and parsed: a cursor chain is strictly sequential, so every millisecond between one answer and the next
+ * request is time the server sits idle. At most `ahead` answers wait unconsumed, which bounds memory when the caller
+ * is slower than the server.
  */
-export async function* cursorPages(fetchPage: PageFetcher, field: string, what: string, callerSignal?: AbortSignal): AsyncGenerator<unknown[]> {
+export async function* cursorPages(fetchPage: PageFetcher, field: string, what: string, callerSignal?: AbortSignal, ahead = 2): AsyncGenerator<unknown[]> {
   const walk = new AbortController();
   const signal = walkSignal(callerSignal, walk);
   const followed = new Set<string>();
-  let pending: Promise<ApiResponse> | null = started(fetchPage({}, signal));
+  const waiting: Promise<ApiResponse>[] = [];
+  // A cursor learnt while `ahead` answers were already waiting; asked for when the caller takes one.
+  const deferred: string[] = [];
+  const request = (extraQuery: Readonly<Record<string, string>>): void => {
+    waiting.push(started(fetchPage(extraQuery, signal, follow)));
+  };
+  // Learns the next cursor from an answer's headers (early, or again once its body is in: the same cursor is ignored).
+  function follow(headers: Headers): void {
+    const cursor = headers.get('x-pagination-next-cursor');
+    if (cursor === null || cursor === '' || followed.has(cursor)) return;
+    followed.add(cursor);
+    if (waiting.length < ahead) request({ cursor });
+    else deferred.push(cursor);
+  }
+  request({});
   try {
-    while (pending !== null) {
-      const response: ApiResponse = await pending;
-      pending = null;
+    for (;;) {
+      const pending = waiting.shift();
+      if (pending === undefined) return;
+      const cursor = deferred.shift();
+      if (cursor !== undefined) request({ cursor });
+      const response = await pending;
       const entries = pageItems(response, field, what);
       if (entries.length === 0) return;
-      const cursor = response.headers.get('x-pagination-next-cursor');
-      if (cursor !== null && cursor !== '' && !followed.has(cursor)) {
-        followed.add(cursor);
-        pending = started(fetchPage({ cursor }, signal));
-      }
+      follow(response.headers);
       yield entries;
     }
   } finally {
