@@ -24,6 +24,11 @@ export interface SearchIndexWriter {
   keepUp(batches: number): Promise<void>;
   /** Resolves once everything added is committed and merging is back on; rejects if any batch failed. */
   flush(): Promise<void>;
+  /**
+   * After a swap: merges the segments the bulk load left, a step at a time in the background. Searches are correct
+   * without it, only a little slower; a new snapshot or `close` stops it, and the next swap picks it up again.
+   */
+  tidy(): void;
   /** Stops the writer; queued batches are dropped. */
   close(): Promise<void>;
   /** False when the writer can take no more work and a new one is needed. */
@@ -63,10 +68,21 @@ export class InlineSearchIndexWriter implements SearchIndexWriter {
     return Promise.resolve();
   }
 
+  /** Inline indexing keeps merging on during the load (see begin), so there is nothing left to tidy. */
+  public tidy(): void {
+    // Nothing to do: see the method's comment.
+  }
+
   public close(): Promise<void> {
     return Promise.resolve();
   }
 }
+
+/**
+ * Level-0 segments a bulk load may leave before FTS5 forces a merge mid-load (it caps an index at 2,000). One
+ * segment is written per page of 500 keys, so a 100,000-key project loads without a single merge.
+ */
+const loadSegments = 256;
 
 /** The worker's source: plain CommonJS, so it runs the same from TypeScript tests and from the bundled app. */
 const workerSource = `
@@ -80,9 +96,30 @@ try {
   connection.exec('PRAGMA synchronous = NORMAL');
   connection.exec('PRAGMA busy_timeout = 5000');
   insert = connection.prepare('INSERT INTO key_text (rowid, body) VALUES (?, ?)');
+  // Merge up to 16 segments of a level at a time when tidying, so 200 segments need two passes, not four.
+  connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('usermerge', 16)");
   parentPort.postMessage({ type: 'ready' });
 } catch (error) {
   parentPort.postMessage({ type: 'unavailable', message: String(error && error.message) });
+}
+const changesQuery = connection && connection.prepare('SELECT total_changes()').raw(true);
+let tidying = false;
+// One bounded merge step per turn, so messages (a new sync, close) are handled between steps.
+function tidyStep() {
+  if (!tidying) return;
+  try {
+    const before = changesQuery.get()[0];
+    connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('merge', 256)");
+    // FTS5 writes at least two rows when a merge step did any work; when none is left, normal merging resumes.
+    if (changesQuery.get()[0] - before < 2) {
+      tidying = false;
+      connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('automerge', 4)");
+      connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('crisismerge', 16)");
+    }
+  } catch {
+    tidying = false;
+  }
+  if (tidying) setImmediate(tidyStep);
 }
 parentPort.on('message', (message) => {
   try {
@@ -90,9 +127,21 @@ parentPort.on('message', (message) => {
       connection.transaction(() => {
         for (let index = 0; index < message.ids.length; index += 1) insert.run(message.ids[index], message.bodies[index]);
       })();
-    } else if (message.type === 'automerge') {
-      connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('automerge', " + Number(message.value) + ")");
+    } else if (message.type === 'load') {
+      // A bulk load: no merging while it runs (see loadSegments), and any tidying of the last one waits.
+      tidying = false;
+      connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('automerge', 0)");
+      connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('crisismerge', " + Number(message.segments) + ")");
+    } else if (message.type === 'loaded') {
+      // Merging stays off until tidying is done: turned on now, the purge of the old snapshot (on the main thread)
+      // would set off a merge of every new segment there.
+    } else if (message.type === 'tidy') {
+      if (!tidying) {
+        tidying = true;
+        setImmediate(tidyStep);
+      }
     } else if (message.type === 'close') {
+      tidying = false;
       connection.close();
       process.exit(0);
     }
@@ -148,7 +197,7 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
   public begin(): void {
     // A batch that failed in an earlier sync (a full disk, say) must not fail this one too.
     if (!this.stopped) this.failure = null;
-    this.send({ type: 'automerge', value: 0 });
+    this.send({ type: 'load', segments: loadSegments });
   }
 
   public add(ids: readonly number[], bodies: readonly string[]): void {
@@ -160,8 +209,12 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
   }
 
   public async flush(): Promise<void> {
-    this.send({ type: 'automerge', value: 4 });
+    this.send({ type: 'loaded' });
     await this.until(this.sent);
+  }
+
+  public tidy(): void {
+    if (!this.stopped) this.send({ type: 'tidy' });
   }
 
   public async close(): Promise<void> {

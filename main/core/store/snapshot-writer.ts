@@ -192,6 +192,7 @@ export class SnapshotWriter {
         .run(this.projectId, finishedAt, finishedAt - facts.startedAt, this.counts.keys, this.counts.translations);
     })();
     purgeGenerations(this.connection, this.projectId, this.generation);
+    this.search.tidy();
   }
 
   /**
