@@ -5,8 +5,8 @@
  * end). Cursor lists (keys, translations) stop on an empty page, a missing or empty cursor, or a cursor that repeats:
  * the real API sends a next cursor even on the last non-empty page, and clients that trusted it looped or lost data.
  *
- * Both walkers fetch ahead (the next cursor page, or up to `concurrency` offset pages) so the caller's work on one
- * page overlaps the download of the next. When the caller stops early, requests still in flight are aborted rather
+ * Both walkers fetch ahead (the next cursor page as soon as its cursor is known, or up to `concurrency` offset pages)
+ * so the caller's work on one page overlaps the download of the next. When the caller stops early, requests still in flight are aborted rather
  * than left to burn the rate limit.
  */
 import type { ApiResponse } from './http';
