@@ -74,23 +74,24 @@ describe('search index writer', () => {
     expect(matches(store, 'recovered')).toEqual([2]);
   });
 
-  it('loads a snapshot without merging, then merges its segments in the background after the swap', async () => {
+  it('loads a snapshot into one segment per eight batches without merging, then merges them in the background after the swap', async () => {
     const { store, folder } = openStore();
     const writer = await WorkerSearchIndexWriter.start(searchIndexPath(folder));
     writers.push(writer);
     const segments = (): number => (store.connection.prepare('SELECT count(DISTINCT segid) FROM search.key_text_idx').raw(true).get() as [number])[0];
     const setting = (name: string): unknown => (store.connection.prepare('SELECT v FROM search.key_text_config WHERE k = ?').raw(true).get(name) as [unknown] | undefined)?.[0];
     writer.begin();
-    // One committed batch is one segment; FTS5 would merge these mid-load at its default of 16 a level.
-    for (let id = 1; id <= 48; id += 1) writer.add([id], [`document number ${String(id)} about settings`]);
+    // A commit every eight batches is one segment; FTS5 would merge these mid-load at its default of 16 a level.
+    for (let id = 1; id <= 160; id += 1) writer.add([id], [`document number ${String(id)} about settings`]);
     await writer.flush();
-    expect(segments()).toBe(48);
-    expect(matches(store, 'settings')).toHaveLength(48);
+    expect(segments()).toBe(20);
+    expect(setting('automerge')).toBe(0);
+    expect(matches(store, 'settings')).toHaveLength(160);
     writer.tidy();
     await vi.waitFor(() => expect(setting('automerge')).toBe(4), { timeout: 5000, interval: 20 });
     expect(setting('crisismerge')).toBe(16);
-    expect(segments()).toBeLessThanOrEqual(12);
-    expect(matches(store, 'settings')).toHaveLength(48);
+    expect(segments()).toBeLessThanOrEqual(8);
+    expect(matches(store, 'settings')).toHaveLength(160);
     expect(matches(store, 'number 17')).toEqual([17]);
   });
 
