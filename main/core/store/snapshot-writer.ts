@@ -155,17 +155,18 @@ export class SnapshotWriter {
   }
 
   /**
-   * Waits until every search document is indexed and writes the generation's list orders, then makes it the one
+   * Writes the generation's list orders and waits until every search document is indexed, then makes it the one
    * readers see, in one short transaction, together with the project facts and the sync facts; then removes the
    * previous generation.
    */
   public async commit(project: LokaliseProject, facts: { startedAt: number; finishedAt: () => number }): Promise<void> {
-    await this.search.flush();
+    // The orders are written while the index thread commits its last batches (two cores, one job each).
     this.connection.transaction(() => {
       for (const sort of Object.values(sortOrders)) {
         this.connection.prepare(keyOrderSql(sort, 'k.project_id = ? AND k.generation = ?')).run(this.projectId, this.generation);
       }
     })();
+    await this.search.flush();
     const finishedAt = facts.finishedAt();
     this.connection.transaction(() => {
       const groups = this.connection
