@@ -80,8 +80,9 @@ describe('App', () => {
     fake.respond('projects.list', [{ ...project, name: 'Acme Mobile App (renamed)' }]);
     fake.respond('keys.page', syntheticKeys(1300));
     act(() => fake.emit('app.onLibraryChanged', { projectIds: [project.projectId] }));
+    // The project list and the key page reload independently, so either may arrive first.
     await screen.findByText('1,300 keys');
-    expect(screen.getByText('Acme Mobile App (renamed)')).toBeTruthy();
+    expect(await screen.findByText('Acme Mobile App (renamed)')).toBeTruthy();
     expect(count('projects.list')).toBe(lists + 1);
     expect(count('keys.page')).toBeGreaterThan(pages);
   });
