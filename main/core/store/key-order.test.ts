@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KeyQuerySchema, type KeyQueryInput } from '../../../preload/contract';
 import type { FakeProject } from '../../../test/fake-lokalise/server';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
 import { LibraryStore } from './library-store';
 import { migrations } from './migrations';
 import { currentGeneration } from './project-rows';
+import { SnapshotWriter } from './snapshot-writer';
 
 let rig: SyncRig;
 let project: FakeProject;
@@ -75,6 +76,33 @@ describe('list orders (key_order)', () => {
     const all = listed(rig.store, { includeArchived: true, includeHidden: true });
     expect(all.keyIds).toEqual(sortedFromKeys(rig.store, 'name', '1'));
     expect(all.keyIds.filter((keyId) => deleted.includes(keyId))).toEqual([]);
+  });
+
+  it.each([
+    ['understates the keys, so the orders are written early and again at the swap', 300],
+    ['overstates the keys, so the orders are written only at the swap', 5000],
+  ])('keeps the lists whole when the project statistics %s', async (_case, keysTotal) => {
+    const getProject = rig.client.getProject.bind(rig.client);
+    const prepared = vi.spyOn(SnapshotWriter.prototype, 'prepareOrders');
+    let preparedCalls: number;
+    rig.client.getProject = async (...input) => ({ ...(await getProject(...input)), keysTotal });
+    try {
+      rig.fake.dataset.addKeys(project.projectId, 3);
+      expect((await syncAndWait(rig, [project.projectId])).status).toBe('done');
+      preparedCalls = prepared.mock.calls.length;
+    } finally {
+      rig.client.getProject = getProject;
+      prepared.mockRestore();
+    }
+    // Once when page one already held more keys than reported, and once more at the swap for the keys after it.
+    expect(preparedCalls).toBe(keysTotal < 1200 ? 2 : 1);
+    const generation = currentGeneration(rig.store.connection, project.projectId);
+    const keyCount = (rig.store.connection.prepare('SELECT count(*) FROM keys WHERE generation = ?').raw(true).get(generation) as [number])[0];
+    const rows = rig.store.connection.prepare('SELECT generation, sort, count(*) FROM key_order GROUP BY generation, sort').raw(true).all();
+    expect(rows).toEqual([[generation, 0, keyCount], [generation, 1, keyCount]]);
+    for (const sort of ['name', 'modified'] as const) {
+      expect(listed(rig.store, { includeArchived: true, includeHidden: true, sort }).keyIds).toEqual(sortedFromKeys(rig.store, sort, '1'));
+    }
   });
 
   it('gives a library from before the order table (version 3) its orders on open, with the same lists as before', () => {

@@ -58,6 +58,8 @@ export class SnapshotWriter {
   private nextId: number;
   private readonly statements = new Map<string, Statement>();
   private positions = new Map<string, number>();
+  /** How many keys had been written when the list orders were last written; null before they were. */
+  private orderedKeys: number | null = null;
 
   private constructor(
     private readonly connection: Connection,
@@ -149,6 +151,21 @@ export class SnapshotWriter {
     this.counts.translations += translations;
   }
 
+  /**
+   * Writes the list orders of the keys written so far. The sync calls it once every key the project reported has
+   * arrived, while the request that confirms the end of the list (Lokalise's final, empty page) is still out, so
+   * the sort is done by the time the answer comes; commit writes them again only if more keys arrived after all.
+   */
+  public prepareOrders(): void {
+    this.connection.transaction(() => {
+      if (this.orderedKeys !== null) this.connection.prepare('DELETE FROM key_order WHERE project_id = ? AND generation = ?').run(this.projectId, this.generation);
+      for (const sort of Object.values(sortOrders)) {
+        this.connection.prepare(keyOrderSql(sort, 'k.project_id = ? AND k.generation = ?')).run(this.projectId, this.generation);
+      }
+    })();
+    this.orderedKeys = this.counts.keys;
+  }
+
   /** Resolves when the index is no more than a few pages behind; rejects if indexing failed. */
   public keepUp(): Promise<void> {
     return this.search.keepUp(indexBacklogPages);
@@ -160,12 +177,9 @@ export class SnapshotWriter {
    * previous generation.
    */
   public async commit(project: LokaliseProject, facts: { startedAt: number; finishedAt: () => number }): Promise<void> {
-    // The orders are written while the index thread commits its last batches (two cores, one job each).
-    this.connection.transaction(() => {
-      for (const sort of Object.values(sortOrders)) {
-        this.connection.prepare(keyOrderSql(sort, 'k.project_id = ? AND k.generation = ?')).run(this.projectId, this.generation);
-      }
-    })();
+    // The orders are written while the index thread commits its last batches (two cores, one job each), unless
+    // prepareOrders already wrote them for exactly the keys written.
+    if (this.orderedKeys !== this.counts.keys) this.prepareOrders();
     await this.search.flush();
     const finishedAt = facts.finishedAt();
     this.connection.transaction(() => {

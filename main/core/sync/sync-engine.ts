@@ -155,11 +155,17 @@ export class SyncEngine {
     try {
       writer.writeLanguages(languages);
       this.update({ ...this.progress, phase: 'keys', done: 0 }, true);
+      let ordersPrepared = false;
       for await (const page of client.keyPages(projectId, { signal })) {
         if (signal.aborted) throw new CancelledError();
         await letRequestsGoOut();
         writer.writeKeys(page);
         await writer.keepUp();
+        // Every key the project reported is here: the next page is almost surely the empty one that ends the list.
+        if (!ordersPrepared && writer.counts.keys >= project.keysTotal) {
+          writer.prepareOrders();
+          ordersPrepared = true;
+        }
         this.update({ ...this.progress, done: writer.counts.keys, total: Math.max(project.keysTotal, writer.counts.keys) }, false);
       }
       if (signal.aborted) throw new CancelledError();
