@@ -4,9 +4,11 @@
  * more. Prints `{"wallMs","keys","requests"}`. Arguments: apiUrl, accessToken.
  */
 import { LokaliseApiOAuth } from '@lokalise/node-api';
+import { warmHttp } from './warm-up';
 
 const [apiUrl = '', token = ''] = process.argv.slice(2);
 const api = new LokaliseApiOAuth({ apiKey: token, host: apiUrl });
+await warmHttp(apiUrl);
 const started = performance.now();
 let requests = 1;
 let keys = 0;

@@ -7,12 +7,14 @@ import { silentLogger } from '../../main/core/log';
 import { LokaliseClient } from '../../main/core/lokalise/client';
 import { LibraryStore } from '../../main/core/store/library-store';
 import { SyncEngine } from '../../main/core/sync/sync-engine';
+import { warmHttp } from './warm-up';
 
 const [apiUrl = '', token = '', folder = '', rate = '6'] = process.argv.slice(2);
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const store = LibraryStore.open(folder);
 const client = new LokaliseClient({ apiUrl, fetch: globalThis.fetch, tokens: { accessToken: () => Promise.resolve(token), refreshAfterRejection: () => Promise.resolve(token) }, requestsPerSecond: Number(rate) });
+await warmHttp(apiUrl);
 const started = performance.now();
 store.saveProjectList(await client.listProjects(), []);
 const engine = new SyncEngine({ store, client, logger: silentLogger, onProgress: () => undefined, onLibraryChanged: () => undefined });
