@@ -225,7 +225,7 @@ export class SnapshotWriter {
     const rows = values.length / width;
     for (let start = 0; start < rows; start += perStatement) {
       const count = Math.min(perStatement, rows - start);
-      this.statement(table, columns, count).run(...values.slice(start * width, (start + count) * width));
+      this.statement(table, columns, count).run(values.slice(start * width, (start + count) * width));
     }
   }
 
