@@ -6,7 +6,7 @@ import type { Logger } from '../log';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
 import { storePath } from './database';
 import { LibraryStore } from './library-store';
-import { searchIndexPath } from './search-index';
+import { documentText, searchIndexPath } from './search-index';
 import { InlineSearchIndexWriter, openSearchIndexWriter, WorkerSearchIndexWriter } from './search-index-writer';
 
 let rig: SyncRig | null = null;
@@ -184,5 +184,19 @@ describe('search index file', () => {
     const smallest = current.store.connection.prepare('SELECT min(id) FROM keys').raw(true).get() as [number];
     expect(smallest[0]).toBeGreaterThan(orphan);
     expect(searchTotal(current.store, before.projectId, 'settings')).toBe(before.settings);
+  });
+});
+
+describe('documentText', () => {
+  it('holds every name, the description, the context, each translation and each plural form, each distinct text once', () => {
+    const text = documentText(['home.title', 'home_title', 'home.title', ''], 'Shown on the home screen', '', [
+      ['Home', null],
+      ['Startseite', null],
+      ['Home', null],
+      ['', { one: '1 Datei', other: '%d Dateien' }],
+      ['', { other: '%d ファイル' }],
+      ['', null],
+    ]);
+    expect(text.split('\n')).toEqual(['home.title', 'home_title', 'Shown on the home screen', 'Home', 'Startseite', '1 Datei', '%d Dateien', '%d ファイル']);
   });
 });

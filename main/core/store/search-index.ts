@@ -59,17 +59,19 @@ export function attachSearchIndex(connection: Connection, folder: string): void 
 }
 
 /**
- * The text a key is found by: every distinct platform name, its description and context, and every translation (each
- * plural form for plural keys). One function for the sync (from the API's keys) and the rebuild (from stored rows),
- * so both index the same text.
+ * The text a key is found by: its platform names, description and context, and every translation (each plural form
+ * for plural keys), each distinct text once. A key matches when any part does, so a repeated text (a name shared by
+ * platforms, a form equal to another, a term left untranslated) would only cost indexing time. One function for
+ * the sync (from the API's keys) and the rebuild (from stored rows), so both index the same text.
  */
 export function documentText(names: readonly string[], description: string, context: string, translations: Iterable<readonly [string, Readonly<Record<string, string>> | null]>): string {
-  const parts = [...new Set(names), description, context];
+  const parts = new Set([...names, description, context]);
   for (const [value, forms] of translations) {
-    if (forms !== null) parts.push(...Object.values(forms));
-    else parts.push(value);
+    if (forms === null) parts.add(value);
+    else for (const form of Object.values(forms)) parts.add(form);
   }
-  return parts.filter((part) => part !== '').join('\n');
+  parts.delete('');
+  return [...parts].join('\n');
 }
 
 /** Re-indexes every key of every current snapshot, in batches; used after an upgrade or when the index was lost. */
