@@ -6,7 +6,7 @@
 import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import type Database from 'libsql';
 import type { Connection } from './database';
-import { keyOrderSql, sortOrders } from './migrations';
+import { writeKeyOrders } from './migrations';
 import { documentText } from './search-index';
 import type { SearchIndexWriter } from './search-index-writer';
 
@@ -159,9 +159,7 @@ export class SnapshotWriter {
   public prepareOrders(): void {
     this.connection.transaction(() => {
       if (this.orderedKeys !== null) this.connection.prepare('DELETE FROM key_order WHERE project_id = ? AND generation = ?').run(this.projectId, this.generation);
-      for (const sort of Object.values(sortOrders)) {
-        this.connection.prepare(keyOrderSql(sort, 'k.project_id = ? AND k.generation = ?')).run(this.projectId, this.generation);
-      }
+      writeKeyOrders(this.connection, this.projectId, this.generation);
     })();
     this.orderedKeys = this.counts.keys;
   }
