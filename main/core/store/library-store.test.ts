@@ -6,6 +6,8 @@ import type { LokaliseProject } from '../lokalise/types';
 import { storePath } from './database';
 import { LibraryStore } from './library-store';
 import { migrations } from './migrations';
+import { SnapshotWriter } from './snapshot-writer';
+import { silentLogger } from '../log';
 
 const opened: LibraryStore[] = [];
 afterEach(() => {
@@ -94,6 +96,24 @@ describe('LibraryStore file handling', () => {
     expect(aside).toHaveLength(1);
     expect(statSync(join(path, aside[0] ?? '')).size).toBe(size);
     expect(existsSync(storePath(path))).toBe(true);
+  });
+});
+
+describe('LibraryStore page cache', () => {
+  const cacheKb = (store: LibraryStore): number => -(store.connection.prepare('PRAGMA main.cache_size').raw(true).get() as [number])[0];
+
+  it('shrinks while a sync writes a snapshot and grows back when it is swapped in or thrown away', async () => {
+    const store = open(folder());
+    store.saveProjectList([project('p1')], []);
+    expect(cacheKb(store)).toBe(16_000);
+    const committed = SnapshotWriter.begin(store.connection, 'p1', await store.searchIndexWriter(silentLogger));
+    expect(cacheKb(store)).toBe(4_000);
+    await committed.commit(project('p1'), { startedAt: 0, finishedAt: () => 1 });
+    expect(cacheKb(store)).toBe(16_000);
+    const abandoned = SnapshotWriter.begin(store.connection, 'p1', await store.searchIndexWriter(silentLogger));
+    expect(cacheKb(store)).toBe(4_000);
+    await abandoned.abandon();
+    expect(cacheKb(store)).toBe(16_000);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import type Database from 'libsql';
-import type { Connection } from './database';
+import { useSyncCache, type Connection } from './database';
 import { writeKeyOrders } from './migrations';
 import { documentText } from './search-index';
 import type { SearchIndexWriter } from './search-index-writer';
@@ -82,6 +82,7 @@ export class SnapshotWriter {
     const row = connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(projectId) as [number] | undefined;
     const current = row?.[0] ?? 0;
     purgeGenerations(connection, projectId, current);
+    useSyncCache(connection, true);
     return new SnapshotWriter(connection, search, projectId, current + 1);
   }
 
@@ -205,6 +206,7 @@ export class SnapshotWriter {
         .run(this.projectId, finishedAt, finishedAt - facts.startedAt, this.counts.keys, this.counts.translations);
     })();
     purgeGenerations(this.connection, this.projectId, this.generation);
+    useSyncCache(this.connection, false);
     this.search.tidy();
   }
 
@@ -216,6 +218,7 @@ export class SnapshotWriter {
     await this.search.flush().catch(() => undefined);
     const row = this.connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(this.projectId) as [number] | undefined;
     purgeGenerations(this.connection, this.projectId, row?.[0] ?? 0);
+    useSyncCache(this.connection, false);
   }
 
   private insertRows(table: string, columns: readonly string[], values: readonly unknown[], perStatement: number): void {
