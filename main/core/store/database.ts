@@ -24,7 +24,7 @@ export function storePath(folder: string): string {
 /**
  * The library's page cache, in KiB: 16 MB while the app browses and searches, 4 MB while a sync writes. A sync only
  * appends, so a large cache does nothing for it; on the bench's 100,000-key sync the smaller one lowered peak memory
- * by about 12 MB at the same speed, while searches over a 1M-translation library were 1-3 ms slower at p95 with it.
+ * by about 18 MB at the same speed, while searches over a 1M-translation library were 1-3 ms slower at p95 with it.
  */
 const browsingCacheKb = 16_000;
 const syncingCacheKb = 4_000;

@@ -64,10 +64,11 @@ export function keyOrderSql(sort: 0 | 1, where: string, join = ''): string {
  */
 export function writeKeyOrders(connection: Connection, projectId: string, generation: number): void {
   const flags = 'is_archived, is_hidden, empty_mask, unverified_mask, unreviewed_mask';
+  const keyFlags = 'k.is_archived, k.is_hidden, k.empty_mask, k.unverified_mask, k.unreviewed_mask';
   for (const sort of Object.values(sortOrders)) {
     connection.exec(`DROP TABLE IF EXISTS temp.sorted_keys; CREATE TEMP TABLE sorted_keys (position INTEGER PRIMARY KEY, id INTEGER, ${flags})`);
     connection
-      .prepare(`INSERT INTO temp.sorted_keys (id, ${flags}) SELECT k.id, ${flags.replace(/(\w+)/g, 'k.$1')} FROM keys k WHERE k.project_id = ? AND k.generation = ? ORDER BY ${orderBy[sort]}`)
+      .prepare(`INSERT INTO temp.sorted_keys (id, ${flags}) SELECT k.id, ${keyFlags} FROM keys k WHERE k.project_id = ? AND k.generation = ? ORDER BY ${orderBy[sort]}`)
       .run(projectId, generation);
     connection
       .prepare(`INSERT INTO key_order (project_id, generation, sort, position, id, ${flags}) SELECT ?, ?, ?, position - 1, id, ${flags} FROM temp.sorted_keys ORDER BY position`)

@@ -171,9 +171,9 @@ export class SnapshotWriter {
   }
 
   /**
-   * Writes the generation's list orders and waits until every search document is indexed, then makes it the one
-   * readers see, in one short transaction, together with the project facts and the sync facts; then removes the
-   * previous generation.
+   * Writes the generation's list orders (unless prepareOrders already did, for the same keys) and waits until every
+   * search document is indexed, then makes it the one readers see, in one short transaction, together with the
+   * project facts and the sync facts; then removes the previous generation and gives the browsing cache back.
    */
   public async commit(project: LokaliseProject, facts: { startedAt: number; finishedAt: () => number }): Promise<void> {
     // The orders are written while the index thread commits its last batches (two cores, one job each), unless
