@@ -75,6 +75,7 @@ describe('App', () => {
 
   it('reloads the projects and the open key list when the library changes', async () => {
     await renderWorkspace();
+    await waitFor(() => expect(count('projects.refresh')).toBe(1));
     const lists = count('projects.list');
     const pages = count('keys.page');
     fake.respond('projects.list', [{ ...project, name: 'Acme Mobile App (renamed)' }]);
@@ -85,6 +86,22 @@ describe('App', () => {
     expect(await screen.findByText('Acme Mobile App (renamed)')).toBeTruthy();
     expect(count('projects.list')).toBe(lists + 1);
     expect(count('keys.page')).toBeGreaterThan(pages);
+  });
+
+  it('keeps the reloaded projects when an older refresh from Lokalise answers after them', async () => {
+    let answerRefresh: (projects: (typeof project)[]) => void = () => undefined;
+    fake.respond('projects.refresh', () => new Promise((resolve) => (answerRefresh = resolve)));
+    await renderWorkspace();
+    await waitFor(() => expect(count('projects.refresh')).toBe(1));
+    fake.respond('projects.list', [{ ...project, name: 'Acme Mobile App (renamed)' }]);
+    act(() => fake.emit('app.onLibraryChanged', { projectIds: [project.projectId] }));
+    await screen.findByText('Acme Mobile App (renamed)');
+    await act(async () => {
+      answerRefresh([project]);
+      await Promise.resolve();
+    });
+    expect(screen.getByText('Acme Mobile App (renamed)')).toBeTruthy();
+    expect(screen.queryByText('Acme Mobile App')).toBeNull();
   });
 
   it('stops listening to main when closed', async () => {

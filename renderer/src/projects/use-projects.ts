@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectSummary } from '../../../preload/contract';
 import { api, isExpectedOffline, messageOf } from '../api';
 
@@ -23,26 +23,39 @@ export function useProjects(signedIn: boolean, online: boolean): Projects {
   const [projects, setProjects] = useState<ProjectSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  // List and refresh answers arrive in any order; an answer to an older request must never replace a newer one
+  // (a slow refresh from Lokalise would otherwise undo the reload that a finished sync asked for).
+  const requests = useRef({ started: 0, applied: 0 });
+  const isLatest = useCallback((ticket: number): boolean => {
+    if (ticket < requests.current.applied) return false;
+    requests.current.applied = ticket;
+    return true;
+  }, []);
   const list = useCallback(() => {
+    const ticket = ++requests.current.started;
     api()
       .projects.list()
-      .then(setProjects)
+      .then((stored) => {
+        if (isLatest(ticket)) setProjects(stored);
+      })
       .catch((error: unknown) => {
         setProblem(messageOf(error));
         setProjects((current) => current ?? []);
       });
-  }, []);
+  }, [isLatest]);
   const refresh = useCallback(() => {
+    const ticket = ++requests.current.started;
     api()
       .projects.refresh()
       .then((fresh) => {
+        if (!isLatest(ticket)) return;
         setProjects(fresh);
         setProblem(null);
       })
       .catch((error: unknown) => {
         if (!isExpectedOffline(error)) setProblem(`Could not refresh the project list: ${messageOf(error)}`);
       });
-  }, []);
+  }, [isLatest]);
   useEffect(() => {
     list();
     if (signedIn && online) refresh();
