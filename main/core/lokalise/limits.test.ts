@@ -61,6 +61,38 @@ describe('RequestPacer', () => {
     expect(await seventhStart(120)).toBeCloseTo(1120, 6);
   });
 
+  /** Starts six requests (the first answering at once), answers the second after `answerMs`, and returns the eighth start. */
+  async function eighthStart(pacer: RequestPacer, clock: ReturnType<typeof manualClock>, answerMs: number): Promise<number> {
+    (await pacer.take()).finished();
+    const second = await pacer.take();
+    clock.advance(answerMs);
+    second.finished();
+    for (let index = 0; index < 5; index += 1) (await pacer.take()).finished();
+    await pacer.take();
+    return clock.now();
+  }
+
+  it('counts a slow answer as arrived soon after its start once a faster answer showed how long the trip takes', async () => {
+    const clock = manualClock();
+    const pacer = new RequestPacer(6, clock.now, clock.sleep, 300, 20);
+    // The second request started at 166.7 and took 150 ms to answer, but the first answer took 0 ms: it counts as
+    // arrived 20 ms after its start, so the eighth request waits until 1186.7 rather than 1316.7.
+    expect(await eighthStart(pacer, clock, 150)).toBeCloseTo(1000 / 6 + 20 + 1000, 6);
+  });
+
+  it('never counts an answer as arrived after it came back', async () => {
+    const clock = manualClock();
+    const pacer = new RequestPacer(6, clock.now, clock.sleep, 300, 20);
+    expect(await eighthStart(pacer, clock, 5)).toBeCloseTo(1000 / 6 + 5 + 1000, 6);
+  });
+
+  it('counts from answers only once the server has said "too many requests"', async () => {
+    const clock = manualClock();
+    const pacer = new RequestPacer(6, clock.now, clock.sleep, 300, 20);
+    pacer.pauseUntil(0);
+    expect(await eighthStart(pacer, clock, 150)).toBeCloseTo(1000 / 6 + 150 + 1000, 6);
+  });
+
   it('counts a request that has not answered as arrived at most arrivalAllowanceMs after it started', async () => {
     const clock = manualClock();
     const pacer = new RequestPacer(2, clock.now, clock.sleep, 300);

@@ -47,7 +47,8 @@ export interface PacedRequest {
 
 interface SentRequest {
   readonly sentAt: number;
-  finishedAt: number | null;
+  /** The latest moment the request can have arrived, fixed when its answer came back; null while it is out. */
+  arrivedBy: number | null;
 }
 
 /**
@@ -56,11 +57,18 @@ interface SentRequest {
  *
  * Two rules, both applied to every request in the order callers asked:
  * - an interval: starts at least `1000 / requestsPerSecond` ms apart, so traffic is smooth rather than bursty;
- * - a sliding window: request k may start only a window after request k−N *arrived*. Arrival is unknowable, but it
- *   happened before the answer came back, so the pacer counts from the answer, capped at `arrivalAllowanceMs` after
- *   the start. Counting from the start alone is not enough: a first request that spends 100 ms opening a connection
- *   arrives late, and the seventh request of a perfectly spaced stream then lands inside the server's window (seen
- *   as a 429 against the fake). The cap bounds the cost of a slow answer to that allowance.
+ * - a sliding window: request k may start only a window after request k−N *arrived*.
+ *
+ * Arrival is unknowable, so the pacer bounds it. A request arrived before its answer came back, and (on a connection
+ * that is already open) about as soon after its start as the fastest answer seen so far, since no answer comes back
+ * faster than the trip to the server. So an answered request counts as arrived `fastest answer + arrivalMarginMs`
+ * after its start, or at its answer if that came sooner; one still out counts as arrived `arrivalAllowanceMs` after
+ * its start. Counting from the start alone is not enough: a first request that spends 100 ms opening a connection
+ * arrives late, and the seventh request of a perfectly spaced stream then lands inside the server's window (seen as a
+ * 429 against the fake); the first answer is the fastest one seen when it comes, so it counts in full. Counting from
+ * every answer is safe but slow: a page the server takes 300 ms to build would then cost 300 ms per window, losing almost a
+ * quarter of the rate. After the server has said "too many requests" once, the pacer stops trusting the estimate and
+ * counts from answers only.
  */
 export class RequestPacer {
   private readonly spacingMs: number;
@@ -69,12 +77,15 @@ export class RequestPacer {
   private readonly recent: SentRequest[] = [];
   private nextStart = 0;
   private turn: Promise<void> = Promise.resolve();
+  private fastestAnswerMs = Number.POSITIVE_INFINITY;
+  private answersOnly = false;
 
   public constructor(
     requestsPerSecond: number,
     private readonly now: () => number = Date.now,
     private readonly sleep: (milliseconds: number, signal?: AbortSignal) => Promise<void> = abortableSleep,
     private readonly arrivalAllowanceMs = 300,
+    private readonly arrivalMarginMs = 20,
   ) {
     if (!(requestsPerSecond > 0)) throw new RangeError('requestsPerSecond must be positive');
     this.spacingMs = 1000 / requestsPerSecond;
@@ -97,14 +108,18 @@ export class RequestPacer {
     try {
       const start = this.earliestStart();
       if (start > this.now()) await this.sleep(start - this.now(), signal);
-      const sent: SentRequest = { sentAt: Math.max(start, this.now()), finishedAt: null };
+      const sent: SentRequest = { sentAt: Math.max(start, this.now()), arrivedBy: null };
       this.nextStart = sent.sentAt + this.spacingMs;
       this.recent.push(sent);
       if (this.recent.length > this.capacity) this.recent.shift();
       return {
         waitedMs: Math.max(0, sent.sentAt - askedAt),
         finished: () => {
-          sent.finishedAt ??= this.now();
+          if (sent.arrivedBy !== null) return;
+          const answeredAt = this.now();
+          this.fastestAnswerMs = Math.min(this.fastestAnswerMs, answeredAt - sent.sentAt);
+          const allowance = this.answersOnly ? this.arrivalAllowanceMs : Math.min(this.arrivalAllowanceMs, this.fastestAnswerMs + this.arrivalMarginMs);
+          sent.arrivedBy = Math.min(answeredAt, sent.sentAt + allowance);
         },
       };
     } finally {
@@ -112,18 +127,19 @@ export class RequestPacer {
     }
   }
 
-  /** Pushes every future start back, after the server said "too many requests". */
+  /**
+   * Pushes every future start back, after the server said "too many requests"; from then on a request counts as
+   * arrived only when its answer came (or the allowance ran out).
+   */
   public pauseUntil(time: number): void {
     this.nextStart = Math.max(this.nextStart, time);
+    this.answersOnly = true;
   }
 
   private earliestStart(): number {
     let start = Math.max(this.now(), this.nextStart);
     const oldest = this.recent.length >= this.capacity ? this.recent[this.recent.length - this.capacity] : undefined;
-    if (oldest !== undefined) {
-      const arrivedBy = Math.min(oldest.finishedAt ?? Number.POSITIVE_INFINITY, oldest.sentAt + this.arrivalAllowanceMs);
-      start = Math.max(start, arrivedBy + this.windowMs);
-    }
+    if (oldest !== undefined) start = Math.max(start, (oldest.arrivedBy ?? oldest.sentAt + this.arrivalAllowanceMs) + this.windowMs);
     return start;
   }
 }
