@@ -60,6 +60,18 @@ describe('key queries', () => {
     expect(item?.translations[1]?.value).toBe(inLanguage(key!, 'ar')?.value);
   });
 
+  it('gives a page the same cells as the key detail, for one language or several, and empty cells for a language the project lacks', () => {
+    for (const targetIsos of [[], ['ja', 'ar'], ['xx']]) {
+      const items = query({ targetIsos, limit: 50, includeArchived: true, includeHidden: true }).items;
+      expect(items).toHaveLength(50);
+      for (const item of items) {
+        const detail = rig.store.keyDetail(project.projectId, item.keyId);
+        const wanted = ['en', ...targetIsos].map((iso) => detail?.translations.find((cell) => cell.languageIso === iso));
+        expect(item.translations).toEqual(wanted.map((cell, index) => cell ?? { languageIso: targetIsos[index - 1], value: '', pluralForms: null, isEmpty: true, isReviewed: false, isUnverified: false, modifiedAt: null }));
+      }
+    }
+  });
+
   it('sorts stably by name, then key id, across pages', () => {
     const first = query({ limit: 100 }).items.map((item) => item.name.toLowerCase());
     expect([...first].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(first);

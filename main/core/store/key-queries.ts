@@ -14,8 +14,7 @@ import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';
 
 type Row = Record<string, unknown>;
 
-const rowColumns = `k.id, k.key_id, k.name, k.description, k.is_plural, k.is_archived, k.is_hidden, k.tags, k.platforms, k.char_limit,
-  k.modified_at, t.translations`;
+const keyColumns = 'k.id, k.key_id, k.name, k.description, k.is_plural, k.is_archived, k.is_hidden, k.tags, k.platforms, k.char_limit, k.modified_at';
 
 function languagesOf(connection: Connection, projectId: string, generation: number): Language[] {
   const rows = connection
@@ -25,9 +24,8 @@ function languagesOf(connection: Connection, projectId: string, generation: numb
   return rows.map(([langId, iso, name, isRtl, pluralForms]) => ({ langId, iso, name, isRtl: isRtl === 1, pluralForms: JSON.parse(pluralForms) as string[], progress: null }));
 }
 
-function cell(stored: Record<string, StoredTranslation>, iso: string): TranslationCell {
-  const entry = stored[iso];
-  if (entry === undefined) {
+function cell(entry: StoredTranslation | null | undefined, iso: string): TranslationCell {
+  if (entry === undefined || entry === null) {
     return { languageIso: iso, value: '', pluralForms: null, isEmpty: true, isReviewed: false, isUnverified: false, modifiedAt: null };
   }
   const [value, forms, reviewed, unverified, modifiedAt] = entry;
@@ -51,8 +49,7 @@ function jsonList(text: unknown): string[] {
   }
 }
 
-function keyRow(row: Row, isos: readonly string[]): KeyRow {
-  const stored = JSON.parse(typeof row.translations === 'string' ? row.translations : '{}') as Record<string, StoredTranslation>;
+function keyRow(row: Row, translations: TranslationCell[]): KeyRow {
   return {
     keyId: Number(row.key_id),
     name: String(row.name),
@@ -64,8 +61,14 @@ function keyRow(row: Row, isos: readonly string[]): KeyRow {
     platforms: jsonList(row.platforms),
     charLimit: Number(row.char_limit),
     modifiedAt: typeof row.modified_at === 'number' ? row.modified_at : null,
-    translations: isos.map((iso) => cell(stored, iso)),
+    translations,
   };
+}
+
+/** Every language's cell of a key, from its stored translations object. */
+function allCells(translations: unknown, isos: readonly string[]): TranslationCell[] {
+  const stored = JSON.parse(typeof translations === 'string' ? translations : '{}') as Record<string, StoredTranslation>;
+  return isos.map((iso) => cell(stored[iso], iso));
 }
 
 const maskColumn = { untranslated: 'empty_mask', unverified: 'unverified_mask', notReviewed: 'unreviewed_mask' } as const;
@@ -189,17 +192,29 @@ export function keyPage(connection: Connection, query: KeyQuery, options: { rank
   return { total, offset: query.offset, items: pageRows(connection, ids, query) };
 }
 
-/** The rows for key row `ids`, in that order, with the query's source and target languages. */
+/**
+ * The rows for key row `ids`, in that order, with the query's source and target languages. SQLite picks out only
+ * those languages' entries, so a page of a 10-language project parses a fifth of each key's translations.
+ */
 function pageRows(connection: Connection, ids: readonly number[], query: KeyQuery): KeyRow[] {
   if (ids.length === 0) return [];
-  const byId = new Map(
-    (connection
-      .prepare(`SELECT ${rowColumns} FROM keys k JOIN key_translations t ON t.key_row = k.id WHERE k.id IN (${ids.map(() => '?').join(', ')})`)
-      .all(...ids) as Row[]).map((row) => [Number(row.id), row]),
-  );
-  const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
   const isos = [query.sourceIso, ...query.targetIsos.filter((iso) => iso !== query.sourceIso)];
-  return rows.map((row) => keyRow(row, isos));
+  // With two or more paths json_extract answers a JSON array (null where a language has no entry); the trailing
+  // path (no language code has a "~") keeps that shape when only one language is asked for.
+  const paths = [...isos.map((iso) => `$."${iso.replace(/[^A-Za-z0-9_-]/g, '')}"`), '$."~"'];
+  const rows = connection
+    .prepare(
+      `SELECT ${keyColumns}, json_extract(t.translations, ${paths.map(() => '?').join(', ')}) AS picked
+       FROM keys k JOIN key_translations t ON t.key_row = k.id WHERE k.id IN (${ids.map(() => '?').join(', ')})`,
+    )
+    .all(...paths, ...ids) as Row[];
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (row === undefined) return [];
+    const picked = JSON.parse(String(row.picked)) as (StoredTranslation | null)[];
+    return [keyRow(row, isos.map((iso, index) => cell(picked[index], iso)))];
+  });
 }
 
 /** One key with every language of its project, or null when it is not in the current snapshot. */
@@ -207,13 +222,13 @@ export function keyDetail(connection: Connection, projectId: string, keyId: numb
   const generation = currentGeneration(connection, projectId);
   if (generation === null) return null;
   const row = connection
-    .prepare(`SELECT ${rowColumns}, k.name_ios, k.name_android, k.name_web, k.name_other, k.context, k.plural_name, k.created_at
+    .prepare(`SELECT ${keyColumns}, t.translations, k.name_ios, k.name_android, k.name_web, k.name_other, k.context, k.plural_name, k.created_at
       FROM keys k JOIN key_translations t ON t.key_row = k.id WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`)
     .get(projectId, generation, keyId) as Row | undefined;
   if (row === undefined) return null;
   const isos = languagesOf(connection, projectId, generation).map((language) => language.iso);
   return {
-    ...keyRow(row, isos),
+    ...keyRow(row, allCells(row.translations, isos)),
     keyNames: { ios: String(row.name_ios), android: String(row.name_android), web: String(row.name_web), other: String(row.name_other) },
     context: String(row.context),
     pluralName: String(row.plural_name),
