@@ -47,11 +47,25 @@ const cache = new WeakMap<Connection, Map<string, SnapshotRanks>>();
 /** Snapshots kept per connection: the open project and the one before it. */
 const keptSnapshots = 2;
 
+/** The comma-separated non-negative integers SQLite's group_concat gave, read in one pass without splitting. */
 function numbers(text: string | null): Float64Array {
   if (text === null || text === '') return new Float64Array(0);
-  const parts = text.split(',');
-  const values = new Float64Array(parts.length);
-  for (let index = 0; index < parts.length; index += 1) values[index] = Number(parts[index]);
+  let count = 1;
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) === 44) count += 1;
+  const values = new Float64Array(count);
+  let value = 0;
+  let position = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 44) {
+      values[position] = value;
+      position += 1;
+      value = 0;
+    } else {
+      value = value * 10 + (code - 48);
+    }
+  }
+  values[position] = value;
   return values;
 }
 
@@ -127,10 +141,13 @@ export function forgetRanks(connection: Connection): void {
 export function rankedSearch(connection: Connection, projectId: string, generation: number, query: RankQuery): { ids: number[]; total: number } {
   const ranks = ranksFor(connection, projectId, generation);
   const matches = numbers(single(connection, 'SELECT group_concat(rowid) FROM key_text WHERE key_text MATCH ?', query.match));
+  if (matches.length === 0) return { ids: [], total: 0 };
   const rankOf = query.sort === 'name' ? ranks.nameRank : ranks.modifiedRank;
   const excluded = (query.includeArchived ? 0 : 1) | (query.includeHidden ? 0 : 2);
   const status = query.status === null ? null : { masks: ranks.masks[query.status.column], low: query.status.bits % maskSplit, high: Math.floor(query.status.bits / maskSplit) };
-  const found = new Int32Array(matches.length);
+  // Mark each match's rank, then read the wanted page off in rank order: one pass over the project's keys instead
+  // of sorting every match.
+  const marked = new Uint8Array(rankOf.length === 0 ? 0 : ranks.idsByName.length);
   let count = 0;
   for (const id of matches) {
     const position = id - ranks.base;
@@ -138,11 +155,16 @@ export function rankedSearch(connection: Connection, projectId: string, generati
     if (rank === undefined || rank < 0) continue;
     if (((ranks.flags[position] ?? 0) & excluded) !== 0) continue;
     if (status !== null && (((status.masks.low[position] ?? 0) & status.low) | ((status.masks.high[position] ?? 0) & status.high)) === 0) continue;
-    found[count] = rank;
+    marked[rank] = 1;
     count += 1;
   }
-  const ordered = found.subarray(0, count).sort();
   const idsInOrder = query.sort === 'name' ? ranks.idsByName : ranks.idsByModified;
-  const ids = Array.from(ordered.subarray(query.offset, query.offset + query.limit), (rank) => idsInOrder[rank] ?? 0);
+  const ids: number[] = [];
+  let seen = 0;
+  for (let rank = 0; rank < marked.length && ids.length < query.limit && seen < count; rank += 1) {
+    if (marked[rank] === 0) continue;
+    if (seen >= query.offset) ids.push(idsInOrder[rank] ?? 0);
+    seen += 1;
+  }
   return { ids, total: count };
 }
