@@ -97,7 +97,7 @@ export async function* offsetPages(
  * request is time the server sits idle. At most `ahead` answers wait unconsumed, which bounds memory when the caller
  * is slower than the server.
  */
-export async function* cursorPages(fetchPage: PageFetcher, field: string, what: string, callerSignal?: AbortSignal, ahead = 2): AsyncGenerator<unknown[]> {
+export async function* cursorPages(fetchPage: PageFetcher, field: string, what: string, callerSignal?: AbortSignal, ahead = 1): AsyncGenerator<unknown[]> {
   const walk = new AbortController();
   const signal = walkSignal(callerSignal, walk);
   const followed = new Set<string>();
