@@ -20,7 +20,7 @@ const root = join(import.meta.dirname, '..', '..');
 const scale = quick ? { keys: 5000, throttledKeys: 1500 } : { keys: 100_000, throttledKeys: 5000 };
 /**
  * Each measurement is repeated and the summary gives the median trial: this machine's speed drifts (the SDK's own
- * fetch of the same pages took 18-39 s across runs), and one transient slowdown should not decide a figure. Every
+ * fetch of the same pages took 12-39 s across runs), and one transient slowdown should not decide a figure. Every
  * trial's figures are in bench.json. The SDK and Locdesk alternate, so each ratio compares runs taken back to back.
  */
 const trials = quick ? 1 : 3;
