@@ -46,31 +46,31 @@ describe('RequestPacer', () => {
     expect(order).toEqual([0, 1, 2, 3]);
   });
 
+  /**
+   * Takes requests 0 to `request` - 1, answering request `slow` after `answerMs` and every other at once, and returns
+   * when request `request` may start.
+   */
+  async function startOf(pacer: RequestPacer, clock: ReturnType<typeof manualClock>, request: number, slow: number, answerMs: number): Promise<number> {
+    for (let index = 0; index < request; index += 1) {
+      const paced = await pacer.take();
+      if (index === slow) clock.advance(answerMs);
+      paced.finished();
+    }
+    await pacer.take();
+    return clock.now();
+  }
+
   it('starts request N+1 a full window after request 1 answered, so a slow first arrival cannot squeeze the window', async () => {
-    const seventhStart = async (firstAnswerAfterMs: number): Promise<number> => {
+    const seventhStart = (firstAnswerAfterMs: number): Promise<number> => {
       const clock = manualClock();
-      const pacer = new RequestPacer(6, clock.now, clock.sleep, 300);
-      const first = await pacer.take();
-      clock.advance(firstAnswerAfterMs);
-      first.finished();
-      for (let index = 0; index < 5; index += 1) (await pacer.take()).finished();
-      await pacer.take();
-      return clock.now();
+      return startOf(new RequestPacer(6, clock.now, clock.sleep, 300), clock, 6, 0, firstAnswerAfterMs);
     };
     expect(await seventhStart(0)).toBeCloseTo(1000, 6);
     expect(await seventhStart(120)).toBeCloseTo(1120, 6);
   });
 
-  /** Starts six requests (the first answering at once), answers the second after `answerMs`, and returns the eighth start. */
-  async function eighthStart(pacer: RequestPacer, clock: ReturnType<typeof manualClock>, answerMs: number): Promise<number> {
-    (await pacer.take()).finished();
-    const second = await pacer.take();
-    clock.advance(answerMs);
-    second.finished();
-    for (let index = 0; index < 5; index += 1) (await pacer.take()).finished();
-    await pacer.take();
-    return clock.now();
-  }
+  /** The eighth start when the second request (the first answering at once) takes `answerMs` to answer. */
+  const eighthStart = (pacer: RequestPacer, clock: ReturnType<typeof manualClock>, answerMs: number): Promise<number> => startOf(pacer, clock, 7, 1, answerMs);
 
   it('counts a slow answer as arrived soon after its start once a faster answer showed how long the trip takes', async () => {
     const clock = manualClock();
