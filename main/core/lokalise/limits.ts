@@ -66,7 +66,7 @@ interface SentRequest {
  * its start. Counting from the start alone is not enough: a first request that spends 100 ms opening a connection
  * arrives late, and the seventh request of a perfectly spaced stream then lands inside the server's window (seen as a
  * 429 against the fake); the first answer is the fastest one seen when it comes, so it counts in full. Counting from
- * every answer is safe but slow: a page the server takes 300 ms to build would then cost 300 ms per window, losing almost a
+ * every answer is safe but slow: a page the server takes 300 ms to build would then cost 300 ms per window, almost a
  * quarter of the rate. After the server has said "too many requests" once, the pacer stops trusting the estimate and
  * counts from answers only.
  */

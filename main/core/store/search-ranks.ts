@@ -147,7 +147,7 @@ export function rankedSearch(connection: Connection, projectId: string, generati
   const status = query.status === null ? null : { masks: ranks.masks[query.status.column], low: query.status.bits % maskSplit, high: Math.floor(query.status.bits / maskSplit) };
   // Mark each match's rank, then read the wanted page off in rank order: one pass over the project's keys instead
   // of sorting every match.
-  const marked = new Uint8Array(rankOf.length === 0 ? 0 : ranks.idsByName.length);
+  const marked = new Uint8Array(ranks.idsByName.length);
   let count = 0;
   for (const id of matches) {
     const position = id - ranks.base;
