@@ -1,20 +1,10 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setApi } from '../api';
-import { createFakeApi, productionInfo, signedIn, signedOut, type FakeApi } from '../testing/fake-api';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { freshFakeApiForEachTest } from '../testing/each-test';
+import { productionInfo, signedIn, signedOut } from '../testing/fake-api';
 import { SessionBanner } from './SessionBanner';
 
-let fake: FakeApi;
-
-beforeEach(() => {
-  fake = createFakeApi();
-  setApi(fake.api);
-});
-
-afterEach(() => {
-  cleanup();
-  setApi(null);
-});
+const fake = freshFakeApiForEachTest();
 
 describe('SessionBanner', () => {
   it('is absent while a protected session is running', () => {
@@ -27,7 +17,7 @@ describe('SessionBanner', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('session has expired or was revoked');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
-    expect(fake.calls.map((call) => call.name)).toEqual(['auth.signIn']);
+    expect(fake().calls.map((call) => call.name)).toEqual(['auth.signIn']);
   });
 
   it('uses main’s sentence for the expired session when it sent one', () => {
@@ -50,14 +40,14 @@ describe('SessionBanner', () => {
     const paste = screen.getByRole('button', { name: 'Paste a code instead' });
     expect(paste.className).toBe('primary');
     fireEvent.click(paste);
-    expect(fake.calls.map((call) => call.name)).toEqual(['auth.signInManually']);
+    expect(fake().calls.map((call) => call.name)).toEqual(['auth.signInManually']);
   });
 
   it('while signing in again, shows the waiting state with Cancel', () => {
     render(<SessionBanner auth={{ ...signedOut, status: 'signingIn', mode: 'loopback', signInHost: 'app.lokalise.com' }} info={productionInfo} />);
     expect(screen.getByText(/at app\.lokalise\.com/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(fake.calls.map((call) => call.name)).toEqual(['auth.cancelSignIn']);
+    expect(fake().calls.map((call) => call.name)).toEqual(['auth.cancelSignIn']);
   });
 
   it('while signing in again by code, shows the code field with its warning', () => {
@@ -70,7 +60,7 @@ describe('SessionBanner', () => {
     render(<SessionBanner auth={{ ...signedIn, persistence: 'sessionOnly' }} info={productionInfo} />);
     expect(screen.getByRole('status').textContent).toContain('kept for this session only');
     fireEvent.click(screen.getByRole('button', { name: 'Keep me signed in anyway' }));
-    expect(fake.calls).toEqual([{ name: 'settings.update', args: [{ allowWeakTokenStorage: true }] }]);
+    expect(fake().calls).toEqual([{ name: 'settings.update', args: [{ allowWeakTokenStorage: true }] }]);
     await screen.findByText(/will remember your next sign-in/);
   });
 });

@@ -1,20 +1,10 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setApi } from '../api';
-import { createFakeApi, online, productionInfo, signedIn, signedOut, type FakeApi } from '../testing/fake-api';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { freshFakeApiForEachTest } from '../testing/each-test';
+import { online, productionInfo, signedIn, signedOut } from '../testing/fake-api';
 import { TopBar } from './TopBar';
 
-let fake: FakeApi;
-
-beforeEach(() => {
-  fake = createFakeApi();
-  setApi(fake.api);
-});
-
-afterEach(() => {
-  cleanup();
-  setApi(null);
-});
+const fake = freshFakeApiForEachTest();
 
 const offline = { online: false, message: 'Lokalise cannot be reached: no network.', checkedAt: 5 };
 const offlineBadge = (): HTMLElement | undefined => screen.queryAllByRole('status').find((element) => element.textContent.startsWith('Offline'));
@@ -48,10 +38,10 @@ describe('TopBar', () => {
     render(<TopBar auth={signedIn} info={productionInfo} connectivity={online} onRetry={vi.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Sign out of Lokalise?' });
-    expect(fake.calls).toEqual([]);
+    expect(fake().calls).toEqual([]);
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
-    await waitFor(() => expect(fake.calls.map((call) => call.name)).toEqual(['auth.signOut']));
+    await waitFor(() => expect(fake().calls.map((call) => call.name)).toEqual(['auth.signOut']));
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
@@ -63,7 +53,7 @@ describe('TopBar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(fake.calls).toEqual([]);
+    expect(fake().calls).toEqual([]);
   });
 
   it('forgets offline data only after its own confirmation', async () => {
@@ -72,10 +62,10 @@ describe('TopBar', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Forget all offline data?' });
     expect(dialog.textContent).toContain('You stay signed in');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(fake.calls).toEqual([]);
+    expect(fake().calls).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Forget offline data' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Forget offline data' }));
-    await waitFor(() => expect(fake.calls.map((call) => call.name)).toEqual(['library.forget']));
+    await waitFor(() => expect(fake().calls.map((call) => call.name)).toEqual(['library.forget']));
   });
 
   it('offers forgetting offline data while signed out, without promising a session', () => {
@@ -85,7 +75,7 @@ describe('TopBar', () => {
   });
 
   it('shows why a confirmed action failed', async () => {
-    fake.respond('library.forget', Object.assign(new Error('The library is in use by a running sync.'), { code: 'store.busy' }));
+    fake().respond('library.forget', Object.assign(new Error('The library is in use by a running sync.'), { code: 'store.busy' }));
     render(<TopBar auth={signedIn} info={productionInfo} connectivity={online} onRetry={vi.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Forget offline data' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Forget offline data' }));

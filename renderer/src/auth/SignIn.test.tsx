@@ -1,25 +1,15 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { AuthReason, AuthState } from '../../../preload/contract';
-import { setApi } from '../api';
-import { createFakeApi, productionInfo, signedOut, type FakeApi } from '../testing/fake-api';
+import { freshFakeApiForEachTest } from '../testing/each-test';
+import { productionInfo, signedOut } from '../testing/fake-api';
 import { guideFor } from './reasons';
 import { SignIn } from './SignIn';
 
-let fake: FakeApi;
-
-beforeEach(() => {
-  fake = createFakeApi();
-  setApi(fake.api);
-});
-
-afterEach(() => {
-  cleanup();
-  setApi(null);
-});
+const fake = freshFakeApiForEachTest();
 
 const waiting: AuthState = { ...signedOut, status: 'signingIn', mode: 'loopback', signInHost: 'app.lokalise.com' };
-const names = (): string[] => fake.calls.map((call) => call.name);
+const names = (): string[] => fake().calls.map((call) => call.name);
 
 describe('SignIn', () => {
   it('starts the browser sign-in from the main button', () => {
@@ -49,18 +39,18 @@ describe('SignIn', () => {
     expect(screen.getByText(/Never paste a code someone sent you/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Code shown by Lokalise'), { target: { value: '  abc  ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(fake.calls).toEqual([{ name: 'auth.submitCode', args: ['abc'] }]);
+    expect(fake().calls).toEqual([{ name: 'auth.submitCode', args: ['abc'] }]);
   });
 
   it('does not submit an empty code and says why', () => {
     render(<SignIn state={{ ...signedOut, status: 'signingIn', mode: 'manual' }} info={productionInfo} />);
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(fake.calls).toEqual([]);
+    expect(fake().calls).toEqual([]);
     expect(screen.getByRole('alert').textContent).toBe('Paste the code Lokalise showed you first.');
   });
 
   it('shows the reason a failed call gave', async () => {
-    fake.respond('auth.signIn', Object.assign(new Error('Another sign-in is already running.'), { code: 'auth.busy' }));
+    fake().respond('auth.signIn', Object.assign(new Error('Another sign-in is already running.'), { code: 'auth.busy' }));
     render(<SignIn state={signedOut} info={productionInfo} />);
     fireEvent.click(screen.getByRole('button', { name: 'Sign in with Lokalise' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Another sign-in is already running.');
@@ -122,11 +112,11 @@ describe('SignIn', () => {
   });
 
   it('offers a connection check after a network failure and reports the answer', async () => {
-    fake.respond('app.connectivity', { online: false, message: 'No route to api.lokalise.com.', checkedAt: 1 });
+    fake().respond('app.connectivity', { online: false, message: 'No route to api.lokalise.com.', checkedAt: 1 });
     render(<SignIn state={{ ...signedOut, reason: 'network', message: null }} info={productionInfo} />);
     fireEvent.click(screen.getByRole('button', { name: 'Check connection' }));
     await screen.findByText('No route to api.lokalise.com.');
-    fake.respond('app.connectivity', { online: true, message: null, checkedAt: 2 });
+    fake().respond('app.connectivity', { online: true, message: null, checkedAt: 2 });
     fireEvent.click(screen.getByRole('button', { name: 'Check connection' }));
     await screen.findByText('Lokalise answers again. Sign in now.');
   });

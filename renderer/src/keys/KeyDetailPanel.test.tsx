@@ -1,21 +1,10 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setApi } from '../api';
-import { createFakeApi, type FakeApi } from '../testing/fake-api';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { freshFakeApiForEachTest } from '../testing/each-test';
 import { makeCell, makeDetail, sampleLanguages } from '../testing/fixtures';
 import { KeyDetailPanel } from './KeyDetailPanel';
 
-let fake: FakeApi;
-
-beforeEach(() => {
-  fake = createFakeApi();
-  setApi(fake.api);
-});
-
-afterEach(() => {
-  cleanup();
-  setApi(null);
-});
+const fake = freshFakeApiForEachTest();
 
 async function showDetail(): Promise<HTMLElement> {
   render(<KeyDetailPanel projectId="100.abc" keyId={1} languages={sampleLanguages} search="" />);
@@ -28,11 +17,11 @@ describe('KeyDetailPanel', () => {
   it('asks for a key before showing anything', () => {
     render(<KeyDetailPanel projectId="100.abc" keyId={null} languages={sampleLanguages} search="" />);
     expect(screen.getByRole('region', { name: 'Key details' }).textContent).toContain('Select a key');
-    expect(fake.calls).toEqual([]);
+    expect(fake().calls).toEqual([]);
   });
 
   it('shows the key name on every platform, its description, context, tags and modified time', async () => {
-    fake.respond(
+    fake().respond(
       'keys.detail',
       makeDetail({
         name: 'welcome.title',
@@ -44,7 +33,7 @@ describe('KeyDetailPanel', () => {
       }),
     );
     const panel = await showDetail();
-    expect(fake.calls).toEqual([{ name: 'keys.detail', args: ['100.abc', 1] }]);
+    expect(fake().calls).toEqual([{ name: 'keys.detail', args: ['100.abc', 1] }]);
     for (const name of ['WelcomeTitle', 'welcome_title', 'welcome-title', 'Greets a new user.', 'Home screen header', 'onboarding, v2']) {
       expect(within(panel).getByText(name)).toBeTruthy();
     }
@@ -52,7 +41,7 @@ describe('KeyDetailPanel', () => {
   });
 
   it('warns when a translation is longer than the character limit, and only then', async () => {
-    fake.respond(
+    fake().respond(
       'keys.detail',
       makeDetail({ charLimit: 5, translations: [makeCell('en', 'Short'), makeCell('de', 'Zu lang hier')] }),
     );
@@ -62,13 +51,13 @@ describe('KeyDetailPanel', () => {
   });
 
   it('counts what the reader sees, so an emoji with modifiers is one character', async () => {
-    fake.respond('keys.detail', makeDetail({ charLimit: 3, translations: [makeCell('en', 'Hi👋🏽')] }));
+    fake().respond('keys.detail', makeDetail({ charLimit: 3, translations: [makeCell('en', 'Hi👋🏽')] }));
     const panel = await showDetail();
     expect(within(panel).getByRole('region', { name: 'English' }).textContent).not.toContain('over the limit');
   });
 
   it('lists all six Arabic plural forms in CLDR order, right to left, marking the missing ones', async () => {
-    fake.respond(
+    fake().respond(
       'keys.detail',
       makeDetail({ isPlural: true, translations: [makeCell('ar', '', { isEmpty: false, pluralForms: { other: '{count} ملفات', one: 'ملف واحد' } })] }),
     );
@@ -83,7 +72,7 @@ describe('KeyDetailPanel', () => {
   });
 
   it('shows German with its two plural forms, left to right', async () => {
-    fake.respond('keys.detail', makeDetail({ isPlural: true, translations: [makeCell('de', '', { isEmpty: false, pluralForms: { one: 'Eine Datei', other: '%d Dateien' } })] }));
+    fake().respond('keys.detail', makeDetail({ isPlural: true, translations: [makeCell('de', '', { isEmpty: false, pluralForms: { one: 'Eine Datei', other: '%d Dateien' } })] }));
     const panel = await showDetail();
     const german = within(panel).getByRole('region', { name: 'German' });
     expect([...german.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['one', 'other']);
@@ -91,13 +80,13 @@ describe('KeyDetailPanel', () => {
   });
 
   it('says when the key is gone from the library', async () => {
-    fake.respond('keys.detail', null);
+    fake().respond('keys.detail', null);
     render(<KeyDetailPanel projectId="100.abc" keyId={9} languages={sampleLanguages} search="" />);
     await screen.findByText(/no longer in the offline library/);
   });
 
   it('shows why the detail could not be loaded', async () => {
-    fake.respond('keys.detail', new Error('The offline library is unavailable.'));
+    fake().respond('keys.detail', new Error('The offline library is unavailable.'));
     render(<KeyDetailPanel projectId="100.abc" keyId={9} languages={sampleLanguages} search="" />);
     expect((await screen.findByRole('alert')).textContent).toBe('The offline library is unavailable.');
   });

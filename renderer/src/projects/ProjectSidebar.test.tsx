@@ -1,22 +1,12 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { SyncProgress } from '../../../preload/contract';
-import { setApi } from '../api';
-import { createFakeApi, idleProgress, type FakeApi } from '../testing/fake-api';
+import { freshFakeApiForEachTest } from '../testing/each-test';
+import { idleProgress } from '../testing/fake-api';
 import { makeProject } from '../testing/fixtures';
 import { ProjectSidebar } from './ProjectSidebar';
 
-let fake: FakeApi;
-
-beforeEach(() => {
-  fake = createFakeApi();
-  setApi(fake.api);
-});
-
-afterEach(() => {
-  cleanup();
-  setApi(null);
-});
+const fake = freshFakeApiForEachTest();
 
 const mobile = makeProject();
 const web = makeProject({
@@ -76,19 +66,19 @@ describe('ProjectSidebar', () => {
   });
 
   it('switches keep offline and reports the changed project', async () => {
-    fake.respond('projects.setKeepOffline', (projectId, keep) => ({ ...web, projectId, keepOffline: keep }));
+    fake().respond('projects.setKeepOffline', (projectId, keep) => ({ ...web, projectId, keepOffline: keep }));
     const changed = vi.fn();
     renderSidebar(idleProgress, true, changed);
     fireEvent.click(screen.getByRole('switch', { name: 'Keep Checkout Web offline' }));
     await waitFor(() => expect(changed).toHaveBeenCalledWith(expect.objectContaining({ projectId: '200.def', keepOffline: true })));
-    expect(fake.calls).toEqual([{ name: 'projects.setKeepOffline', args: ['200.def', true] }]);
+    expect(fake().calls).toEqual([{ name: 'projects.setKeepOffline', args: ['200.def', true] }]);
   });
 
   it('syncs one project or all of them', () => {
     renderSidebar();
     fireEvent.click(screen.getByRole('button', { name: 'Sync Checkout Web' }));
     fireEvent.click(screen.getByRole('button', { name: 'Sync all' }));
-    expect(fake.calls).toEqual([
+    expect(fake().calls).toEqual([
       { name: 'sync.start', args: [['200.def']] },
       { name: 'sync.start', args: [null] },
     ]);
@@ -110,7 +100,7 @@ describe('ProjectSidebar', () => {
     expect(within(card('Checkout Web')).queryByText(/Syncing…/)).toBeNull();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Sync all' }).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(fake.calls.map((call) => call.name)).toEqual(['sync.cancel']);
+    expect(fake().calls.map((call) => call.name)).toEqual(['sync.cancel']);
   });
 
   it('says how the last sync ended', () => {
@@ -119,7 +109,7 @@ describe('ProjectSidebar', () => {
   });
 
   it('shows why a sync could not start', async () => {
-    fake.respond('sync.start', Object.assign(new Error('Sign in to sync.'), { code: 'auth.required' }));
+    fake().respond('sync.start', Object.assign(new Error('Sign in to sync.'), { code: 'auth.required' }));
     renderSidebar();
     fireEvent.click(screen.getByRole('button', { name: 'Sync all' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Sign in to sync.');

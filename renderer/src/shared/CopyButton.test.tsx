@@ -1,38 +1,27 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setApi } from '../api';
-import { createFakeApi, type FakeApi } from '../testing/fake-api';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { freshFakeApiForEachTest } from '../testing/each-test';
 import { CopyButton } from './CopyButton';
 
-let fake: FakeApi;
-
-beforeEach(() => {
-  fake = createFakeApi();
-  setApi(fake.api);
-});
-
-afterEach(() => {
-  cleanup();
-  setApi(null);
-});
+const fake = freshFakeApiForEachTest();
 
 describe('CopyButton', () => {
   it('copies the exact text through main and confirms it', async () => {
     render(<CopyButton text="مرحبا %1$s" label="Copy Arabic translation" />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy Arabic translation' }));
-    expect(fake.calls).toEqual([{ name: 'app.copyText', args: ['مرحبا %1$s'] }]);
+    expect(fake().calls).toEqual([{ name: 'app.copyText', args: ['مرحبا %1$s'] }]);
     await screen.findByText('Copied');
   });
 
   it('says so when main could not copy', async () => {
-    fake.respond('app.copyText', false);
+    fake().respond('app.copyText', false);
     render(<CopyButton text="x" label="Copy key name" />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy key name' }));
     await screen.findByText('Not copied');
   });
 
   it('says so when the call fails', async () => {
-    fake.respond('app.copyText', new Error('The text is too long to copy.'));
+    fake().respond('app.copyText', new Error('The text is too long to copy.'));
     render(<CopyButton text="x" label="Copy key name" />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy key name' }));
     await screen.findByText('Not copied');
