@@ -2,6 +2,7 @@
  * Sample data for component tests: languages (with Arabic's six plural forms), facets, and generated key rows.
  */
 import type { KeyDetail, KeyRow, Language, ProjectFacets, ProjectSummary } from '../../../preload/contract';
+import { makeCell, makeKeyRow, makeProject } from '../testing/fixtures';
 
 /** English, Arabic (right to left, six plural forms) and Japanese (one form). */
 export const languages: Language[] = [
@@ -16,20 +17,9 @@ export const facets: ProjectFacets = { tags: ['legal', 'mobile'], platforms: ['i
 /** A key row with English and Arabic cells. */
 export function row(index: number): KeyRow {
   return {
-    keyId: index + 1,
+    ...makeKeyRow(index),
     name: `screen.key_${index}`,
-    description: '',
-    isPlural: false,
-    isArchived: false,
-    isHidden: false,
-    tags: [],
-    platforms: ['web'],
-    charLimit: 0,
-    modifiedAt: null,
-    translations: [
-      { languageIso: 'en', value: `Save %s item ${index}`, pluralForms: null, isEmpty: false, isReviewed: true, isUnverified: false, modifiedAt: null },
-      { languageIso: 'ar', value: `حفظ ${index}`, pluralForms: null, isEmpty: false, isReviewed: false, isUnverified: false, modifiedAt: null },
-    ],
+    translations: [makeCell('en', `Save %s item ${index}`, { isReviewed: true }), makeCell('ar', `حفظ ${index}`)],
   };
 }
 
@@ -59,18 +49,14 @@ export const pluralDetail: KeyDetail = {
 };
 
 /** A synced 100 000-key project, for virtualization tests. */
-export const project: ProjectSummary = {
+export const project: ProjectSummary = makeProject({
   projectId: 'p.1',
   name: 'Checkout Web',
   description: 'Strings',
-  baseLanguageIso: 'en',
-  teamId: 1,
   teamName: 'Team',
   keysTotal: 100_000,
   languageCount: 3,
   progressPercent: 80,
   languages,
-  keepOffline: true,
-  access: 'ok',
   sync: { status: 'ok', lastSyncedAt: Date.now() - 120_000, durationMs: 1000, keyCount: 100_000, translationCount: 300_000, lastError: null },
-};
+});
