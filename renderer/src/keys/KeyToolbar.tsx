@@ -47,6 +47,19 @@ function languageLabel(language: Language): string {
   return `${language.name} (${language.iso})`;
 }
 
+/** One option per language, valued by its ISO code. */
+function LanguageOptions({ languages }: { languages: readonly Language[] }): React.JSX.Element {
+  return (
+    <>
+      {languages.map((language) => (
+        <option key={language.iso} value={language.iso}>
+          {languageLabel(language)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** Languages, search and filters above the key list. */
 export const KeyToolbar = forwardRef<
   HTMLInputElement,
@@ -85,11 +98,7 @@ export const KeyToolbar = forwardRef<
         <label>
           Source
           <select value={preferences.sourceIso} onChange={(event) => onPreferences({ sourceIso: event.target.value, targetIsos: preferences.targetIsos.filter((iso) => iso !== event.target.value) })}>
-            {facets.languages.map((language) => (
-              <option key={language.iso} value={language.iso}>
-                {languageLabel(language)}
-              </option>
-            ))}
+            <LanguageOptions languages={facets.languages} />
           </select>
         </label>
         <Choices
@@ -118,11 +127,7 @@ export const KeyToolbar = forwardRef<
             in
             <select aria-label="Status language" value={filters.statusIso ?? ''} onChange={(event) => onFilters({ ...filters, statusIso: event.target.value === '' ? null : event.target.value })}>
               <option value="">any target language</option>
-              {facets.languages.map((language) => (
-                <option key={language.iso} value={language.iso}>
-                  {languageLabel(language)}
-                </option>
-              ))}
+              <LanguageOptions languages={facets.languages} />
             </select>
           </label>
         )}
