@@ -9,6 +9,7 @@ import { ProjectView } from './keys/ProjectView';
 import { ProjectSidebar } from './projects/ProjectSidebar';
 import { useProjects } from './projects/use-projects';
 import { useSyncProgress } from './projects/use-sync-progress';
+import { ProblemNotice } from './shared/ProblemNotice';
 
 /**
  * The whole app: the sign-in screen while there is neither a session nor an offline library, otherwise the
@@ -39,11 +40,7 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
       <TopBar auth={auth} info={info} connectivity={connectivity} onRetry={refresh} />
       <SessionBanner auth={auth} info={info} />
       {info?.storeProblem !== null && info?.storeProblem !== undefined && <StoreProblemBanner problem={info.storeProblem} />}
-      {problem !== null && (
-        <p role="alert" className="notice notice-error">
-          {problem}
-        </p>
-      )}
+      <ProblemNotice problem={problem} />
       <div className="workspace-body">
         <ProjectSidebar projects={projects} selectedId={selectedId} onSelect={setSelectedId} progress={progress} canSync={signedIn} onProjectChanged={replace} />
         <main className="content">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { useAction } from '../shared/use-action';
+import { ProblemNotice } from '../shared/ProblemNotice';
 
 /**
  * The fallback when the loopback cannot be used: the translator pastes the code Lokalise showed them. The warning
@@ -34,11 +35,7 @@ export function PasteCodeForm(): React.JSX.Element {
           Cancel
         </button>
       </div>
-      {(empty || problem !== null) && (
-        <p role="alert" className="notice notice-error">
-          {empty ? 'Paste the code Lokalise showed you first.' : problem}
-        </p>
-      )}
+      <ProblemNotice problem={empty ? 'Paste the code Lokalise showed you first.' : problem} />
     </form>
   );
 }

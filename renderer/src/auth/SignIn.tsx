@@ -5,6 +5,7 @@ import { PasteCodeForm } from './PasteCodeForm';
 import { ReasonNotice } from './ReasonNotice';
 import { guideFor } from './reasons';
 import { SignInWaiting } from './SignInWaiting';
+import { ProblemNotice } from '../shared/ProblemNotice';
 
 /** A configuration problem, prominently, with what to do about it. */
 function ConfigurationProblem({ problem }: { problem: string }): React.JSX.Element {
@@ -52,11 +53,7 @@ export function SignIn({ state, info }: { state: AuthState; info: AppInfo | null
       {!waiting && info !== null && <p className="hint">Your browser opens {info.authHost}. Locdesk never sees your Lokalise password.</p>}
       {waiting && state.mode === 'manual' && <PasteCodeForm />}
       {waiting && state.mode !== 'manual' && <SignInWaiting state={state} />}
-      {problem !== null && (
-        <p role="alert" className="notice notice-error">
-          {problem}
-        </p>
-      )}
+      <ProblemNotice problem={problem} />
     </main>
   );
 }

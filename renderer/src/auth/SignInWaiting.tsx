@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AuthState } from '../../../preload/contract';
 import { api } from '../api';
 import { useAction } from '../shared/use-action';
+import { ProblemNotice } from '../shared/ProblemNotice';
 
 /** While the browser sign-in runs: which host the browser should show, and copy, open again and cancel. */
 export function SignInWaiting({ state }: { state: AuthState }): React.JSX.Element {
@@ -26,11 +27,7 @@ export function SignInWaiting({ state }: { state: AuthState }): React.JSX.Elemen
         </button>
         {copied && <span className="hint">Link copied. Paste it into the browser you use for Lokalise.</span>}
       </div>
-      {problem !== null && (
-        <p role="alert" className="notice notice-error">
-          {problem}
-        </p>
-      )}
+      <ProblemNotice problem={problem} />
     </section>
   );
 }

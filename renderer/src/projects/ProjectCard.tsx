@@ -2,6 +2,7 @@ import type { ProjectSummary } from '../../../preload/contract';
 import { api } from '../api';
 import { count, exactTime, relativeTime } from '../shared/format';
 import { useAction } from '../shared/use-action';
+import { ProblemNotice } from '../shared/ProblemNotice';
 
 const statusText = { never: 'Not synced yet', ok: 'Synced', failed: 'Last sync failed', cancelled: 'Last sync cancelled', running: 'Syncing…' } as const;
 
@@ -69,11 +70,7 @@ export function ProjectCard({
           Sync
         </button>
       </div>
-      {problem !== null && (
-        <p role="alert" className="notice notice-error">
-          {problem}
-        </p>
-      )}
+      <ProblemNotice problem={problem} />
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { useAction } from '../shared/use-action';
 import { ProjectCard } from './ProjectCard';
 import { SyncProgressBar } from './SyncProgressBar';
+import { ProblemNotice } from '../shared/ProblemNotice';
 
 /**
  * The left sidebar: the projects with a name filter, "Sync all" and the progress of the running sync. Works from
@@ -45,11 +46,7 @@ export function ProjectSidebar({
           Sync all
         </button>
       </div>
-      {problem !== null && (
-        <p role="alert" className="notice notice-error">
-          {problem}
-        </p>
-      )}
+      <ProblemNotice problem={problem} />
       {progress !== null && <SyncProgressBar progress={progress} />}
       {shown.length === 0 ? (
         <p className="empty">{projects.length === 0 ? 'No projects yet. Sign in to load your projects.' : 'No project matches this filter.'}</p>
