@@ -9,18 +9,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
+import type { FakeEndpoints } from '../fake-lokalise/server';
 
 const root = join(import.meta.dirname, '..', '..');
-
-/** The URLs and credentials a fake process prints as its JSON line. */
-export interface FakeEndpoints {
-  origin: string;
-  authUrl: string;
-  tokenUrl: string;
-  apiUrl: string;
-  clientId: string;
-  clientSecret: string;
-}
 
 /** A running fake in a child process. */
 export interface FakeProcess {

@@ -3,7 +3,7 @@
  * exchange at the token endpoint.
  */
 import { answerConsent } from '../fake-lokalise/testing';
-import type { FakeEndpoints } from './processes';
+import type { FakeEndpoints } from '../fake-lokalise/server';
 
 /** Signs in against the fake and returns the access token. */
 export async function signInToFake(endpoints: FakeEndpoints): Promise<string> {

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeEndpoints } from './server';
 import { answerConsent } from './testing';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -18,24 +19,15 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-interface Printed {
-  origin: string;
-  authUrl: string;
-  tokenUrl: string;
-  apiUrl: string;
-  clientId: string;
-  clientSecret: string;
-}
-
 describe('npm run fake-lokalise', () => {
   it('prints its URLs, credentials and env lines, serves with the flags given, and stops on SIGTERM', async () => {
     const child = run(['--port', '0', '--projects', '2', '--keys', '40', '--languages', '4', '--token-lifetime', '90', '--dialect', 'lokalise']);
     const lines: string[] = [];
-    let printed: Printed | undefined;
+    let printed: FakeEndpoints | undefined;
     for await (const line of createInterface({ input: child.stdout })) {
       lines.push(line);
       if (line.startsWith('{')) {
-        printed = JSON.parse(line) as Printed;
+        printed = JSON.parse(line) as FakeEndpoints;
         break;
       }
     }

@@ -5,7 +5,7 @@
  * (`{"origin":…}`) that scripts such as the demo launcher parse. Runs until interrupted.
  */
 import { parseArgs } from 'node:util';
-import { startFakeLokalise } from './server';
+import { startFakeLokalise, type FakeEndpoints } from './server';
 
 const { values } = parseArgs({
   options: {
@@ -58,6 +58,7 @@ const fake = await startFakeLokalise({
   },
 });
 
+const endpoints: FakeEndpoints = { origin: fake.origin, authUrl: fake.authUrl, tokenUrl: fake.tokenUrl, apiUrl: fake.apiUrl, clientId: fake.clientId, clientSecret: fake.clientSecret };
 process.stdout.write(
   [
     `Fake Lokalise is listening on ${fake.origin}`,
@@ -73,7 +74,7 @@ process.stdout.write(
     `  LOCDESK_TOKEN_URL=${fake.tokenUrl}`,
     `  LOCDESK_API_URL=${fake.apiUrl}`,
     '',
-    JSON.stringify({ origin: fake.origin, authUrl: fake.authUrl, tokenUrl: fake.tokenUrl, apiUrl: fake.apiUrl, clientId: fake.clientId, clientSecret: fake.clientSecret }),
+    JSON.stringify(endpoints),
     '',
   ].join('\n'),
 );

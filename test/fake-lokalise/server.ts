@@ -28,14 +28,18 @@ export interface FakeLokaliseOptions extends DatasetOptions {
   readonly now?: () => number;
 }
 
-/** A running fake. */
-export interface FakeLokalise {
+/** Where a fake answers and the client it accepts: what the CLI prints as its JSON line for other processes. */
+export interface FakeEndpoints {
   readonly origin: string;
   readonly authUrl: string;
   readonly tokenUrl: string;
   readonly apiUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
+}
+
+/** A running fake. */
+export interface FakeLokalise extends FakeEndpoints {
   /** Read access to the generated data, so tests can compare what a client stored key by key. */
   readonly dataset: Dataset;
   /** Behaviour tests flip while the server runs (dialect, rotation, lifetimes, rate limit, faults, quirks). */
