@@ -15,7 +15,7 @@ import { LokaliseClient } from './lokalise/client';
 import type { FetchFunction } from './ports';
 import { SettingsService } from './settings';
 import { LibraryStore } from './store/library-store';
-import { SyncEngine } from './sync/sync-engine';
+import { idleSyncProgress, SyncEngine } from './sync/sync-engine';
 import { TokenVault } from './vault/token-vault';
 
 /** A fetch that tells the connectivity tracker whether Lokalise answered. */
@@ -151,7 +151,7 @@ export async function composeCore(dependencies: AppCoreDependencies): Promise<Ap
     sync: {
       start: (projectIds) => Promise.resolve(engine().start(projectIds)),
       cancel: () => Promise.resolve(engine().cancel()),
-      status: () => Promise.resolve(sync?.status() ?? { status: 'idle', projectId: null, projectName: null, projectIndex: 0, projectCount: 0, phase: null, done: 0, total: null, requests: 0, rateLimitWaitMs: 0, message: storeProblem }),
+      status: () => Promise.resolve(sync?.status() ?? { ...idleSyncProgress, message: storeProblem }),
     },
     library: {
       forget: async () => {

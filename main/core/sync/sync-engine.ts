@@ -42,7 +42,8 @@ async function letRequestsGoOut(): Promise<void> {
   for (let turn = 0; turn < turnsBeforeWriting; turn += 1) await setImmediate();
 }
 
-const idle: SyncProgress = {
+/** No sync has run since the app started: what the engine, or the core without one, reports until a sync begins. */
+export const idleSyncProgress: SyncProgress = {
   status: 'idle',
   projectId: null,
   projectName: null,
@@ -58,7 +59,7 @@ const idle: SyncProgress = {
 
 /** Runs syncs, one at a time. */
 export class SyncEngine {
-  private progress: SyncProgress = idle;
+  private progress: SyncProgress = idleSyncProgress;
   private controller: AbortController | null = null;
   private running: Promise<void> = Promise.resolve();
   private lastEmit = 0;
@@ -90,7 +91,7 @@ export class SyncEngine {
     this.controller = controller;
     const stats = this.dependencies.client.stats;
     this.baseline = { requests: stats.requests, rateLimitWaitMs: stats.rateLimitWaitMs };
-    this.update({ ...idle, status: 'running', projectCount: ids.length }, true);
+    this.update({ ...idleSyncProgress, status: 'running', projectCount: ids.length }, true);
     this.running = this.run(ids, controller.signal).finally(() => {
       this.controller = null;
     });
