@@ -10,9 +10,11 @@ import { runChild, startFakeProcess } from './processes';
 import { rendererInitialJsGzipKb } from './renderer-size';
 import { signInToFake } from './tokens';
 import { compareTokenizers } from './tokenizers';
+import { withSteal } from './cpu-steal';
 
-interface SyncResult { wallMs: number; peakRssMb: number; keys: number; translations: number; requests: number; rateLimitWaitMs: number; status: string }
-interface SdkResult { wallMs: number; keys: number; requests: number }
+/** Every measured run also records the CPU steal over it (see cpu-steal.ts); null off Linux. */
+interface SyncResult { wallMs: number; peakRssMb: number; keys: number; translations: number; requests: number; rateLimitWaitMs: number; status: string; stealPercent: number | null }
+interface SdkResult { wallMs: number; keys: number; requests: number; stealPercent: number | null }
 interface SearchResult { firstPageMs: number; searchP50Ms: number; searchP95Ms: number; bareFtsP95Ms: number; hits: Record<string, number> }
 
 const quick = process.argv.includes('--quick');
@@ -25,6 +27,15 @@ const scale = quick ? { keys: 5000, throttledKeys: 1500 } : { keys: 100_000, thr
  */
 const trials = quick ? 1 : 3;
 const log = (message: string): void => void process.stdout.write(`${message}\n`);
+
+/** A ratio to three decimals. */
+const ratio = (numerator: number, denominator: number): number => Math.round((numerator / denominator) * 1000) / 1000;
+
+/** The largest steal percentage among `runs`; null when none was measured. */
+function maxSteal(runs: readonly { stealPercent: number | null }[]): number | null {
+  const measured = runs.flatMap((run) => (run.stealPercent === null ? [] : [run.stealPercent]));
+  return measured.length === 0 ? null : Math.max(...measured);
+}
 
 /** The middle value (the lower middle for an even count). */
 function median(values: readonly number[]): number {
@@ -48,10 +59,10 @@ async function largeSyncs(): Promise<LargeTrial[]> {
       const folder = mkdtempSync(join(tmpdir(), 'locdesk-bench-'));
       try {
         log(`large ${String(trial)}/${String(trials)}: ${String(scale.keys)} keys x 10 languages; official SDK fetching…`);
-        const sdk = await runChild<SdkResult>('sdk-child.ts', [fake.endpoints.apiUrl, token]);
-        log(`large: SDK fetched ${String(sdk.keys)} keys in ${String(sdk.wallMs)} ms (${String(sdk.requests)} requests); Locdesk syncing…`);
-        const sync = await runChild<SyncResult>('sync-child.ts', [fake.endpoints.apiUrl, token, folder, '1000000']);
-        log(`large: Locdesk synced ${String(sync.translations)} translations in ${String(sync.wallMs)} ms, peak RSS ${String(sync.peakRssMb)} MB; searching…`);
+        const sdk = await withSteal(() => runChild<Omit<SdkResult, 'stealPercent'>>('sdk-child.ts', [fake.endpoints.apiUrl, token]));
+        log(`large: SDK fetched ${String(sdk.keys)} keys in ${String(sdk.wallMs)} ms (${String(sdk.requests)} requests, CPU steal ${String(sdk.stealPercent)}%); Locdesk syncing…`);
+        const sync = await withSteal(() => runChild<Omit<SyncResult, 'stealPercent'>>('sync-child.ts', [fake.endpoints.apiUrl, token, folder, '1000000']));
+        log(`large: Locdesk synced ${String(sync.translations)} translations in ${String(sync.wallMs)} ms (ratio ${String(ratio(sync.wallMs, sdk.wallMs))}), peak RSS ${String(sync.peakRssMb)} MB, CPU steal ${String(sync.stealPercent)}%; searching…`);
         const search = await runChild<SearchResult>('search-child.ts', [folder]);
         log(`large: search p50 ${String(search.searchP50Ms)} ms, p95 ${String(search.searchP95Ms)} ms, first page ${String(search.firstPageMs)} ms`);
         results.push({ sync, sdk, search });
@@ -76,9 +87,9 @@ async function throttledSyncs(): Promise<(SyncResult & { boundMs: number })[]> {
         // A full window with no request, so each trial starts with the server's limit untouched.
         await new Promise((resolve) => setTimeout(resolve, 1100));
         log(`throttled ${String(trial)}/${String(trials)}: ${String(scale.throttledKeys)} keys at 6 requests/s…`);
-        const sync = await runChild<SyncResult>('sync-child.ts', [fake.endpoints.apiUrl, token, folder, '6']);
+        const sync = await withSteal(() => runChild<Omit<SyncResult, 'stealPercent'>>('sync-child.ts', [fake.endpoints.apiUrl, token, folder, '6']));
         const result = { ...sync, boundMs: Math.round((sync.requests / 6) * 1000) };
-        log(`throttled: ${String(result.requests)} requests in ${String(result.wallMs)} ms (bound ${String(result.boundMs)} ms)`);
+        log(`throttled: ${String(result.requests)} requests in ${String(result.wallMs)} ms (bound ${String(result.boundMs)} ms, CPU steal ${String(result.stealPercent)}%)`);
         results.push(result);
       } finally {
         rmSync(folder, { recursive: true, force: true });
@@ -90,7 +101,6 @@ async function throttledSyncs(): Promise<(SyncResult & { boundMs: number })[]> {
   }
 }
 
-const ratio = (numerator: number, denominator: number): number => Math.round((numerator / denominator) * 1000) / 1000;
 const throttled = await throttledSyncs();
 const large = await largeSyncs();
 const tokenizers = compareTokenizers(quick ? 2000 : 20_000);
@@ -112,6 +122,8 @@ const summary = {
   peak_rss_mb: Math.max(...large.map((trial) => trial.sync.peakRssMb)),
   translations: Math.min(...large.map((trial) => trial.sync.translations)),
   renderer_js_gzip_kb: rendererInitialJsGzipKb(join(root, 'out', 'renderer')),
+  // Not a target: how much CPU the VM's host took away during the worst measured run, to read the ratios by.
+  max_cpu_steal_percent: maxSteal([...throttled, ...large.flatMap((trial) => [trial.sdk, trial.sync])]),
 };
 mkdirSync(join(root, 'test-results'), { recursive: true });
 writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, large, tokenizers }, null, 2)}\n`);
