@@ -139,6 +139,8 @@ export class SyncEngine {
     const { client, store } = this.dependencies;
     const startedAt = this.now();
     store.recordSyncOutcome(projectId, 'running', null);
+    // The indexing thread (started once per session, about 0.1 s) starts while the project and its languages load.
+    const searchWriter = store.searchIndexWriter(this.dependencies.logger);
     let project;
     try {
       project = await client.getProject(projectId, signal);
@@ -152,7 +154,7 @@ export class SyncEngine {
     ensureProject(store.connection, project);
     this.update({ ...this.progress, projectName: project.name, phase: 'languages', total: project.keysTotal }, true);
     const languages = await client.listLanguages(projectId, signal);
-    const writer = SnapshotWriter.begin(store.connection, projectId, await store.searchIndexWriter(this.dependencies.logger));
+    const writer = SnapshotWriter.begin(store.connection, projectId, await searchWriter);
     try {
       writer.writeLanguages(languages);
       this.update({ ...this.progress, phase: 'keys', done: 0 }, true);
