@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LocdeskError } from '../errors';
 import type { KeyQueryInput } from '../../../preload/contract';
 import { KeyQuerySchema } from '../../../preload/contract';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from './testing';
@@ -93,6 +94,25 @@ describe('SyncEngine', () => {
     expect(rig.store.project(first!.projectId)).toMatchObject({ access: 'lost', sync: { status: 'failed' } });
     expect(allKeyIds(first!.projectId)).toHaveLength(50);
     expect(rig.store.project(second!.projectId)?.sync.status).toBe('ok');
+  });
+
+  it('reports an index that cannot be opened as a failure, also when the project failed first', async () => {
+    rig = await syncRig({ projects: 2, keysPerProject: 20 });
+    await refreshList(rig);
+    const [first, second] = rig.fake.dataset.projects;
+    // The index writer is asked for before the project loads; when that load fails, its failure must not go unheard.
+    rig.fake.revokeProjectAccess(first!.projectId);
+    // A plain function, not a vi spy: a spy observes the promises it returns, which would hide an unheard rejection.
+    rig.store.searchIndexWriter = () => Promise.reject(new LocdeskError('store.unavailable', 'The search index could not be opened.'));
+    const unheard: unknown[] = [];
+    const listen = (reason: unknown): void => void unheard.push(reason);
+    process.on('unhandledRejection', listen);
+    const final = await syncAndWait(rig, [first!.projectId, second!.projectId]).finally(() => process.off('unhandledRejection', listen));
+    expect(unheard).toEqual([]);
+    expect(final.status).toBe('failed');
+    expect(rig.store.project(first!.projectId)).toMatchObject({ access: 'lost', sync: { status: 'failed' } });
+    expect(rig.store.project(second!.projectId)?.sync).toMatchObject({ status: 'failed', lastError: 'The search index could not be opened.' });
+    expect(allKeyIds(second!.projectId)).toEqual([]);
   });
 
   it('leaves the other projects alone when one project is synced', async () => {

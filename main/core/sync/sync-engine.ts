@@ -140,7 +140,10 @@ export class SyncEngine {
     const startedAt = this.now();
     store.recordSyncOutcome(projectId, 'running', null);
     // The indexing thread (started once per session, about 0.1 s) starts while the project and its languages load.
+    // Its failure is marked as seen here and reported where it is awaited, so that a project failing to load first
+    // does not leave it as an unhandled rejection, which would end the process.
     const searchWriter = store.searchIndexWriter(this.dependencies.logger);
+    void searchWriter.catch(() => undefined);
     let project;
     try {
       project = await client.getProject(projectId, signal);
