@@ -107,7 +107,8 @@ const tokenizers = compareTokenizers(quick ? 2000 : 20_000);
 log(
   `tokenizers (${String(tokenizers.documents)} documents): trigram build ${String(tokenizers.trigramBuildMs)} ms, ${String(tokenizers.trigramSizeMb)} MB, query p50 ${String(tokenizers.trigramQueryP50Ms)} ms; ` +
     `unicode61 build ${String(tokenizers.unicode61BuildMs)} ms, ${String(tokenizers.unicode61SizeMb)} MB, query p50 ${String(tokenizers.unicode61QueryP50Ms)} ms; ` +
-    `hits trigram ${JSON.stringify(tokenizers.trigramHits)} unicode61 ${JSON.stringify(tokenizers.unicode61Hits)}`,
+    `unicode61 + term list (the store) build ${String(tokenizers.wordsBuildMs)} ms, ${String(tokenizers.wordsSizeMb)} MB, query p50 ${String(tokenizers.wordsQueryP50Ms)} ms; ` +
+    `hits trigram ${JSON.stringify(tokenizers.trigramHits)} unicode61 ${JSON.stringify(tokenizers.unicode61Hits)} store ${JSON.stringify(tokenizers.wordsHits)}`,
 );
 const summary = {
   mode: quick ? 'quick' : 'full',

@@ -9,7 +9,8 @@ import type { Connection } from './database';
 import { currentGeneration } from './project-rows';
 import { sortOrders } from './migrations';
 import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './snapshot-writer';
-import { buildSearch } from './search';
+import { buildSearch, type SearchConditions } from './search';
+import { indexVocabulary } from './search-vocabulary';
 import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';
 
 type Row = Record<string, unknown>;
@@ -80,9 +81,16 @@ function statusPositions(query: KeyQuery, languages: readonly Language[]): numbe
   return isos.map((iso) => languages.findIndex((language) => language.iso === iso)).filter((position) => position >= 0);
 }
 
-/** The query for rankedSearch when it can answer `query` exactly (see search-ranks.ts), else null; exported for tests. */
-export function rankQuery(query: KeyQuery, languages: readonly Language[]): RankQuery | null {
-  const search = buildSearch(query.search);
+/** The conditions for the query's search text over the index attached to `connection`. */
+export function searchConditions(connection: Connection, query: KeyQuery): SearchConditions {
+  return buildSearch(query.search, indexVocabulary(connection));
+}
+
+/**
+ * The query for rankedSearch when it can answer `query` (with `search`, its searchConditions) exactly (see
+ * search-ranks.ts), else null; exported for tests.
+ */
+export function rankQuery(query: KeyQuery, languages: readonly Language[], search: SearchConditions): RankQuery | null {
   if (search.match === null || search.where.length > 0 || query.tags.length > 0 || query.platforms.length > 0) return null;
   let status: RankQuery['status'] = null;
   if (query.status !== null) {
@@ -100,8 +108,7 @@ export function rankQuery(query: KeyQuery, languages: readonly Language[]): Rank
  * snapshot's key_order rows in the wanted order (see migrations.ts), joined to the key rows only when a condition
  * needs them (tags, platforms, short search terms, languages past the bitmask range).
  */
-function filters(query: KeyQuery, generation: number, languages: readonly Language[]): { from: string; where: string[]; parameters: unknown[]; ordered: boolean } {
-  const search = buildSearch(query.search);
+function filters(query: KeyQuery, generation: number, languages: readonly Language[], search: SearchConditions): { from: string; where: string[]; parameters: unknown[]; ordered: boolean } {
   const ordered = search.match === null;
   // The flags and masks are read from key_order (alias o) on the ordered path, and from the key rows otherwise.
   const flags = ordered ? 'o' : 'k';
@@ -142,7 +149,7 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
   where.push(...search.where);
   parameters.push(...search.parameters);
   if (!ordered) {
-    return { from: '(SELECT rowid AS id FROM key_text WHERE key_text MATCH ?) f CROSS JOIN keys k ON k.id = f.id', where, parameters: [search.match, ...parameters], ordered };
+    return { from: '(SELECT rowid AS id FROM key_words WHERE key_words MATCH ?) f CROSS JOIN keys k ON k.id = f.id', where, parameters: [search.match, ...parameters], ordered };
   }
   return { from: needsKeys ? 'key_order o JOIN keys k ON k.id = o.id' : 'key_order o', where, parameters, ordered };
 }
@@ -165,12 +172,13 @@ export function keyPage(connection: Connection, query: KeyQuery, options: { rank
   const generation = currentGeneration(connection, query.projectId);
   if (generation === null) return { total: 0, offset: query.offset, items: [] };
   const languages = languagesOf(connection, query.projectId, generation);
-  const ranked = options.ranked === false ? null : rankQuery(query, languages);
+  const search = searchConditions(connection, query);
+  const ranked = options.ranked === false ? null : rankQuery(query, languages, search);
   if (ranked !== null) {
     const { ids, total } = rankedSearch(connection, query.projectId, generation, ranked);
     return { total, offset: query.offset, items: pageRows(connection, ids, query) };
   }
-  const { from, where, parameters, ordered } = filters(query, generation, languages);
+  const { from, where, parameters, ordered } = filters(query, generation, languages, search);
   const clause = where.join(' AND ');
   const countAll = (): number => (connection.prepare(`SELECT count(*) FROM ${from} WHERE ${clause}`).raw(true).get(...parameters) as [number])[0];
   let ids: number[];

@@ -8,7 +8,7 @@ import { LocdeskError } from '../errors';
 import type { LokaliseProject, LokaliseTeam } from '../lokalise/types';
 import type { Logger } from '../log';
 import { openDatabase, rebuildDatabase, storeError, type Connection } from './database';
-import { searchIndexPath } from './search-index';
+import { refreshTerms, searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets } from './key-queries';
 import { keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
@@ -117,8 +117,9 @@ export class LibraryStore {
     this.guard(() => {
       this.connection.transaction(() => {
         for (const table of ['key_order', 'key_translations', 'keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
-        this.connection.exec("INSERT INTO search.key_text (key_text) VALUES ('delete-all')");
+        this.connection.exec("INSERT INTO search.key_words (key_words) VALUES ('delete-all')");
       })();
+      refreshTerms(this.connection, 'search.');
       this.connection.exec('VACUUM');
       this.connection.exec('VACUUM search');
       forgetSnapshotCaches(this.connection);

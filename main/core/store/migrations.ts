@@ -19,22 +19,24 @@
  * integer range) are matched through the JSON instead.
  *
  * Search: one FTS5 document per key (names, description, context, every translation), kept since version 3 in its own
- * file attached as `search` (see search-index.ts), trigram-tokenized so that
- * substrings and CJK text match. Measured against unicode61 by `npm run bench` (`tokenizers` in bench.json); on
- * 20,000 generated key documents × 10 languages (this 2-core machine, Node 20, libsql 0.5.29):
+ * file attached as `search` (see search-index.ts). Measured by `npm run bench` (`tokenizers` in bench.json) on 20,000
+ * generated key documents × 10 languages (this 2-core machine, Node 20, libsql 0.5.29):
  *
- *   |                          | trigram | unicode61 |
- *   | build + optimize         | 1.9 s   | 0.4 s     |
- *   | index size               | 24.5 MB | 5.1 MB    |
- *   | query p50 (LIMIT 200)    | 0.26 ms | 0.01 ms   |
- *   | "upload" (whole word)    | 932     | 932       |
- *   | "ttings" (substring)     | 2,886   | 0         |
- *   | "設定が更新" (CJK run)    | 1,499   | 0         |
- *   | "Änderungen" (diacritic) | 1,727   | 1,727     |
+ *   |                          | trigram | unicode61 | unicode61 + term list |
+ *   | build (+ term list copy) | 2.5 s   | 0.6 s     | 0.7 s                 |
+ *   | index size               | 24.5 MB | 5.1 MB    | 5.2 MB                |
+ *   | query p50 (LIMIT 200)    | 0.23 ms | 0.01 ms   | 0.75 ms (with expansion) |
+ *   | "upload" (whole word)    | 932     | 932       | 932                   |
+ *   | "ttings" (substring)     | 2,886   | 0         | 2,886                 |
+ *   | "設定が更新" (CJK run)    | 1,499   | 0         | 1,499                 |
+ *   | "Änderungen" (diacritic) | 1,727   | 1,727     | 1,727                 |
  *
- * unicode61 is faster and five times smaller but cannot find substrings or words inside unspaced CJK runs at all,
- * which rules it out for a translator's search; trigram's queries stay well under a millisecond. Trigram cannot
- * index terms shorter than three characters; search.ts answers those with a LIKE scan of the project's keys.
+ * unicode61 alone cannot find substrings or words inside unspaced CJK runs, which rules it out for a translator's
+ * search. Trigram finds them but costs four times as much to build, and on a 100,000-key sync that was the largest
+ * single cost of the sync (about 9 s of CPU on the indexing thread). The index therefore holds unicode61 words plus
+ * their list, and a search expands what was typed into the indexed words that contain it (search.ts): the same
+ * answers as trigram for every probe, for about a quarter of the build. An index file of the earlier trigram design is
+ * replaced and rebuilt from the library when it is first opened.
  */
 
 import type { Connection } from './database';

@@ -1,7 +1,7 @@
 /**
  * Feeds the full-text index during a sync. The default writer indexes on a worker thread with its own connection to
- * `search.sqlite`, so tokenizing a page of translations overlaps with storing the next page on the main thread
- * (measured on the bench's 100,000-key project: indexing is about 40% of a sync's CPU time). Where a worker cannot
+ * `search.sqlite`, so tokenizing a page of translations overlaps with storing the next page on the main thread, and
+ * copies out the index's term list (see search-index.ts) at the end of a load, before the swap. Where a worker cannot
  * start, the same work runs inline on the library connection, slower but identical in result.
  *
  * Ordering and safety: batches are applied in the order given; `flush` resolves once every batch so far is
@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { LocdeskError } from '../errors';
 import type { Logger } from '../log';
 import type { Connection } from './database';
+import { refreshTerms, termRefreshSql } from './search-index';
 
 /** Where index rows go during a sync. */
 export interface SearchIndexWriter {
@@ -46,11 +47,11 @@ export class InlineSearchIndexWriter implements SearchIndexWriter {
   public readonly usable = true;
 
   public constructor(private readonly connection: Connection) {
-    this.insert = connection.prepare('INSERT INTO search.key_text (rowid, body) VALUES (?, ?)');
+    this.insert = connection.prepare('INSERT INTO search.key_words (rowid, body) VALUES (?, ?)');
   }
 
   public begin(): void {
-    this.connection.exec("INSERT INTO search.key_text (key_text, rank) VALUES ('automerge', 0)");
+    this.connection.exec("INSERT INTO search.key_words (key_words, rank) VALUES ('automerge', 0)");
   }
 
   public add(ids: readonly number[], bodies: readonly string[]): void {
@@ -64,7 +65,8 @@ export class InlineSearchIndexWriter implements SearchIndexWriter {
   }
 
   public flush(): Promise<void> {
-    this.connection.exec("INSERT INTO search.key_text (key_text, rank) VALUES ('automerge', 4)");
+    this.connection.exec("INSERT INTO search.key_words (key_words, rank) VALUES ('automerge', 4)");
+    refreshTerms(this.connection, 'search.');
     return Promise.resolve();
   }
 
@@ -102,11 +104,11 @@ try {
   connection.exec('PRAGMA journal_mode = WAL');
   connection.exec('PRAGMA synchronous = NORMAL');
   connection.exec('PRAGMA busy_timeout = 5000');
-  insert = connection.prepare('INSERT INTO key_text (rowid, body) VALUES (?, ?)');
+  insert = connection.prepare('INSERT INTO key_words (rowid, body) VALUES (?, ?)');
   // Merge up to 16 segments of a level at a time when tidying, and let a load's batch grow to 8 MB of pending
   // index data before FTS5 writes it out as a segment (the default, 1 MB, cut every page into a segment of its own).
-  connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('usermerge', 16)");
-  connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('hashsize', " + workerData.pendingBytes + ")");
+  connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('usermerge', 16)");
+  connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('hashsize', " + workerData.pendingBytes + ")");
   parentPort.postMessage({ type: 'ready' });
 } catch (error) {
   parentPort.postMessage({ type: 'unavailable', message: String(error && error.message) });
@@ -125,12 +127,12 @@ function tidyStep() {
   if (!tidying) return;
   try {
     const before = changesQuery.get()[0];
-    connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('merge', 256)");
+    connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('merge', 256)");
     // FTS5 writes at least two rows when a merge step did any work; when none is left, normal merging resumes.
     if (changesQuery.get()[0] - before < 2) {
       tidying = false;
-      connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('automerge', 4)");
-      connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('crisismerge', 16)");
+      connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('automerge', 4)");
+      connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('crisismerge', 16)");
     }
   } catch {
     tidying = false;
@@ -147,10 +149,14 @@ parentPort.on('message', (message) => {
     } else if (message.type === 'load') {
       // A bulk load: no merging while it runs (see loadSegments), and any tidying of the last one waits.
       tidying = false;
-      connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('automerge', 0)");
-      connection.exec("INSERT INTO key_text (key_text, rank) VALUES ('crisismerge', " + Number(message.segments) + ")");
+      connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('automerge', 0)");
+      connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('crisismerge', " + Number(message.segments) + ")");
     } else if (message.type === 'loaded') {
       commitLoad();
+      // The term list must name every word of the new snapshot before it is swapped in (see refreshTerms).
+      connection.exec('BEGIN');
+      for (const sql of workerData.termRefresh) connection.exec(sql);
+      connection.exec('COMMIT');
       // Merging stays off until tidying is done: turned on now, the purge of the old snapshot (on the main thread)
       // would set off a merge of every new segment there.
     } else if (message.type === 'tidy') {
@@ -196,7 +202,7 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
   /** Starts the worker for the index at `path`; rejects when it cannot open the file or libsql there. */
   public static start(path: string): Promise<WorkerSearchIndexWriter> {
     const libsql = createRequire(import.meta.url).resolve('libsql');
-    const worker = new Worker(workerSource, { eval: true, workerData: { path, libsql, pendingBytes: loadPendingBytes, batchesPerCommit: loadBatchesPerCommit } });
+    const worker = new Worker(workerSource, { eval: true, workerData: { path, libsql, pendingBytes: loadPendingBytes, batchesPerCommit: loadBatchesPerCommit, termRefresh: termRefreshSql('') } });
     return new Promise((resolve, reject) => {
       const onError = (error: Error): void => reject(error);
       worker.once('error', onError);

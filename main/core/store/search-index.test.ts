@@ -1,12 +1,15 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'libsql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../log';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
 import { storePath } from './database';
 import { LibraryStore } from './library-store';
 import { documentText, searchIndexPath } from './search-index';
+import { buildSearch } from './search';
+import { indexVocabulary } from './search-vocabulary';
 import { InlineSearchIndexWriter, openSearchIndexWriter, WorkerSearchIndexWriter } from './search-index-writer';
 
 let rig: SyncRig | null = null;
@@ -26,8 +29,11 @@ function openStore(): { store: LibraryStore; folder: string } {
   return { store, folder };
 }
 
+/** The index rows the search for `term` matches, through the term list exactly as a key page asks. */
 function matches(store: LibraryStore, term: string): number[] {
-  return (store.connection.prepare('SELECT rowid FROM key_text WHERE key_text MATCH ? ORDER BY rowid').raw(true).all(`"${term}"`) as [number][]).map((row) => row[0]);
+  const { match } = buildSearch(term, indexVocabulary(store.connection));
+  if (match === null) throw new Error(`"${term}" is not answered by the index alone`);
+  return (store.connection.prepare('SELECT rowid FROM key_words WHERE key_words MATCH ? ORDER BY rowid').raw(true).all(match) as [number][]).map((row) => row[0]);
 }
 
 function searchTotal(store: LibraryStore, projectId: string, search: string): number {
@@ -78,8 +84,8 @@ describe('search index writer', () => {
     const { store, folder } = openStore();
     const writer = await WorkerSearchIndexWriter.start(searchIndexPath(folder));
     writers.push(writer);
-    const segments = (): number => (store.connection.prepare('SELECT count(DISTINCT segid) FROM search.key_text_idx').raw(true).get() as [number])[0];
-    const setting = (name: string): unknown => (store.connection.prepare('SELECT v FROM search.key_text_config WHERE k = ?').raw(true).get(name) as [unknown] | undefined)?.[0];
+    const segments = (): number => (store.connection.prepare('SELECT count(DISTINCT segid) FROM search.key_words_idx').raw(true).get() as [number])[0];
+    const setting = (name: string): unknown => (store.connection.prepare('SELECT v FROM search.key_words_config WHERE k = ?').raw(true).get(name) as [unknown] | undefined)?.[0];
     writer.begin();
     // A commit every eight batches is one segment; FTS5 would merge these mid-load at its default of 16 a level.
     for (let id = 1; id <= 160; id += 1) writer.add([id], [`document number ${String(id)} about settings`]);
@@ -92,7 +98,8 @@ describe('search index writer', () => {
     expect(setting('crisismerge')).toBe(16);
     expect(segments()).toBeLessThanOrEqual(8);
     expect(matches(store, 'settings')).toHaveLength(160);
-    expect(matches(store, 'number 17')).toEqual([17]);
+    // Each term is found inside words: 17 in 17 and 117.
+    expect(matches(store, 'number 17')).toEqual([17, 117]);
   });
 
   it('falls back to indexing inline, with a warning, when no worker can open the index', async () => {
@@ -153,6 +160,23 @@ describe('search index file', () => {
     expect(searchTotal(reopened, before.projectId, '設定')).toBe(before.cjk);
   });
 
+  it('is replaced and rebuilt when it is of the earlier trigram design, with substring and CJK search intact', async () => {
+    const before = await syncedRig();
+    const current = rig!;
+    current.store.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(searchIndexPath(current.folder) + suffix, { force: true });
+    const old = new Database(searchIndexPath(current.folder));
+    old.exec("CREATE VIRTUAL TABLE key_text USING fts5(body, content='', contentless_delete=1, tokenize='trigram remove_diacritics 1')");
+    old.close();
+    const reopened = LibraryStore.open(current.folder);
+    Object.assign(current, { store: reopened });
+    const tables = (reopened.connection.prepare("SELECT name FROM search.sqlite_master WHERE name IN ('key_text', 'key_words')").raw(true).all() as [string][]).map((row) => row[0]);
+    expect(tables).toEqual(['key_words']);
+    expect(searchTotal(reopened, before.projectId, 'settings')).toBe(before.settings);
+    expect(searchTotal(reopened, before.projectId, 'ttings')).toBe(before.settings);
+    expect(searchTotal(reopened, before.projectId, '設定')).toBe(before.cjk);
+  });
+
   it('is replaced and rebuilt when damaged, without touching the library', async () => {
     const before = await syncedRig();
     const current = rig!;
@@ -179,7 +203,7 @@ describe('search index file', () => {
     const before = await syncedRig();
     const current = rig!;
     const orphan = 1_000_000;
-    current.store.connection.prepare('INSERT INTO search.key_text (rowid, body) VALUES (?, ?)').run(orphan, 'orphaned settings text');
+    current.store.connection.prepare('INSERT INTO search.key_words (rowid, body) VALUES (?, ?)').run(orphan, 'orphaned settings text');
     expect((await syncAndWait(current, [before.projectId])).status).toBe('done');
     const smallest = current.store.connection.prepare('SELECT min(id) FROM keys').raw(true).get() as [number];
     expect(smallest[0]).toBeGreaterThan(orphan);

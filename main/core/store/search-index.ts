@@ -18,12 +18,55 @@ export function searchIndexPath(folder: string): string {
   return join(folder, 'search.sqlite');
 }
 
-/** The index's one table: trigram-tokenized (see migrations.ts for the measurements behind trigram). */
-const searchTableSql = "CREATE VIRTUAL TABLE IF NOT EXISTS search.key_text USING fts5(body, content='', contentless_delete=1, tokenize='trigram remove_diacritics 1')";
+/**
+ * The index's tables. `key_words` holds one unicode61-tokenized document per key. `terms` is its vocabulary, every
+ * distinct folded word, copied out after each load so a search can find the words that contain what was typed (a
+ * substring, or part of an unspaced CJK run) in memory and ask the index for those words. That gives the substring
+ * and CJK matches of a trigram index, which costs about four times as much to build (see migrations.ts for the figures).
+ * `terms_version` tells a reader when its copy of the term list is out of date.
+ */
+const searchTablesSql: readonly string[] = [
+  "CREATE VIRTUAL TABLE IF NOT EXISTS search.key_words USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 1')",
+  "CREATE VIRTUAL TABLE IF NOT EXISTS search.key_words_vocabulary USING fts5vocab(key_words, 'row')",
+  'CREATE TABLE IF NOT EXISTS search.terms (term TEXT PRIMARY KEY) WITHOUT ROWID',
+  'CREATE TABLE IF NOT EXISTS search.terms_version (version INTEGER NOT NULL)',
+  'INSERT INTO search.terms_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM search.terms_version)',
+];
+
+/**
+ * Replaces the term list with the index's vocabulary and bumps its version. `schema` is `search.` on the library
+ * connection and empty on the indexing thread's own connection to the file. The vocabulary can still hold words of
+ * deleted documents until FTS5 merges them away; a word too many only costs a lookup that finds nothing.
+ */
+export function refreshTerms(connection: Connection, schema: 'search.' | ''): void {
+  connection.transaction(() => {
+    for (const sql of termRefreshSql(schema)) connection.exec(sql);
+  })();
+}
+
+/** The statements of refreshTerms, also run by the indexing thread (which cannot import this module). */
+export function termRefreshSql(schema: 'search.' | ''): string[] {
+  return [
+    `DELETE FROM ${schema}terms`,
+    `INSERT INTO ${schema}terms (term) SELECT term FROM ${schema}key_words_vocabulary`,
+    `UPDATE ${schema}terms_version SET version = version + 1`,
+  ];
+}
 
 /** Deletes the index file (and its WAL files); it is rebuilt from the library on the next open. */
 export function removeSearchIndex(folder: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(searchIndexPath(folder) + suffix, { force: true });
+}
+
+/** Creates the index's tables in the database attached as `search` where they are missing. */
+export function createSearchTables(connection: Connection): void {
+  for (const sql of searchTablesSql) connection.exec(sql);
+}
+
+/** True when the attached index predates the term list (a trigram `key_text` table) and must be built anew. */
+function isOutdated(connection: Connection): boolean {
+  const row = connection.prepare("SELECT count(*) FROM search.sqlite_master WHERE name = 'key_text'").raw(true).get() as [number];
+  return row[0] > 0;
 }
 
 function attachOnce(connection: Connection, path: string): boolean {
@@ -32,8 +75,8 @@ function attachOnce(connection: Connection, path: string): boolean {
   try {
     connection.exec('PRAGMA search.journal_mode = WAL');
     connection.exec('PRAGMA search.synchronous = NORMAL');
-    const present = connection.prepare("SELECT count(*) FROM search.sqlite_master WHERE name = 'key_text'").raw(true).get() as [number];
-    connection.exec(searchTableSql);
+    const present = connection.prepare("SELECT count(*) FROM search.sqlite_master WHERE name = 'terms_version'").raw(true).get() as [number];
+    createSearchTables(connection);
     return !existed || present[0] === 0;
   } catch (error) {
     connection.exec('DETACH DATABASE search');
@@ -41,19 +84,28 @@ function attachOnce(connection: Connection, path: string): boolean {
   }
 }
 
+/** Attaches the index file, replacing it first when it is of an older design (it is derived data). */
+function attachCurrent(connection: Connection, folder: string): boolean {
+  const path = searchIndexPath(folder);
+  const created = attachOnce(connection, path);
+  if (!isOutdated(connection)) return created;
+  connection.exec('DETACH DATABASE search');
+  removeSearchIndex(folder);
+  return attachOnce(connection, path);
+}
+
 /**
  * Attaches the index in `folder` to `connection`, creating it when missing and replacing it when damaged; then
  * fills it from the library whenever it was created here while the library already holds keys.
  */
 export function attachSearchIndex(connection: Connection, folder: string): void {
-  const path = searchIndexPath(folder);
   let created: boolean;
   try {
-    created = attachOnce(connection, path);
+    created = attachCurrent(connection, folder);
   } catch (error) {
     if (!isDamage(error)) throw error;
     removeSearchIndex(folder);
-    created = attachOnce(connection, path);
+    created = attachCurrent(connection, folder);
   }
   if (created) rebuildSearchIndex(connection);
 }
@@ -76,13 +128,13 @@ export function documentText(names: readonly string[], description: string, cont
 
 /** Re-indexes every key of every current snapshot, in batches; used after an upgrade or when the index was lost. */
 function rebuildSearchIndex(connection: Connection): void {
-  connection.exec("INSERT INTO search.key_text (key_text) VALUES ('delete-all')");
+  connection.exec("INSERT INTO search.key_words (key_words) VALUES ('delete-all')");
   const select = connection.prepare(
     `SELECT k.id, k.name_web, k.name_ios, k.name_android, k.name_other, k.description, k.context, t.translations
      FROM keys k JOIN projects p ON p.project_id = k.project_id AND p.generation = k.generation
      JOIN key_translations t ON t.key_row = k.id WHERE k.id > ? ORDER BY k.id LIMIT 2000`,
   ).raw(true);
-  const insert = connection.prepare('INSERT INTO search.key_text (rowid, body) VALUES (?, ?)');
+  const insert = connection.prepare('INSERT INTO search.key_words (rowid, body) VALUES (?, ?)');
   let after = 0;
   for (;;) {
     const rows = select.all(after) as [number, string, string, string, string, string, string, string][];
@@ -95,4 +147,5 @@ function rebuildSearchIndex(connection: Connection): void {
     })();
     after = rows.at(-1)?.[0] ?? after;
   }
+  refreshTerms(connection, 'search.');
 }

@@ -140,7 +140,7 @@ export function forgetRanks(connection: Connection): void {
 /** The page's key row ids in order and the total number of matches, for `query` over the project's snapshot. */
 export function rankedSearch(connection: Connection, projectId: string, generation: number, query: RankQuery): { ids: number[]; total: number } {
   const ranks = ranksFor(connection, projectId, generation);
-  const matches = numbers(single(connection, 'SELECT group_concat(rowid) FROM key_text WHERE key_text MATCH ?', query.match));
+  const matches = numbers(single(connection, 'SELECT group_concat(rowid) FROM key_words WHERE key_words MATCH ?', query.match));
   if (matches.length === 0) return { ids: [], total: 0 };
   const rankOf = query.sort === 'name' ? ranks.nameRank : ranks.modifiedRank;
   const excluded = (query.includeArchived ? 0 : 1) | (query.includeHidden ? 0 : 2);

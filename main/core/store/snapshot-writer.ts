@@ -74,7 +74,7 @@ export class SnapshotWriter {
   ) {
     // Past every key row and every index row: an index row left by a killed sync must never name a new key.
     const keyRow = connection.prepare('SELECT coalesce(max(id), 0) FROM keys').raw(true).get() as [number];
-    const indexRow = connection.prepare('SELECT rowid FROM search.key_text ORDER BY rowid DESC LIMIT 1').raw(true).get() as [number] | undefined;
+    const indexRow = connection.prepare('SELECT rowid FROM search.key_words ORDER BY rowid DESC LIMIT 1').raw(true).get() as [number] | undefined;
     this.nextId = Math.max(keyRow[0], indexRow?.[0] ?? 0) + 1;
     search.begin();
   }
@@ -254,7 +254,7 @@ export class SnapshotWriter {
 /** Deletes every generation of `projectId` other than `keep`, in chunks so no single transaction grows large. */
 export function purgeGenerations(connection: Connection, projectId: string, keep: number): void {
   const select = connection.prepare('SELECT id FROM keys WHERE project_id = ? AND generation <> ? LIMIT 2000').raw(true);
-  const deleteSearch = connection.prepare('DELETE FROM search.key_text WHERE rowid = ?');
+  const deleteSearch = connection.prepare('DELETE FROM search.key_words WHERE rowid = ?');
   const deleteTranslations = connection.prepare('DELETE FROM key_translations WHERE key_row = ?');
   const deleteKey = connection.prepare('DELETE FROM keys WHERE id = ?');
   for (;;) {

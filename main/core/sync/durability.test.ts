@@ -71,7 +71,9 @@ describe('library durability', () => {
     await syncAndWait(rig, rig.fake.dataset.projects.map((project) => project.projectId));
     rig.store.forgetAll();
     expect(rig.store.listProjects()).toEqual([]);
-    const search = rig.store.connection.prepare("SELECT count(*) FROM key_text WHERE key_text MATCH '\"settings\"'").raw(true).get() as [number];
+    const search = rig.store.connection.prepare("SELECT count(*) FROM key_words WHERE key_words MATCH '\"settings\"'").raw(true).get() as [number];
     expect(search[0]).toBe(0);
+    const terms = rig.store.connection.prepare('SELECT count(*) FROM search.terms').raw(true).get() as [number];
+    expect(terms[0]).toBe(0);
   });
 });
