@@ -106,7 +106,7 @@ export function rankQuery(query: KeyQuery, languages: readonly Language[], searc
  * The FROM clause, conditions and parameters for a query. With search terms the query is driven from the full-text
  * index (each match looked up by key row id) rather than by scanning the project's keys; without, from the
  * snapshot's key_order rows in the wanted order (see migrations.ts), joined to the key rows only when a condition
- * needs them (tags, platforms, short search terms, languages past the bitmask range).
+ * needs them (tags, platforms, search terms checked by LIKE, languages past the bitmask range).
  */
 function filters(query: KeyQuery, generation: number, languages: readonly Language[], search: SearchConditions): { from: string; where: string[]; parameters: unknown[]; ordered: boolean } {
   const ordered = search.match === null;

@@ -8,8 +8,8 @@
  * BY matches exactly), the archived/hidden flags and the three status bitmasks.
  *
  * The arrays are built on the first such search of a snapshot (a few hundred milliseconds at 100,000 keys) and
- * dropped with it: they are keyed by generation, which every sync bumps. Queries this cannot answer exactly (short
- * terms, tags, platforms, languages past the bitmask range) return null and take the SQL path.
+ * dropped with it: they are keyed by generation, which every sync bumps. Queries this cannot answer exactly (terms
+ * checked by LIKE, tags, platforms, languages past the bitmask range) return null and take the SQL path.
  */
 import type { Connection } from './database';
 import { sortOrders } from './migrations';
