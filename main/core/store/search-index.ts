@@ -1,7 +1,8 @@
 /**
  * The full-text index lives in its own file (`search.sqlite`), attached to the library connection as `search`, so a
  * sync can build it on a second thread while the main thread stores the keys: SQLite lets one writer at a time into a
- * file, and indexing a million translations is about as much work as everything else a sync does.
+ * file, and indexing a million translations is a large share of a sync's work (3.3 s of CPU for the bench's 100,000
+ * keys with unicode61, against 10.7 s with trigram).
  *
  * The index is derived data. Every key row id it holds points at a key in the library, and readers always join back
  * to the current generation there, so rows of an unfinished sync are invisible. If the file is missing (a library
