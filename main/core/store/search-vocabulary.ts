@@ -8,6 +8,7 @@
  * string (words never contain a newline, the tokenizer splits there), reloaded only when an index load has replaced
  * it, and searched with `indexOf`: at 100,000 words that is about a megabyte, scanned in well under a millisecond.
  */
+import type Database from 'libsql';
 import type { Connection } from './database';
 
 /** What a search needs from the index's words; an interface so search.ts stays free of SQL about the index. */
@@ -24,32 +25,50 @@ interface WordList {
   readonly text: string;
 }
 
-const wordLists = new WeakMap<Connection, WordList>();
-const tokenizerReady = new WeakSet<Connection>();
+/** What one connection keeps for its searches: its statements, prepared once, and its copy of the word list. */
+interface Reader {
+  readonly version: Statement;
+  readonly words: Statement;
+  readonly insertQuery: Statement;
+  readonly queryWords: Statement;
+  list: WordList | null;
+}
+
+type Statement = Database.Statement;
+
+const readers = new WeakMap<Connection, Reader>();
+
+function readerOf(connection: Connection): Reader {
+  const found = readers.get(connection);
+  if (found !== undefined) return found;
+  connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_words USING fts5(body, tokenize='unicode61 remove_diacritics 1')");
+  connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_word_instances USING fts5vocab(temp, query_words, 'instance')");
+  const reader: Reader = {
+    version: connection.prepare('SELECT version FROM search.terms_version').raw(true),
+    words: connection.prepare('SELECT group_concat(term, char(10)) FROM search.terms').raw(true),
+    insertQuery: connection.prepare('INSERT INTO temp.query_words (rowid, body) VALUES (?, ?)'),
+    queryWords: connection.prepare('SELECT doc, term FROM temp.query_word_instances ORDER BY doc, "offset"').raw(true),
+    list: null,
+  };
+  readers.set(connection, reader);
+  return reader;
+}
 
 function wordList(connection: Connection): string {
-  const row = connection.prepare('SELECT version FROM search.terms_version').raw(true).get() as [number] | undefined;
-  const version = row?.[0] ?? 0;
-  const cached = wordLists.get(connection);
-  if (cached?.version === version) return cached.text;
-  const joined = connection.prepare("SELECT group_concat(term, char(10)) FROM search.terms").raw(true).get() as [string | null];
-  const text = `\n${joined[0] ?? ''}\n`;
-  wordLists.set(connection, { version, text });
-  return text;
+  const reader = readerOf(connection);
+  const version = (reader.version.get() as [number] | undefined)?.[0] ?? 0;
+  if (reader.list?.version === version) return reader.list.text;
+  const joined = reader.words.get() as [string | null];
+  reader.list = { version, text: `\n${joined[0] ?? ''}\n` };
+  return reader.list.text;
 }
 
 function tokenize(connection: Connection, texts: readonly string[]): string[][] {
-  if (!tokenizerReady.has(connection)) {
-    connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_words USING fts5(body, tokenize='unicode61 remove_diacritics 1')");
-    connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_word_instances USING fts5vocab(temp, query_words, 'instance')");
-    tokenizerReady.add(connection);
-  }
-  const insert = connection.prepare('INSERT INTO temp.query_words (rowid, body) VALUES (?, ?)');
+  const reader = readerOf(connection);
   const words: string[][] = texts.map(() => []);
   connection.transaction(() => {
-    texts.forEach((text, index) => insert.run(index + 1, text));
-    const rows = connection.prepare('SELECT doc, term FROM temp.query_word_instances ORDER BY doc, "offset"').raw(true).all() as [number, string][];
-    for (const [doc, term] of rows) words[doc - 1]?.push(term);
+    texts.forEach((text, index) => reader.insertQuery.run(index + 1, text));
+    for (const [doc, term] of reader.queryWords.all() as [number, string][]) words[doc - 1]?.push(term);
     connection.exec('DELETE FROM temp.query_words');
   })();
   return words;
