@@ -1,7 +1,11 @@
 // ESLint flat config: type-aware typescript-eslint rules, plus the layer rules of the design (docs in README).
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** Bare Node built-in names (fs, path, …), for the rule that keeps common/ runtime-neutral. */
+const nodeBuiltinNames = builtinModules.filter((name) => !name.startsWith('_'));
 
 const ipcMainBan = { name: 'electron', importNames: ['ipcMain'], message: 'Only main/ipc/** may use ipcMain; go through main/ipc/handle.ts.' };
 const rendererIpcBan = {
@@ -17,7 +21,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.node.json', './tsconfig.web.json'],
+        project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.common.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -57,18 +61,34 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer talks only to window.locdesk; it may borrow types from the contract, nothing else from outside.
+    // The renderer talks only to window.locdesk; from outside its folder it may import only the runtime-neutral common/.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
-      'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': [
+      'no-restricted-imports': [
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer must not import electron; use window.locdesk.' }],
           patterns: [
             { group: ['node:*'], message: 'The renderer has no Node.' },
             { group: ['**/main/**', '**/main'], message: 'The renderer must not import the main process.' },
-            { group: ['**/preload/**'], allowTypeImports: true, message: 'The renderer may import only types from preload/contract.ts.' },
+            { group: ['**/preload/**', '**/preload'], message: 'The renderer must not import the preload; shared code lives in common/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // common/ is runtime-neutral: the contract and pure rules that main, preload and renderer all use. No Electron,
+    // no Node built-ins, no reaching into any runtime's folder (tsconfig.common.json also keeps DOM and Node globals out).
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'common/ must not import electron: it runs in every runtime.' }],
+          patterns: [
+            { group: ['node:*', ...nodeBuiltinNames], message: 'common/ must not import Node built-ins: it runs in the renderer too.' },
+            { group: ['**/main/**', '**/main', '**/preload/**', '**/preload', '**/renderer/**', '**/renderer', '**/test/**'], message: 'common/ must not import a runtime-specific folder.' },
           ],
         },
       ],

@@ -74,7 +74,7 @@ function testConfig(): UserConfig {
           test: {
             name: 'unit',
             environment: 'node',
-            include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'test/fake-lokalise/**/*.test.ts', 'test/unit/**/*.test.ts'],
+            include: ['common/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'test/fake-lokalise/**/*.test.ts', 'test/unit/**/*.test.ts'],
             testTimeout: 30_000,
           },
         },

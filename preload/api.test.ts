@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildApi, LocdeskCallError, unwrapEnvelope } from './api';
-import { calls, events, listCalls, listEvents } from './contract';
+import { calls, events, listCalls, listEvents } from '../common/contract';
 
 function transport(reply: unknown = { ok: true, value: null }) {
   const invoke = vi.fn<(channel: string, args: unknown[]) => Promise<unknown>>(() => Promise.resolve(reply));

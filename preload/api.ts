@@ -5,7 +5,7 @@
  * Pure (no Electron import) so that the Electron preload and any other transport (a Playwright harness, a test)
  * build exactly the same API from the same contract.
  */
-import { listCalls, listEvents, type Envelope, type LocdeskApi } from './contract';
+import { listCalls, listEvents, type Envelope, type LocdeskApi } from '../common/contract';
 
 /** Sends one call and resolves with main's reply envelope. */
 export type InvokeTransport = (channel: string, args: unknown[]) => Promise<unknown>;

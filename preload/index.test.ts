@@ -1,6 +1,6 @@
 import type { IpcRendererEvent } from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { listCalls, type LocdeskApi } from './contract';
+import { listCalls, type LocdeskApi } from '../common/contract';
 
 type Handler = (event: IpcRendererEvent, payload: unknown) => void;
 

@@ -80,6 +80,7 @@ function playwrightTier(step, configFile) {
   tally.push({ step, ...counts });
 }
 
+check('typecheck (common, runtime-neutral)', 'npx', ['tsc', '-p', 'tsconfig.common.json']);
 check('typecheck (main, preload, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
 check('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
 check('lint', 'npx', ['eslint', '.']);

@@ -6,7 +6,7 @@
  * there is no god-store here. Everything below it is plain Node, which is what lets the renderer be tested for real
  * against it in Chromium without Electron.
  */
-import type { CoreApi } from '../../preload/contract';
+import type { CoreApi } from '../../common/contract';
 import type { LocdeskConfig } from './config';
 import type { EventBus } from './event-bus';
 import type { Logger, Redactor } from './log';

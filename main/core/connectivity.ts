@@ -4,7 +4,7 @@
  * The renderer shows an offline badge from this; browsing the library works either way. A network failure marks
  * the app offline, and the next successful request marks it online again.
  */
-import type { Connectivity } from '../../preload/contract';
+import type { Connectivity } from '../../common/contract';
 import type { EventBus } from './event-bus';
 
 /** Tracks reachability and emits `app.onConnectivityChanged` when it flips. */

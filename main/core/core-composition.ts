@@ -4,7 +4,7 @@
  * Kept apart from app-core.ts so the facade's interface stays readable on its own; every method here is a thin
  * delegation, and any logic it needs lives in the services.
  */
-import type { CoreApi, ProjectSummary } from '../../preload/contract';
+import type { CoreApi, ProjectSummary } from '../../common/contract';
 import type { AppCore, AppCoreDependencies } from './app-core';
 import { Session } from './auth/session';
 import { ConnectivityTracker } from './connectivity';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreApi } from '../../preload/contract';
+import type { CoreApi } from '../../common/contract';
 import { dispatchCall, eventMessage, findCall } from './dispatch';
 import { LocdeskError } from './errors';
 

@@ -5,7 +5,7 @@
  * The Electron IPC helper and the browser harnesses both call this after their own sender check, so validation
  * lives in exactly one place and cannot differ between the app and its tests.
  */
-import { listCalls, listEvents, type CoreApi, type Envelope } from '../../preload/contract';
+import { listCalls, listEvents, type CoreApi, type Envelope } from '../../common/contract';
 import type { CoreEvent } from './event-bus';
 import { toSafeError } from './errors';
 

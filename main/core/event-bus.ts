@@ -4,7 +4,7 @@
  * Services emit through one bus rather than holding references to windows, so the core never knows whether a
  * renderer, a Playwright page or nobody at all is listening.
  */
-import type { EventPayloads } from '../../preload/contract';
+import type { EventPayloads } from '../../common/contract';
 
 /** One event named in the contract, with its payload. */
 export type CoreEvent = {

@@ -4,7 +4,7 @@
  * Only a handful of switches live here; configuration that an administrator sets (endpoints, credentials) lives
  * in `config.ts` instead, so the renderer can never change where tokens are sent.
  */
-import { SettingsSchema, type Settings } from '../../preload/contract';
+import { SettingsSchema, type Settings } from '../../common/contract';
 import type { KeyValueStore } from './ports';
 
 const storageKey = 'settings';

@@ -7,7 +7,7 @@
  * handler can forget a check, and no channel outside the contract can be registered.
  */
 import type { IpcMainInvokeEvent } from 'electron';
-import { calls, type CoreApi, type Envelope } from '../../preload/contract';
+import { calls, type CoreApi, type Envelope } from '../../common/contract';
 import { dispatchCall } from '../core/dispatch';
 import type { Logger } from '../core/log';
 

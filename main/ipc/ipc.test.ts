@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { calls, events, listCalls, listEvents, type Envelope } from '../../preload/contract';
+import { calls, events, listCalls, listEvents, type Envelope } from '../../common/contract';
 import { LocdeskError } from '../core/errors';
 import { createLogger, Redactor } from '../core/log';
 import { argumentsFor, fieldNamesOf } from '../../test/electron/support/contract-samples';

@@ -33,18 +33,31 @@ const probes: Record<string, Probe> = {
     folder: 'renderer',
     source:
       "import { ipcRenderer } from 'electron';\nimport { readFileSync } from 'node:fs';\nimport { dispatchCall } from '../main/core/dispatch';\n" +
-      "import { calls } from '../preload/contract';\nexport const probe = [ipcRenderer, readFileSync, dispatchCall, calls];\n",
+      "import { buildApi } from '../preload/api';\nexport const probe = [ipcRenderer, readFileSync, dispatchCall, buildApi];\n",
     expected: [
       'The renderer must not import electron',
       'The renderer has no Node.',
       'The renderer must not import the main process.',
-      'The renderer may import only types from preload/contract.ts.',
+      'The renderer must not import the preload',
     ],
   },
-  rendererBorrowsTypes: {
+  rendererUsesCommon: {
     folder: 'renderer',
-    source: "import type { AuthState } from '../preload/contract';\nexport const probe: AuthState['status'] = 'signedOut';\n",
+    source: "import { calls, type AuthState } from '../common/contract';\nexport const probe: [AuthState['status'], unknown] = ['signedOut', calls];\n",
     expected: [],
+  },
+  commonStaysNeutral: {
+    folder: 'common',
+    source:
+      "import { app } from 'electron';\nimport { readFileSync } from 'node:fs';\nimport { join } from 'path';\nimport { silentLogger } from '../main/core/log';\n" +
+      "import { api } from '../renderer/src/api';\nexport const probe = [app, readFileSync, join, silentLogger, api];\n",
+    expected: [
+      'common/ must not import electron',
+      'common/ must not import Node built-ins',
+      'common/ must not import Node built-ins',
+      'common/ must not import a runtime-specific folder.',
+      'common/ must not import a runtime-specific folder.',
+    ],
   },
   platformUsesIpcMain: {
     folder: 'main/platform',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppCoreDependencies } from '../core/app-core';
-import { listCalls } from '../../preload/contract';
+import { listCalls } from '../../common/contract';
 import { MemoryCipher, MemoryKeyValueStore } from '../../test/support/memory-ports';
 import { createFakeCore, type FakeCore } from '../../test/electron/support/fake-core';
 import { FakeBrowserWindow, resetElectronFake, type ElectronFake } from '../../test/electron/support/electron-fake';

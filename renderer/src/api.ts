@@ -2,7 +2,7 @@
  * The renderer's only door to the app: `window.locdesk`, provided by the preload (or, in tests, by a harness).
  * Every component reaches it through here, so component tests can swap in a fake with `setApi`.
  */
-import type { LocdeskApi } from '../../preload/contract';
+import type { LocdeskApi } from '../../common/contract';
 
 let override: LocdeskApi | null = null;
 

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { startFakeLokalise, type FakeLokalise } from '../fake-lokalise/server';
 import { answerConsent } from '../fake-lokalise/testing';
-import type { LocdeskApi } from '../../preload/contract';
+import type { LocdeskApi } from '../../common/contract';
 import { electronBinary, isolatedProfile, launchApp, type LaunchedApp } from './launch';
 
 /** What the page's global object offers (the node tsconfig has no DOM types; this is erased before evaluate runs). */

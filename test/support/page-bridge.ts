@@ -4,7 +4,7 @@
  * HTTP bridge), and events arrive through `__locdeskDispatch(channel, payload)`. The channel map is computed from
  * the contract on the Node side, so the page gets the same named functions the preload exposes.
  */
-import { listCalls, listEvents, type Envelope } from '../../preload/contract';
+import { listCalls, listEvents, type Envelope } from '../../common/contract';
 
 /** Domain → name → channel, for calls and for events. */
 export interface ChannelMap {

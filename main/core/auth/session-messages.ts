@@ -1,7 +1,7 @@
 /**
  * The sentences the renderer shows for each session reason: what happened, and what the translator can do next.
  */
-import type { AuthReason } from '../../../preload/contract';
+import type { AuthReason } from '../../../common/contract';
 
 /** A default sentence for each reason; callers may pass a more specific one (e.g. naming the ports tried). */
 export function messageFor(reason: AuthReason, timeoutMs = 300_000): string {

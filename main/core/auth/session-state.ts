@@ -5,7 +5,7 @@
  * only non-secret facts (status, reason, sentence, mode, host, expiry, scopes, persistence) and fills every field the
  * strict contract schema requires, so a state can never carry a token, a code, `state` or the authorize URL.
  */
-import type { AuthReason, AuthState } from '../../../preload/contract';
+import type { AuthReason, AuthState } from '../../../common/contract';
 import { messageFor } from './session-messages';
 
 /** What a caller changes; everything else is derived. */

@@ -6,7 +6,7 @@
  * callers share a single refresh. One sign-in attempt runs at a time: starting another, cancelling, signing out and
  * quitting all end the running one and close its loopback receiver.
  */
-import type { AuthState } from '../../../preload/contract';
+import type { AuthState } from '../../../common/contract';
 import type { LocdeskConfig } from '../config';
 import { CancelledError, LocdeskError } from '../errors';
 import type { Logger, Redactor } from '../log';

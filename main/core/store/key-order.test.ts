@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { KeyQuerySchema, type KeyQueryInput } from '../../../preload/contract';
+import { KeyQuerySchema, type KeyQueryInput } from '../../../common/contract';
 import type { FakeProject } from '../../../test/fake-lokalise/server';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
 import { LibraryStore } from './library-store';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeyQuerySchema, type KeyQueryInput } from '../../../preload/contract';
+import { KeyQuerySchema, type KeyQueryInput } from '../../../common/contract';
 import type { FakeKey, FakeProject } from '../../../test/fake-lokalise/server';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
 

@@ -4,7 +4,7 @@
  *
  * Every query reads the project's current generation only, so a sync writing the next one never shows through.
  */
-import type { KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../preload/contract';
+import type { KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../common/contract';
 import type { Connection } from './database';
 import { currentGeneration } from './project-rows';
 import { sortOrders } from './migrations';

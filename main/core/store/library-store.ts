@@ -3,7 +3,7 @@
  * network. This class is the store's public face for AppCore and the sync engine; the SQL lives in the modules it
  * delegates to.
  */
-import type { KeyDetail, KeyPage, KeyQuery, ProjectFacets, ProjectSummary } from '../../../preload/contract';
+import type { KeyDetail, KeyPage, KeyQuery, ProjectFacets, ProjectSummary } from '../../../common/contract';
 import { LocdeskError } from '../errors';
 import type { LokaliseProject, LokaliseTeam } from '../lokalise/types';
 import type { Logger } from '../log';

@@ -2,7 +2,7 @@
  * The project list as the library keeps it: what Lokalise last reported for each project, the user's "keep
  * offline" choice, whether the user can still see the project, and the facts of its last sync.
  */
-import type { Language, ProjectSummary, SyncFacts } from '../../../preload/contract';
+import type { Language, ProjectSummary, SyncFacts } from '../../../common/contract';
 import type { LokaliseProject, LokaliseTeam } from '../lokalise/types';
 import type { Connection } from './database';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeyQuerySchema, type KeyQuery, type KeyQueryInput } from '../../../preload/contract';
+import { KeyQuerySchema, type KeyQuery, type KeyQueryInput } from '../../../common/contract';
 import type { FakeProject } from '../../../test/fake-lokalise/server';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
 import { keyPage, rankQuery, searchConditions } from './key-queries';

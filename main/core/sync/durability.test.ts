@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KeyQuerySchema } from '../../../preload/contract';
+import { KeyQuerySchema } from '../../../common/contract';
 import { storePath } from '../store/database';
 import { LibraryStore } from '../store/library-store';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from './testing';

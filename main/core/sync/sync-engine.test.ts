@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocdeskError } from '../errors';
-import type { KeyQueryInput } from '../../../preload/contract';
-import { KeyQuerySchema } from '../../../preload/contract';
+import type { KeyQueryInput } from '../../../common/contract';
+import { KeyQuerySchema } from '../../../common/contract';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from './testing';
 
 let rig: SyncRig;

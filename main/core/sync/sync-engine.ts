@@ -7,7 +7,7 @@
  * stops the run, since nothing further could succeed.
  */
 import { setImmediate } from 'node:timers/promises';
-import type { SyncProgress } from '../../../preload/contract';
+import type { SyncProgress } from '../../../common/contract';
 import { CancelledError, isCancellation, LocdeskError, toSafeError } from '../errors';
 import type { Logger } from '../log';
 import type { LokaliseClient } from '../lokalise/client';

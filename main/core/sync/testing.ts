@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SyncProgress } from '../../../preload/contract';
+import type { SyncProgress } from '../../../common/contract';
 import { startFakeLokalise, type FakeLokalise, type FakeLokaliseOptions } from '../../../test/fake-lokalise/server';
 import type { TokenSource } from '../auth/token-source';
 import { silentLogger } from '../log';

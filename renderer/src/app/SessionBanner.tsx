@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppInfo, AuthState } from '../../../preload/contract';
+import type { AppInfo, AuthState } from '../../../common/contract';
 import { api, messageOf } from '../api';
 import { PasteCodeForm } from '../auth/PasteCodeForm';
 import { ReasonNotice } from '../auth/ReasonNotice';

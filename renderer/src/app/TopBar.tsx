@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppInfo, AuthState, Connectivity } from '../../../preload/contract';
+import type { AppInfo, AuthState, Connectivity } from '../../../common/contract';
 import { api } from '../api';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { useAction } from '../shared/use-action';

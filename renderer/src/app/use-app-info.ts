@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AppInfo, Connectivity } from '../../../preload/contract';
+import type { AppInfo, Connectivity } from '../../../common/contract';
 import { api } from '../api';
 
 /** Facts about this installation (mode, configuration problems); null until answered. */

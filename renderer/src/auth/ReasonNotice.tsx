@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AuthState } from '../../../preload/contract';
+import type { AuthState } from '../../../common/contract';
 import { api, messageOf } from '../api';
 import { guideFor } from './reasons';
 

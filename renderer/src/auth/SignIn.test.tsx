@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AuthReason, AuthState } from '../../../preload/contract';
+import type { AuthReason, AuthState } from '../../../common/contract';
 import { freshFakeApiForEachTest } from '../testing/each-test';
 import { productionInfo, signedOut } from '../testing/fake-api';
 import { guideFor } from './reasons';

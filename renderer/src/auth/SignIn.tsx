@@ -1,4 +1,4 @@
-import type { AppInfo, AuthState } from '../../../preload/contract';
+import type { AppInfo, AuthState } from '../../../common/contract';
 import { api } from '../api';
 import { useAction } from '../shared/use-action';
 import { PasteCodeForm } from './PasteCodeForm';

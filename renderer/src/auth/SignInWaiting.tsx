@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AuthState } from '../../../preload/contract';
+import type { AuthState } from '../../../common/contract';
 import { api } from '../api';
 import { useAction } from '../shared/use-action';
 import { ProblemNotice } from '../shared/ProblemNotice';

@@ -4,7 +4,7 @@
  * carries the specifics (ports tried, the timeout); this table decides the tone and the next step, so every reason
  * leads somewhere instead of ending in a dead "error".
  */
-import type { AuthReason } from '../../../preload/contract';
+import type { AuthReason } from '../../../common/contract';
 
 /** The next step offered for a reason. */
 export type ReasonAction =

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AuthState } from '../../../preload/contract';
+import type { AuthState } from '../../../common/contract';
 import { api } from '../api';
 
 /** The session state, kept current from `auth.onStateChanged`; null until the first answer. */

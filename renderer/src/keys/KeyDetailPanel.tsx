@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { KeyDetail, Language, TranslationCell } from '../../../preload/contract';
+import type { KeyDetail, Language, TranslationCell } from '../../../common/contract';
 import { api, messageOf } from '../api';
 import { CopyButton } from '../shared/CopyButton';
 import { exactTime } from '../shared/format';

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import type { KeyRow, Language } from '../../../preload/contract';
+import type { KeyRow, Language } from '../../../common/contract';
 import { HighlightedText } from '../shared/HighlightedText';
 import type { KeyWindow } from './use-key-window';
 

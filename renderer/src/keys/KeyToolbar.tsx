@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import type { KeyStatusFilter, Language, ProjectFacets } from '../../../preload/contract';
+import type { KeyStatusFilter, Language, ProjectFacets } from '../../../common/contract';
 import type { ViewPreferences } from './use-view-preferences';
 
 /** The filters a translator can set, named as Lokalise's editor names them. */

@@ -1,4 +1,4 @@
-import type { Language, TranslationCell } from '../../../preload/contract';
+import type { Language, TranslationCell } from '../../../common/contract';
 import { HighlightedText } from '../shared/HighlightedText';
 
 /** A plural translation, one row per form in the order the language's `plural_forms` gives (CLDR categories). */

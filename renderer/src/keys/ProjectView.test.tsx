@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeyQueryInput } from '../../../preload/contract';
+import type { KeyQueryInput } from '../../../common/contract';
 import { setApi } from '../api';
 import { createFakeApi, type FakeApi } from '../testing/fake-api';
 import { facets, pluralDetail, project, row } from './fixtures';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ProjectFacets, ProjectSummary } from '../../../preload/contract';
+import type { ProjectFacets, ProjectSummary } from '../../../common/contract';
 import { api, messageOf } from '../api';
 import { useDebounced } from '../shared/use-debounced';
 import { KeyDetailPanel } from './KeyDetailPanel';

@@ -1,7 +1,7 @@
 /**
  * Sample data for component tests: languages (with Arabic's six plural forms), facets, and generated key rows.
  */
-import type { KeyDetail, KeyRow, Language, ProjectFacets, ProjectSummary } from '../../../preload/contract';
+import type { KeyDetail, KeyRow, Language, ProjectFacets, ProjectSummary } from '../../../common/contract';
 import { makeCell, makeKeyRow, makeProject } from '../testing/fixtures';
 
 /** English, Arabic (right to left, six plural forms) and Japanese (one form). */

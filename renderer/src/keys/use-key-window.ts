@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { KeyQueryInput, KeyRow } from '../../../preload/contract';
+import type { KeyQueryInput, KeyRow } from '../../../common/contract';
 import { api, messageOf } from '../api';
 
 /** Rows are fetched in pages of this size as the list scrolls. */

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Language } from '../../../preload/contract';
+import type { Language } from '../../../common/contract';
 
 /** The languages shown side by side for one project. */
 export interface ViewPreferences {

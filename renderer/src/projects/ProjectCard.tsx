@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '../../../preload/contract';
+import type { ProjectSummary } from '../../../common/contract';
 import { api } from '../api';
 import { count, exactTime, relativeTime } from '../shared/format';
 import { useAction } from '../shared/use-action';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { SyncProgress } from '../../../preload/contract';
+import type { SyncProgress } from '../../../common/contract';
 import { freshFakeApiForEachTest } from '../testing/each-test';
 import { idleProgress } from '../testing/fake-api';
 import { makeProject } from '../testing/fixtures';

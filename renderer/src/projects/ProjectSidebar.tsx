@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProjectSummary, SyncProgress } from '../../../preload/contract';
+import type { ProjectSummary, SyncProgress } from '../../../common/contract';
 import { api } from '../api';
 import { useAction } from '../shared/use-action';
 import { ProjectCard } from './ProjectCard';

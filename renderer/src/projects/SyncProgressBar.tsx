@@ -1,4 +1,4 @@
-import type { SyncProgress } from '../../../preload/contract';
+import type { SyncProgress } from '../../../common/contract';
 import { api } from '../api';
 import { count } from '../shared/format';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProjectSummary } from '../../../preload/contract';
+import type { ProjectSummary } from '../../../common/contract';
 import { api, isExpectedOffline, messageOf } from '../api';
 
 /** The project list and what a view needs to follow library changes. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SyncProgress } from '../../../preload/contract';
+import type { SyncProgress } from '../../../common/contract';
 import { api } from '../api';
 
 /** The sync engine's progress, kept current from `sync.onProgress`; null until answered. */

@@ -6,7 +6,7 @@
  * function of the call's arguments, or an Error, which the call rejects with, as main's envelopes do.
  * `emit` pushes an event to the subscribers, as main would.
  */
-import type { AppInfo, AuthState, Connectivity, LocdeskApi, SyncProgress } from '../../../preload/contract';
+import type { AppInfo, AuthState, Connectivity, LocdeskApi, SyncProgress } from '../../../common/contract';
 
 type Domain = keyof LocdeskApi;
 type Member<D extends Domain> = keyof LocdeskApi[D] & string;

@@ -3,7 +3,7 @@
  * projects, key rows and details, and a `keys.page` answer that serves any number of synthetic keys on demand,
  * so a 100 000-key project costs nothing until a page is asked for.
  */
-import type { KeyDetail, KeyPage, KeyQueryInput, KeyRow, Language, ProjectFacets, ProjectSummary, TranslationCell } from '../../../preload/contract';
+import type { KeyDetail, KeyPage, KeyQueryInput, KeyRow, Language, ProjectFacets, ProjectSummary, TranslationCell } from '../../../common/contract';
 
 /** English: the usual base language. */
 export const english: Language = { langId: 640, iso: 'en', name: 'English', isRtl: false, pluralForms: ['one', 'other'], progress: 100 };

@@ -6,7 +6,7 @@
  * dispatched into the page. So the renderer under test meets the same contract it meets in Electron.
  */
 import type { Page } from '@playwright/test';
-import type { Envelope } from '../../../preload/contract';
+import type { Envelope } from '../../../common/contract';
 import { channelMap, installLocdesk } from '../../support/page-bridge';
 import type { AppCore } from '../../../main/core/app-core';
 import { dispatchCall, eventMessage } from '../../../main/core/dispatch';

@@ -4,7 +4,7 @@
  * part of the contract is shaped like a credential.
  */
 import type { z } from 'zod';
-import { listCalls } from '../../../preload/contract';
+import { listCalls } from '../../../common/contract';
 
 interface Definition {
   type: string;

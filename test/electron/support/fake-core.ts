@@ -2,7 +2,7 @@
  * A stand-in AppCore for the Electron-edge tests: every contract method returns a sample of its result schema (or
  * whatever a test overrides it with) and records its calls, so IPC plumbing can be tested without the real core.
  */
-import { listCalls, type CoreApi } from '../../../preload/contract';
+import { listCalls, type CoreApi } from '../../../common/contract';
 import type { AppCore } from '../../../main/core/app-core';
 import { EventBus } from '../../../main/core/event-bus';
 import { sampleOf } from './contract-samples';

@@ -6,6 +6,9 @@
  * `window.locdesk` from them, and the Playwright harness validates against them too, so the three can never
  * drift apart. Nothing in here may ever describe a token, an authorization code, an OAuth `state` or the client
  * secret: the renderer is not trusted with them.
+ *
+ * It lives in `common/`, the runtime-neutral folder, because main, preload and renderer all depend on it: nothing
+ * here may import Electron, Node built-ins or the DOM (lint and `tsconfig.common.json` enforce it).
  */
 import { z } from 'zod';
 
