@@ -1,6 +1,8 @@
 // ESLint flat config: type-aware typescript-eslint rules, plus the layer rules of the design (docs in README).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -13,6 +15,39 @@ const rendererIpcBan = {
   importNames: ['ipcRenderer', 'contextBridge'],
   message: 'Only preload/** may use ipcRenderer or contextBridge.',
 };
+
+/**
+ * Import boundaries, checked on resolved paths (import-x/no-restricted-paths), so a relative path, an index file or
+ * a path through test/ cannot slip past them. `target` is where the importing file is, `from` what it may not import.
+ */
+const zones = {
+  storeDoor: {
+    target: '.',
+    from: 'main/core/store',
+    except: ['./index.ts'],
+    message: 'Outside main/core/store/ the library is reached only through its door, main/core/store/index.ts (LibraryStore and plain-data types).',
+  },
+  platformLooksDown: {
+    target: 'main/platform',
+    from: ['main/ipc', 'main/window.ts'],
+    message: 'Platform code must not import the IPC or window layers above it; main/index.ts (the composition root) hands them in.',
+  },
+  noTestInProduction: {
+    target: '.',
+    from: 'test',
+    message: 'Production code must not import test code: test support lives in test/ for tests only.',
+  },
+};
+/** The rule with some of the zones above. Flat config gives a file the last block's options, so each block lists all it needs. */
+const restrictedPaths = (...chosen) => ['error', { basePath: import.meta.dirname, zones: chosen }];
+/** Production sources: what ships, or what a shipping module imports. Tests and test-only helpers are not. */
+const productionFiles = ['main/**/*.ts', 'preload/**/*.ts', 'renderer/src/**/*.ts', 'renderer/src/**/*.tsx', 'common/**/*.ts'];
+const testOnlyFiles = ['**/*.test.ts', '**/*.test.tsx', 'renderer/src/testing/**', 'renderer/src/test-setup.ts'];
+/**
+ * Bench files that measure the store's search design from the inside (the tokenizer comparison, the bare FTS floor
+ * under a search): white-box by purpose, so the store's door does not apply to them.
+ */
+const storeWhiteBox = ['test/bench/tokenizers.ts', 'test/bench/search-child.ts'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
@@ -34,8 +69,43 @@ export default tseslint.config(
     },
   },
   {
-    // Plain-JavaScript project scripts (build/scripts/*.mjs) run directly on Node; they get untyped linting.
-    files: ['eslint.config.js', '**/*.mjs'],
+    // Import structure, on the files' resolved paths (TypeScript's own resolution, through the same tsconfigs):
+    // no module may reach itself again through its imports, in any folder. A circle means neither side can be
+    // understood, tested or moved (issue 17 moves the store into a worker) without the other. This rule skips
+    // `import type` by design; `npm run lint:circles` (.dependency-cruiser.cjs) refuses circles of types too.
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.common.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+    },
+  },
+  {
+    // Everyone outside the store, tests included, goes through its door.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['main/core/store/**', ...storeWhiteBox],
+    rules: { 'import-x/no-restricted-paths': restrictedPaths(zones.storeDoor) },
+  },
+  {
+    // Production code: the store's door, layers that point one way, and nothing from test/.
+    files: productionFiles,
+    ignores: [...testOnlyFiles, 'main/core/store/**'],
+    rules: { 'import-x/no-restricted-paths': restrictedPaths(zones.storeDoor, zones.platformLooksDown, zones.noTestInProduction) },
+  },
+  {
+    // The store's own production files import each other freely, and nothing from test/.
+    files: ['main/core/store/**/*.ts'],
+    ignores: testOnlyFiles,
+    rules: { 'import-x/no-restricted-paths': restrictedPaths(zones.noTestInProduction) },
+  },
+  {
+    // Plain-JavaScript project scripts (build/scripts/*.mjs, .dependency-cruiser.cjs) run directly on Node; they get
+    // untyped linting.
+    files: ['eslint.config.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
     rules: {

@@ -1,7 +1,8 @@
 /**
  * One Vite config for every bundle, selected by `--mode`:
  * - default: the React renderer (`renderer/` → `out/renderer/`), loaded from the app bundle in production;
- * - `main`: the Electron main process as ESM (`out/main/index.js`), dependencies left to node_modules;
+ * - `main`: the Electron main process as ESM (`out/main/index.js`), dependencies left to node_modules, and beside it
+ *   one file per worker thread entry (`out/main/search-index-worker.js`; see main/core/worker-script.ts);
  * - `preload`: the sandboxed preload as one CommonJS file (`out/preload/index.cjs`), since sandboxed preloads
  *   cannot load ES modules or anything but `electron` at run time;
  * - `test` (used by vitest): the unit, component and electron-edge test projects.
@@ -14,18 +15,28 @@ import { defineConfig, type ViteUserConfig as UserConfig } from 'vitest/config';
 const root = import.meta.dirname;
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
+/**
+ * The main process's entries: the app, and each worker thread's code as a file of its own, named as
+ * main/core/worker-script.ts looks for it (the entry's file name).
+ */
+const mainEntries = {
+  index: resolve(root, 'main/index.ts'),
+  'search-index-worker': resolve(root, 'main/core/store/search-index-worker.ts'),
+};
+
 function mainConfig(): UserConfig {
   return {
     build: {
-      ssr: resolve(root, 'main/index.ts'),
+      ssr: true,
       outDir: resolve(root, 'out/main'),
       emptyOutDir: true,
       target: 'node22',
       sourcemap: false,
       minify: false,
       rollupOptions: {
+        input: mainEntries,
         external: ['electron', 'libsql', 'electron-store', ...nodeBuiltins],
-        output: { format: 'es', entryFileNames: 'index.js' },
+        output: { format: 'es', entryFileNames: '[name].js' },
       },
     },
     define: {

@@ -29,6 +29,12 @@ describe('the composition root', () => {
     expect(options.createCipher()).toBeInstanceOf(SafeStorageCipher);
   });
 
+  it('hands the lifecycle the real window and IPC layers, which platform code does not import itself', async () => {
+    const { registerIpc } = await import('./ipc');
+    const { createMainWindow, hardenSession } = await import('./window');
+    expect(options.edge).toEqual({ hardenSession, openWindow: createMainWindow, connectIpc: registerIpc });
+  });
+
   it('opens named electron-store files in the user-data folder', () => {
     options.openStore('tokens');
     expect(mocks.stores).toEqual([{ name: 'tokens', cwd: '/profiles/userData' }]);

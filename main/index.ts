@@ -1,13 +1,16 @@
 /**
  * Locdesk's main process: the composition root. It only chooses the concrete pieces (the real core, the
- * safeStorage cipher, electron-store stores, the build-time credentials) and hands them to the lifecycle, which
- * owns the order Electron requires. Nothing else belongs here.
+ * safeStorage cipher, electron-store stores, the build-time credentials, the window and IPC layers) and hands them
+ * to the lifecycle, which owns the order Electron requires. It is the one module that wires platform, ipc and window
+ * together; platform code does not import the layers above it. Nothing else belongs here.
  */
 import { app } from 'electron';
 import { createAppCore } from './core/app-core';
+import { registerIpc } from './ipc';
 import { startLocdesk } from './platform/app-lifecycle';
 import { SafeStorageCipher } from './platform/safe-storage-cipher';
 import { ElectronKeyValueStore } from './platform/token-store';
+import { createMainWindow, hardenSession } from './window';
 
 declare global {
   interface ImportMetaEnv {
@@ -30,4 +33,5 @@ void startLocdesk({
   },
   bundleFolder: import.meta.dirname,
   environment: process.env,
+  edge: { hardenSession, openWindow: createMainWindow, connectIpc: registerIpc },
 });

@@ -8,7 +8,7 @@
  */
 import { BrowserWindow, screen, type Session, type WebContents, type WebPreferences } from 'electron';
 import type { Logger } from './core/log';
-import { originOf } from './ipc/handle';
+import { originOf } from './core/link-policy';
 import type { ExternalLinkOpener } from './platform/external-links';
 import { minimumWindowSize, type WindowStateStore } from './platform/window-state';
 

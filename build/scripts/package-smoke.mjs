@@ -2,7 +2,9 @@
 // Packaging smoke test: builds the app into a scratch folder with a random marker as the build-time client secret,
 // packs it with electron-builder (`--linux dir`) against a stand-in Electron distribution (the real one cannot be
 // downloaded here), and inspects the result:
-//   - the asar holds the main, preload and renderer bundles;
+//   - the asar holds the main, preload and renderer bundles, and the search indexing worker beside the main bundle;
+//   - that worker loads from the built files alone and answers (libsql found from out/main, as in the app), and the
+//     main bundle does not carry the development-only on-demand worker build (esbuild is not packed);
 //   - the only native binary is libsql's for this platform, and it is unpacked next to the asar;
 //   - no tests, source maps or TypeScript sources are inside;
 //   - the secret marker is in out/main only: never in the preload or renderer bundles, on disk or in the asar;
@@ -15,6 +17,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rm
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
 const asar = require('@electron/asar');
@@ -80,7 +83,7 @@ export function inspectPackage({ asarPath, marker, libsqlPackage = expectedLibsq
     const stat = asar.statFile(asarPath, entry.slice(1), false);
     return !('files' in stat) && !('link' in stat);
   });
-  for (const required of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
+  for (const required of ['/out/main/index.js', '/out/main/search-index-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
     if (!files.includes(required)) problems.push(`${required} is missing from the asar.`);
   }
   if (!files.some((file) => file.startsWith('/out/renderer/') && file.endsWith('.js'))) problems.push('The asar has no renderer script.');
@@ -116,6 +119,49 @@ export function inspectPackage({ asarPath, marker, libsqlPackage = expectedLibsq
   return problems;
 }
 
+/**
+ * Starts the built search indexing worker (`out/main/search-index-worker.js`) from `mainFolder` on a scratch index
+ * and has it index one document; returns one sentence per problem. Run against the built files with node_modules
+ * beside them, it proves the bundle stands alone: its imports resolve and it speaks the protocol.
+ */
+export async function checkBundledWorker(mainFolder, scratchFolder) {
+  const Database = createRequire(join(mainFolder, 'index.js'))('libsql');
+  const path = join(scratchFolder, 'search.sqlite');
+  const index = new Database(path);
+  index.exec("CREATE VIRTUAL TABLE key_words USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 1')");
+  index.close();
+  const worker = new Worker(join(mainFolder, 'search-index-worker.js'), { workerData: { path, pendingBytes: 1_000_000, batchesPerCommit: 8, termRefresh: [] } });
+  const replies = [];
+  try {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
+      worker.on('error', (error) => reject(error));
+      worker.on('message', (reply) => {
+        replies.push(reply.type);
+        if (reply.type === 'ready') {
+          worker.postMessage({ type: 'load', segments: 16, sequence: 1 });
+          worker.postMessage({ type: 'add', ids: [1], bodies: ['packaged worker text'], sequence: 2 });
+          worker.postMessage({ type: 'loaded', sequence: 3 });
+        }
+        if (reply.type !== 'ready' && (reply.type !== 'done' || reply.sequence === 3)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+  } catch (error) {
+    return [`The bundled search indexing worker did not work: ${error.message}.`];
+  } finally {
+    await worker.terminate();
+  }
+  const expected = ['ready', 'done', 'done', 'done'];
+  if (replies.join() !== expected.join()) return [`The bundled search indexing worker answered ${replies.join(', ')} instead of ${expected.join(', ')}.`];
+  const check = new Database(path);
+  const found = check.prepare("SELECT count(*) FROM key_words WHERE key_words MATCH 'packaged'").raw(true).get()[0];
+  check.close();
+  return found === 1 ? [] : ['The bundled search indexing worker answered, but the document is not in the index.'];
+}
+
 /** Compares the fuse wire of a packed Electron binary with `expectedFuses`; returns one sentence per mismatch. */
 export async function inspectFuses(executable) {
   const wire = await getCurrentFuseWire(executable);
@@ -144,13 +190,18 @@ export async function runPackageSmoke({ keep = false, log = (line) => process.st
       const hasMarker = readFileSync(file).includes(marker);
       if (hasMarker && !inMain) problems.push(`The build-time secret is in ${relative(staging, file)}.`);
     }
-    if (!readFileSync(join(staging, 'out', 'main', 'index.js')).includes(marker)) problems.push('The main bundle lacks the build-time secret.');
+    const mainBundle = readFileSync(join(staging, 'out', 'main', 'index.js'), 'utf8');
+    if (!mainBundle.includes(marker)) problems.push('The main bundle lacks the build-time secret.');
+    if (/from ["']esbuild["']|import\(["']esbuild["']\)/.test(mainBundle)) problems.push('The main bundle imports esbuild, a development tool that is not packed.');
 
     for (const name of ['package.json', 'package-lock.json', 'electron-builder.yml']) cpSync(join(root, name), join(staging, name));
     cpSync(join(root, 'build'), join(staging, 'build'), { recursive: true, filter: (source) => !source.includes(`${join('build', 'scripts')}`) });
     // Hard links: instant, no extra disk, and unlike a symlink electron-builder's dependency walk understands them.
     run('cp', ['-al', join(root, 'node_modules'), join(staging, 'node_modules')]);
     makeStandInElectron(join(staging, 'electron-dist'));
+    log('Starting the bundled search indexing worker from the built files…');
+    mkdirSync(join(staging, 'worker-check'));
+    problems.push(...(await checkBundledWorker(join(staging, 'out', 'main'), join(staging, 'worker-check'))));
 
     log('Packing with electron-builder --linux dir against the stand-in Electron…');
     run('npx', ['electron-builder', '--linux', 'dir', '--projectDir', staging, `-c.electronDist=${join(staging, 'electron-dist')}`], {

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { expectedLibsqlPackage, inspectFuses, inspectPackage, makeStandInElectron, runPackageSmoke } from './package-smoke.mjs';
+import { checkBundledWorker, expectedLibsqlPackage, inspectFuses, inspectPackage, makeStandInElectron, runPackageSmoke } from './package-smoke.mjs';
 
 const asar = createRequire(import.meta.url)('@electron/asar');
 const scratch = mkdtempSync(join(tmpdir(), 'locdesk-package-checks-'));
@@ -29,6 +29,7 @@ async function pack(name, files) {
 const cleanApp = {
   'package.json': '{"main":"out/main/index.js"}',
   'out/main/index.js': `const secret = "${marker}";`,
+  'out/main/search-index-worker.js': 'export {}',
   'out/preload/index.cjs': 'require("electron")',
   'out/renderer/index.html': '<!doctype html>',
   'out/renderer/assets/index-1.js': 'render()',
@@ -42,7 +43,7 @@ describe('inspectPackage', () => {
   });
 
   it('finds every planted problem', async () => {
-    const { 'out/preload/index.cjs': _preload, ...withoutPreload } = cleanApp;
+    const { 'out/preload/index.cjs': _preload, 'out/main/search-index-worker.js': _worker, ...withoutPreload } = cleanApp;
     const archive = await pack('dirty', {
       ...withoutPreload,
       'out/renderer/assets/index-1.js.map': '{}',
@@ -54,6 +55,7 @@ describe('inspectPackage', () => {
     const problems = inspectPackage({ asarPath: archive, marker, libsqlPackage: libsql });
     const expected = [
       /\/out\/preload\/index\.cjs is missing/,
+      /\/out\/main\/search-index-worker\.js is missing/,
       /Source map inside: \/out\/renderer\/assets\/index-1\.js\.map/,
       /build-time secret is inside \/out\/renderer\/assets\/leak\.js/,
       /TypeScript source inside: \/main\/index\.ts/,
@@ -81,6 +83,24 @@ describe('inspectPackage', () => {
     await asar.createPackage(source, archive);
     const problems = inspectPackage({ asarPath: archive, marker, libsqlPackage: libsql });
     assert.ok(problems.some((problem) => problem.includes('is inside the asar; native binaries must be unpacked')), problems.join('\n'));
+  });
+});
+
+describe('checkBundledWorker', () => {
+  // Inside the project, so the fake bundle resolves libsql from node_modules as out/main does.
+  const folder = join(import.meta.dirname, '..', '..', 'release', `worker-check-${process.pid}`);
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('reports a worker bundle that cannot load, and one that does not speak the protocol', async () => {
+    mkdirSync(join(folder, 'scratch-broken'), { recursive: true });
+    mkdirSync(join(folder, 'scratch-silent'), { recursive: true });
+    writeFileSync(join(folder, 'index.js'), '');
+    writeFileSync(join(folder, 'search-index-worker.js'), "import missing from 'no-such-package-locdesk';\nmissing();\n");
+    const broken = await checkBundledWorker(folder, join(folder, 'scratch-broken'));
+    assert.equal(broken.length, 1);
+    assert.match(broken[0], /did not work: .*no-such-package-locdesk/);
+    writeFileSync(join(folder, 'search-index-worker.js'), "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ type: 'unavailable', message: 'nope' });\n");
+    assert.deepEqual(await checkBundledWorker(folder, join(folder, 'scratch-silent')), ['The bundled search indexing worker answered unavailable instead of ready, done, done, done.']);
   });
 });
 

@@ -83,7 +83,7 @@ function playwrightTier(step, configFile) {
 check('typecheck (common, runtime-neutral)', 'npx', ['tsc', '-p', 'tsconfig.common.json']);
 check('typecheck (main, preload, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
 check('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
-check('lint', 'npx', ['eslint', '.']);
+check('lint', 'npm', ['run', 'lint']);
 vitestTier();
 function nodeTestTier(step, files) {
   const outcome = spawnSync('node', ['--test', '--test-reporter=tap', ...files], { cwd: root, encoding: 'utf8', env: process.env });

@@ -1,17 +1,26 @@
 /**
  * The facade the Electron edge and the test harness call: one object whose `api` implements every call of the
- * contract, and whose `events` bus carries every contract event.
+ * contract, and whose `events` bus carries every contract event; and the wiring behind it, which service answers
+ * which contract call.
  *
  * It only composes services (session, library store, sync engine, settings); each of them owns its own state, so
- * there is no god-store here. Everything below it is plain Node, which is what lets the renderer be tested for real
- * against it in Chromium without Electron.
+ * there is no god-store here, and every method of the `api` is a thin delegation. Everything below it is plain Node,
+ * which is what lets the renderer be tested for real against it in Chromium without Electron.
  */
-import type { CoreApi } from '../../common/contract';
+import type { CoreApi, ProjectSummary } from '../../common/contract';
+import { Session } from './auth/session';
 import type { LocdeskConfig } from './config';
-import type { EventBus } from './event-bus';
+import { ConnectivityTracker } from './connectivity';
+import { isCancellation, LocdeskError } from './errors';
+import { EventBus } from './event-bus';
+import { isAllowedExternalUrl } from './link-policy';
 import type { Logger, Redactor } from './log';
+import { LokaliseClient } from './lokalise/client';
 import type { BrowserOpener, Cipher, ClipboardWriter, FetchFunction, KeyValueStore } from './ports';
-import { composeCore } from './core-composition';
+import { SettingsService } from './settings';
+import { LibraryStore } from './store';
+import { idleSyncProgress, SyncEngine } from './sync/sync-engine';
+import { TokenVault } from './vault/token-vault';
 
 /** What the composition root (main/index.ts, or a test harness) hands to the core. */
 export interface AppCoreDependencies {
@@ -43,11 +52,178 @@ export interface AppCore {
   close(): Promise<void>;
 }
 
+/** A fetch that tells the connectivity tracker whether Lokalise answered. */
+function trackedFetch(fetch: FetchFunction, connectivity: ConnectivityTracker): FetchFunction {
+  return async (input, init) => {
+    try {
+      const response = await fetch(input, init);
+      connectivity.reportOnline();
+      return response;
+    } catch (error) {
+      if (!isCancellation(error) && init?.signal?.aborted !== true) {
+        connectivity.reportOffline('Lokalise cannot be reached. Your offline library is still available.');
+      }
+      throw error;
+    }
+  };
+}
+
+/** Opens the library, or returns why it could not be opened. */
+function openLibrary(folder: string, logger: Logger): { store: LibraryStore | null; problem: string | null } {
+  try {
+    return { store: LibraryStore.open(folder, { logger }), problem: null };
+  } catch (error) {
+    return { store: null, problem: error instanceof LocdeskError ? error.message : 'The offline library could not be opened.' };
+  }
+}
+
 /**
  * Builds the core: restores the session, opens the library (or records why it cannot), and wires every service's
  * events to the bus. Never throws for an unusable library or configuration; the renderer learns about both
  * through `app.info()` and keeps working with what it has.
  */
-export function createAppCore(dependencies: AppCoreDependencies): Promise<AppCore> {
-  return composeCore(dependencies);
+export async function createAppCore(dependencies: AppCoreDependencies): Promise<AppCore> {
+  const events = new EventBus();
+  const connectivity = new ConnectivityTracker(events);
+  const settings = new SettingsService(dependencies.settingsStore);
+  const fetch = trackedFetch(dependencies.fetch, connectivity);
+  const vault = new TokenVault(dependencies.cipher, dependencies.tokenStore, () => settings.get().allowWeakTokenStorage, dependencies.logger);
+  const session = new Session({
+    config: dependencies.config,
+    configProblem: dependencies.configProblem,
+    fetch,
+    vault,
+    browser: dependencies.browser,
+    clipboard: dependencies.clipboard,
+    logger: dependencies.logger,
+    redactor: dependencies.redactor,
+  });
+  session.onStateChanged((state) => events.emit({ domain: 'auth', name: 'onStateChanged', payload: state }));
+  await session.restore().catch((error: unknown) => dependencies.logger.warn('could not restore the saved session', { error }));
+
+  const client = new LokaliseClient({
+    apiUrl: dependencies.config.apiUrl,
+    fetch,
+    tokens: session,
+    requestsPerSecond: dependencies.config.requestsPerSecond,
+    maxConcurrentPerProject: dependencies.config.maxConcurrentPerProject,
+    logger: dependencies.logger,
+  });
+  let { store, problem: storeProblem } = openLibrary(dependencies.dataFolder, dependencies.logger);
+  const libraryChanged = (projectIds: string[]): void => events.emit({ domain: 'app', name: 'onLibraryChanged', payload: { projectIds } });
+  const makeSync = (library: LibraryStore): SyncEngine =>
+    new SyncEngine({
+      store: library,
+      client,
+      logger: dependencies.logger,
+      onProgress: (progress) => events.emit({ domain: 'sync', name: 'onProgress', payload: progress }),
+      onLibraryChanged: libraryChanged,
+    });
+  let sync = store === null ? null : makeSync(store);
+
+  const library = (): LibraryStore => {
+    if (store === null) throw new LocdeskError('store.unavailable', storeProblem ?? 'The offline library is not available.');
+    return store;
+  };
+  const engine = (): SyncEngine => {
+    if (sync === null) throw new LocdeskError('store.unavailable', storeProblem ?? 'The offline library is not available.');
+    return sync;
+  };
+  const summary = (projectId: string): ProjectSummary => {
+    const found = library().project(projectId);
+    if (found === null) throw new LocdeskError('store.unknown_project', 'That project is not in your library. Refresh the project list.');
+    return found;
+  };
+
+  const api: CoreApi = {
+    app: {
+      info: () =>
+        Promise.resolve({
+          version: dependencies.appVersion,
+          mode: dependencies.config.mode,
+          configProblem: dependencies.configProblem,
+          authHost: URL.canParse(dependencies.config.authUrl) ? new URL(dependencies.config.authUrl).host : dependencies.config.authUrl,
+          storeProblem,
+        }),
+      connectivity: () => Promise.resolve(connectivity.get()),
+      openExternal: async (url) => {
+        if (!isAllowedExternalUrl(url, dependencies.config.authUrl)) return false;
+        await dependencies.browser.open(url);
+        return true;
+      },
+      copyText: (text) => {
+        dependencies.clipboard.writeText(text);
+        return Promise.resolve(true);
+      },
+    },
+    auth: {
+      getState: () => Promise.resolve(session.getState()),
+      signIn: () => session.signIn(),
+      signInManually: () => session.signInManually(),
+      submitCode: (code) => session.submitCode(code),
+      cancelSignIn: () => session.cancelSignIn(),
+      copySignInLink: () => session.copySignInLink(),
+      openSignInLink: () => session.openSignInLink(),
+      signOut: async () => {
+        engine().cancel();
+        return session.signOut();
+      },
+    },
+    projects: {
+      list: () => Promise.resolve(library().listProjects()),
+      refresh: async () => {
+        const [projects, teams] = await Promise.all([client.listProjects(session.signal), client.listTeams(session.signal).catch(() => [])]);
+        library().saveProjectList(projects, teams);
+        return library().listProjects();
+      },
+      setKeepOffline: (projectId, keep) => Promise.resolve(library().setKeepOffline(projectId, keep)),
+      facets: (projectId) => {
+        summary(projectId);
+        return Promise.resolve(library().facets(projectId));
+      },
+    },
+    keys: {
+      page: (query) => Promise.resolve(library().keyPage(query)),
+      detail: (projectId, keyId) => Promise.resolve(library().keyDetail(projectId, keyId)),
+    },
+    sync: {
+      start: (projectIds) => Promise.resolve(engine().start(projectIds)),
+      cancel: () => Promise.resolve(engine().cancel()),
+      status: () => Promise.resolve(sync?.status() ?? { ...idleSyncProgress, message: storeProblem }),
+    },
+    library: {
+      forget: async () => {
+        if (store === null) {
+          store = LibraryStore.rebuild(dependencies.dataFolder, { logger: dependencies.logger });
+          storeProblem = null;
+          sync = makeSync(store);
+        } else {
+          engine().cancel();
+          await engine().whenIdle();
+          library().forgetAll();
+        }
+        libraryChanged([]);
+        return null;
+      },
+    },
+    settings: {
+      get: () => Promise.resolve(settings.get()),
+      update: (change) => Promise.resolve(settings.update(change)),
+    },
+  };
+
+  let closed = false;
+  return {
+    api,
+    events,
+    handleWake: () => session.handleWake(),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      sync?.cancel();
+      await sync?.whenIdle();
+      await session.dispose();
+      store?.close();
+    },
+  };
 }

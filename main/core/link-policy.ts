@@ -1,5 +1,6 @@
 /**
- * Which URLs Locdesk will ever hand to the operating system to open.
+ * Which URLs Locdesk will ever hand to the operating system to open, and which origin a URL belongs to (for the
+ * trust checks of the IPC router, the window and the lifecycle, which all sit above the core).
  *
  * `shell.openExternal` can launch arbitrary programs for unusual schemes (Electron security checklist #15), so only
  * https links to Lokalise's own sites, plus the configured sign-in host, are allowed. The check parses the URL; a
@@ -15,6 +16,13 @@ export function isAllowedExternalUrl(candidate: string, signInUrl: string): bool
   const signIn = URL.canParse(signInUrl) ? new URL(signInUrl) : null;
   if (signIn !== null && url.origin === signIn.origin) return url.protocol === 'https:' || isLoopback(url.hostname);
   return url.protocol === 'https:' && lokaliseHosts.includes(url.hostname);
+}
+
+/** `scheme://host[:port]` of `url`, computed by hand because WHATWG gives non-special schemes like app: a "null" origin. */
+export function originOf(url: string): string | null {
+  if (!URL.canParse(url)) return null;
+  const parsed = new URL(url);
+  return parsed.host === '' ? null : `${parsed.protocol}//${parsed.host}`;
 }
 
 function isLoopback(hostname: string): boolean {

@@ -9,6 +9,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { calls, type CoreApi, type Envelope } from '../../common/contract';
 import { dispatchCall } from '../core/dispatch';
+import { originOf } from '../core/link-policy';
 import type { Logger } from '../core/log';
 
 /** The part of `ipcMain` the router needs; tests pass a recorder. */
@@ -29,13 +30,6 @@ export interface TrustedSender {
   readonly webContentsId: () => number | null;
   /** Origins such as `app://locdesk` or, in development only, `http://127.0.0.1:5173`. */
   readonly origins: readonly string[];
-}
-
-/** `scheme://host[:port]` of `url`, computed by hand because WHATWG gives non-special schemes like app: a "null" origin. */
-export function originOf(url: string): string | null {
-  if (!URL.canParse(url)) return null;
-  const parsed = new URL(url);
-  return parsed.host === '' ? null : `${parsed.protocol}//${parsed.host}`;
 }
 
 /**

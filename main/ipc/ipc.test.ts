@@ -4,6 +4,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { calls, events, listCalls, listEvents, type Envelope } from '../../common/contract';
 import { LocdeskError } from '../core/errors';
+import { originOf } from '../core/link-policy';
 import { createLogger, Redactor } from '../core/log';
 import { argumentsFor, fieldNamesOf } from '../../test/electron/support/contract-samples';
 import { createFakeCore, type FakeCore } from '../../test/electron/support/fake-core';
@@ -12,7 +13,7 @@ const electron = vi.hoisted(() => ({ ipcMain: { handle: vi.fn(), removeHandler: 
 vi.mock('electron', () => electron);
 
 const { registerIpc } = await import('./index');
-const { IpcRouter, isTrustedSender, originOf } = await import('./handle');
+const { IpcRouter, isTrustedSender } = await import('./handle');
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 

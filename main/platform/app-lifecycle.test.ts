@@ -11,6 +11,10 @@ import { FakeBrowserWindow, resetElectronFake, type ElectronFake } from '../../t
 vi.mock('electron', async () => (await import('../../test/electron/support/electron-fake')).sharedElectronFake);
 
 const { startLocdesk, devServerVariable, settingsFileName, userDataVariable } = await import('./app-lifecycle');
+// The real window and IPC layers, over the mocked Electron, handed in as the composition root (main/index.ts) does.
+const { registerIpc } = await import('../ipc');
+const { createMainWindow, hardenSession } = await import('../window');
+const edge = { hardenSession, openWindow: createMainWindow, connectIpc: registerIpc };
 
 let userData: string;
 let electron: ElectronFake;
@@ -48,6 +52,7 @@ function start(environment: Record<string, string> = {}, build = { clientId: '',
     buildCredentials: build,
     bundleFolder: '/opt/locdesk/out/main',
     environment,
+    edge,
   });
 }
 
@@ -172,6 +177,7 @@ describe('startup', () => {
       buildCredentials: { clientId: '', clientSecret: '' },
       bundleFolder: '/opt/locdesk/out/main',
       environment: {},
+      edge,
     });
     expect(running).toBeNull();
     expect(electron.dialog.showErrorBox).toHaveBeenCalledOnce();

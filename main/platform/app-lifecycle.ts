@@ -3,18 +3,18 @@
  *
  * Order matters in Electron: the `app:` scheme must be declared before `ready`; `safeStorage`, `net`, `screen` and
  * the protocol handler are only usable after it; and quitting must wait for the core to close the database and
- * cancel sync, or a write could be cut in half. `main/index.ts` supplies the concrete core and stores, which keeps
- * this module testable with a mocked Electron and a fake core.
+ * cancel sync, or a write could be cut in half. `main/index.ts`, the composition root, supplies the concrete core
+ * and stores, and the two layers above this one (the window, main/window.ts, and IPC, main/ipc) as plain functions:
+ * platform code never imports them, so layers point one way (a lint rule keeps it so). That also keeps this module
+ * testable with a mocked Electron and a fake core.
  */
 import { isAbsolute, join } from 'node:path';
-import { app, dialog, net, powerMonitor, session, type BrowserWindow } from 'electron';
+import { app, dialog, net, powerMonitor, session, type BrowserWindow, type Session, type WebContents } from 'electron';
 import type { AppCore, AppCoreDependencies } from '../core/app-core';
 import { loadConfig, readSettingsFile } from '../core/config';
 import { consoleSink, createLogger, Redactor, type Logger } from '../core/log';
+import { originOf } from '../core/link-policy';
 import type { Cipher, FetchFunction, KeyValueStore } from '../core/ports';
-import { registerIpc, type IpcRegistration } from '../ipc';
-import { originOf } from '../ipc/handle';
-import { createMainWindow, hardenSession } from '../window';
 import { appEntryUrl, appOrigin, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { ElectronClipboard } from './clipboard';
 import { ExternalLinkOpener } from './external-links';
@@ -33,6 +33,40 @@ export const userDataVariable = 'LOCDESK_USER_DATA_DIR';
 /** How long quitting waits for the core to close before giving up on it. */
 const closeTimeoutMs = 5_000;
 
+/** What the lifecycle asks the window layer to open: the app window, with the page policy it enforces. */
+export interface WindowRequest {
+  /** Origins the page may be on: `app://locdesk`, plus the Vite dev server in development. */
+  readonly trustedOrigins: readonly string[];
+  readonly links: ExternalLinkOpener;
+  readonly logger: Logger;
+  readonly placement: WindowStateStore;
+  /** Absolute path of the bundled preload (`out/preload/index.cjs`). */
+  readonly preloadPath: string;
+  /** `app://locdesk/index.html` in production, the dev server URL in development. */
+  readonly entryUrl: string;
+  readonly developmentTools: boolean;
+}
+
+/** What the lifecycle asks the IPC layer to connect: the core to the one app window. */
+export interface IpcConnection {
+  readonly core: AppCore;
+  /** Who may call: the window's `webContents.id` (null while there is none) showing one of these origins. */
+  readonly trusted: { readonly webContentsId: () => number | null; readonly origins: readonly string[] };
+  /** Where events go: the window's webContents, or null while there is none. */
+  readonly eventTarget: () => WebContents | null;
+  readonly logger: Logger;
+}
+
+/** The layers above platform code, handed in by the composition root rather than imported from here. */
+export interface AppEdge {
+  /** Denies every permission request on a session (main/window.ts `hardenSession`). */
+  readonly hardenSession: (target: Session) => void;
+  /** Opens the app window (main/window.ts `createMainWindow`). */
+  readonly openWindow: (request: WindowRequest) => BrowserWindow;
+  /** Connects the core to the window over IPC; `dispose` undoes it on quit (main/ipc `registerIpc`). */
+  readonly connectIpc: (connection: IpcConnection) => { dispose(): void };
+}
+
 /** The concrete pieces only the composition root knows. */
 export interface LifecycleOptions {
   readonly createCore: (dependencies: AppCoreDependencies) => Promise<AppCore>;
@@ -45,6 +79,8 @@ export interface LifecycleOptions {
   /** The folder of the main bundle (`out/main`); the preload and renderer sit beside it. */
   readonly bundleFolder: string;
   readonly environment: Readonly<Record<string, string | undefined>>;
+  /** The window and IPC layers. */
+  readonly edge: AppEdge;
 }
 
 /** What a started app exposes, for the tests and for quitting. */
@@ -92,7 +128,7 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
   const trustedOrigins = devServer === null ? [appOrigin] : [appOrigin, originOf(devServer) ?? appOrigin];
 
   handleAppProtocol(join(options.bundleFolder, '..', 'renderer'));
-  hardenSession(session.defaultSession);
+  options.edge.hardenSession(session.defaultSession);
   const links = new ExternalLinkOpener(loaded.config.authUrl);
   const core = await options.createCore({
     config: loaded.config,
@@ -111,7 +147,7 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
 
   let window: BrowserWindow | null = null;
   const liveWindow = (): BrowserWindow | null => (window === null || window.isDestroyed() ? null : window);
-  const ipc: IpcRegistration = registerIpc({
+  const ipc = options.edge.connectIpc({
     core,
     trusted: { webContentsId: () => liveWindow()?.webContents.id ?? null, origins: trustedOrigins },
     eventTarget: () => liveWindow()?.webContents ?? null,
@@ -119,7 +155,7 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
   });
   const placement = new WindowStateStore(options.openStore('window-state'));
   const openWindow = (): void => {
-    window = createMainWindow({
+    window = options.edge.openWindow({
       trustedOrigins,
       links,
       logger,
@@ -145,7 +181,7 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
 }
 
 /** Holds the quit until the core has closed (or the timeout passed), so the library is never left half-written. */
-function installQuit(core: AppCore, ipc: IpcRegistration, logger: Logger): void {
+function installQuit(core: AppCore, ipc: { dispose(): void }, logger: Logger): void {
   let state: 'running' | 'closing' | 'closed' = 'running';
   app.on('will-quit', (event) => {
     if (state === 'closed') return;

@@ -40,10 +40,19 @@ export function startFakeProcess(args: string[]): Promise<FakeProcess> {
   });
 }
 
-/** Bundles a bench script (dependencies stay in node_modules) and returns the bundle's path. */
+/**
+ * The worker thread entries a bundled child may start; like the app's main build (vite.config.ts), a bundle finds
+ * each one as a file beside itself (see main/core/worker-script.ts).
+ */
+const workerEntries = ['main/core/store/search-index-worker.ts'];
+
+/** Bundles a bench script (dependencies stay in node_modules), with the worker files beside it, and returns its path. */
 async function bundle(script: string): Promise<string> {
-  const outfile = join(root, 'out', 'bench', `${basename(script, '.ts')}.mjs`);
-  await build({ entryPoints: [join(import.meta.dirname, script)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  const folder = join(root, 'out', 'bench');
+  const outfile = join(folder, `${basename(script, '.ts')}.mjs`);
+  const options = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' } as const;
+  await build({ ...options, entryPoints: [join(import.meta.dirname, script)], outfile });
+  await build({ ...options, entryPoints: workerEntries.map((entry) => join(root, entry)), outdir: folder, outExtension: { '.js': '.js' } });
   return outfile;
 }
 

@@ -3,14 +3,15 @@
  * `{"wallMs","peakRssMb","keys","translations","requests","rateLimitWaitMs","status"}`.
  * Arguments: apiUrl, accessToken, folder, requestsPerSecond.
  */
-import { silentLogger } from '../../main/core/log';
+import { consoleSink, createLogger, Redactor, silentLogger } from '../../main/core/log';
 import { LokaliseClient } from '../../main/core/lokalise/client';
-import { LibraryStore } from '../../main/core/store/library-store';
+import { LibraryStore } from '../../main/core/store';
 import { SyncEngine } from '../../main/core/sync/sync-engine';
 import { warmHttp } from './warm-up';
 
 const [apiUrl = '', token = '', folder = '', rate = '6'] = process.argv.slice(2);
-const store = LibraryStore.open(folder);
+// Warnings (say, indexing falling back to the main thread) go to stderr, so a bench run shows them.
+const store = LibraryStore.open(folder, { logger: createLogger(consoleSink('warn'), new Redactor(), 'bench') });
 const client = new LokaliseClient({ apiUrl, fetch: globalThis.fetch, tokens: { accessToken: () => Promise.resolve(token), refreshAfterRejection: () => Promise.resolve(token) }, requestsPerSecond: Number(rate) });
 await warmHttp(apiUrl);
 const started = performance.now();

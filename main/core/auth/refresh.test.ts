@@ -5,7 +5,7 @@ import { Redactor, silentLogger } from '../log';
 import { MemoryCipher } from '../../../test/support/memory-ports';
 import { LokaliseClient } from '../lokalise/client';
 import { Session } from './session';
-import { sessionRig, signInWith, type SessionRig } from './testing';
+import { sessionRig, signInWith, type SessionRig } from '../../../test/support/core/session-rig';
 
 let fake: FakeLokalise;
 let clock: number;

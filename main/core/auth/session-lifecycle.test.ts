@@ -5,7 +5,7 @@ import { startFakeLokalise, type FakeLokalise } from '../../../test/fake-lokalis
 import { answerConsent } from '../../../test/fake-lokalise/testing';
 import { MemoryCipher } from '../../../test/support/memory-ports';
 import { vaultKey } from '../vault/token-vault';
-import { sessionRig, signInWith, type SessionRig } from './testing';
+import { sessionRig, signInWith, type SessionRig } from '../../../test/support/core/session-rig';
 
 let fake: FakeLokalise;
 let clock: number;

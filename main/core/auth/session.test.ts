@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeLokalise, type FakeLokalise } from '../../../test/fake-lokalise/server';
 import { answerConsent } from '../../../test/fake-lokalise/testing';
 import { vaultKey } from '../vault/token-vault';
-import { sessionRig, signInWith } from './testing';
+import { sessionRig, signInWith } from '../../../test/support/core/session-rig';
 
 let fake: FakeLokalise;
 beforeEach(async () => {

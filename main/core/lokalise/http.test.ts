@@ -4,7 +4,7 @@ import { CancelledError } from '../errors';
 import { LokaliseClient, type LokaliseClientOptions } from './client';
 import { LokaliseApiError } from './errors';
 import { retryAfterMs } from './http';
-import { CountingTokens, recordingLogger, sendJson, startStub, type StubHandler, type StubServer } from './testing';
+import { CountingTokens, recordingLogger, sendJson, startStub, type StubHandler, type StubServer } from '../../../test/support/core/lokalise-stub';
 
 let stub: StubServer | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LokaliseClient } from './client';
 import { pageCountOf } from './pagination';
-import { CountingTokens, sendJson, startStub, type StubHandler, type StubServer } from './testing';
+import { CountingTokens, sendJson, startStub, type StubHandler, type StubServer } from '../../../test/support/core/lokalise-stub';
 import type { LokaliseKey } from './types';
 
 let stub: StubServer | undefined;

@@ -8,13 +8,11 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
+import type { Connection } from './connection';
 import { LocdeskError } from '../errors';
 import { migrations } from './migrations';
 import { isDamage } from './damage';
 import { attachSearchIndex, removeSearchIndex } from './search-index';
-
-/** The libsql connection type. */
-export type Connection = InstanceType<typeof Database>;
 
 /** The library file inside the data folder. */
 export function storePath(folder: string): string {

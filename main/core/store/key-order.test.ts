@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KeyQuerySchema, type KeyQueryInput } from '../../../common/contract';
 import type { FakeProject } from '../../../test/fake-lokalise/server';
-import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
-import { LibraryStore } from './library-store';
+import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/support/core/sync-rig';
+import { internalsOf, LibraryStore } from './library-store';
 import { migrations } from './migrations';
 import { currentGeneration } from './project-rows';
 import { SnapshotWriter } from './snapshot-writer';
@@ -35,9 +35,9 @@ function listed(store: LibraryStore, input: Partial<KeyQueryInput>): { total: nu
  * `condition` is on the keys table; masks use language position 1 (ar, after en).
  */
 function sortedFromKeys(store: LibraryStore, sort: 'name' | 'modified', condition: string): number[] {
-  const generation = currentGeneration(store.connection, project.projectId);
+  const generation = currentGeneration(internalsOf(store).connection, project.projectId);
   const order = sort === 'name' ? 'name COLLATE NOCASE, key_id' : 'modified_at DESC, key_id';
-  return (store.connection
+  return (internalsOf(store).connection
     .prepare(`SELECT key_id FROM keys WHERE project_id = ? AND generation = ? AND ${condition} ORDER BY ${order}`)
     .raw(true)
     .all(project.projectId, generation) as [number][]).map((row) => row[0]);
@@ -69,9 +69,9 @@ describe('list orders (key_order)', () => {
     rig.fake.deleteKeys(project.projectId, deleted);
     rig.fake.dataset.addKeys(project.projectId, 5);
     expect((await syncAndWait(rig, [project.projectId])).status).toBe('done');
-    const generation = currentGeneration(rig.store.connection, project.projectId);
-    const rows = rig.store.connection.prepare('SELECT generation, sort, count(*) FROM key_order GROUP BY generation, sort').raw(true).all();
-    const keyCount = (rig.store.connection.prepare('SELECT count(*) FROM keys WHERE generation = ?').raw(true).get(generation) as [number])[0];
+    const generation = currentGeneration(internalsOf(rig.store).connection, project.projectId);
+    const rows = internalsOf(rig.store).connection.prepare('SELECT generation, sort, count(*) FROM key_order GROUP BY generation, sort').raw(true).all();
+    const keyCount = (internalsOf(rig.store).connection.prepare('SELECT count(*) FROM keys WHERE generation = ?').raw(true).get(generation) as [number])[0];
     expect(rows).toEqual([[generation, 0, keyCount], [generation, 1, keyCount]]);
     const all = listed(rig.store, { includeArchived: true, includeHidden: true });
     expect(all.keyIds).toEqual(sortedFromKeys(rig.store, 'name', '1'));
@@ -96,9 +96,9 @@ describe('list orders (key_order)', () => {
     }
     // Once when page one already held more keys than reported, and once more at the swap for the keys after it.
     expect(preparedCalls).toBe(keysTotal < 1200 ? 2 : 1);
-    const generation = currentGeneration(rig.store.connection, project.projectId);
-    const keyCount = (rig.store.connection.prepare('SELECT count(*) FROM keys WHERE generation = ?').raw(true).get(generation) as [number])[0];
-    const rows = rig.store.connection.prepare('SELECT generation, sort, count(*) FROM key_order GROUP BY generation, sort').raw(true).all();
+    const generation = currentGeneration(internalsOf(rig.store).connection, project.projectId);
+    const keyCount = (internalsOf(rig.store).connection.prepare('SELECT count(*) FROM keys WHERE generation = ?').raw(true).get(generation) as [number])[0];
+    const rows = internalsOf(rig.store).connection.prepare('SELECT generation, sort, count(*) FROM key_order GROUP BY generation, sort').raw(true).all();
     expect(rows).toEqual([[generation, 0, keyCount], [generation, 1, keyCount]]);
     for (const sort of ['name', 'modified'] as const) {
       expect(listed(rig.store, { includeArchived: true, includeHidden: true, sort }).keyIds).toEqual(sortedFromKeys(rig.store, sort, '1'));
@@ -108,7 +108,7 @@ describe('list orders (key_order)', () => {
   it('gives a library from before the order table (version 3) its orders on open, with the same lists as before', () => {
     const before = cases.map(({ input }) => listed(rig.store, input));
     // Put the schema back as version 3 left it: the three ordered indexes and no order table.
-    rig.store.connection.exec(`
+    internalsOf(rig.store).connection.exec(`
       DROP TABLE key_order;
       CREATE INDEX keys_by_name ON keys (project_id, generation, name COLLATE NOCASE, key_id);
       CREATE INDEX keys_by_modified ON keys (project_id, generation, modified_at DESC, key_id);
@@ -118,8 +118,8 @@ describe('list orders (key_order)', () => {
     rig.store.close();
     const reopened = LibraryStore.open(rig.folder);
     try {
-      expect((reopened.connection.prepare('PRAGMA user_version').raw(true).get() as [number])[0]).toBe(migrations.at(-1)?.version);
-      const indexes = reopened.connection.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'keys' AND sql IS NOT NULL").raw(true).all();
+      expect((internalsOf(reopened).connection.prepare('PRAGMA user_version').raw(true).get() as [number])[0]).toBe(migrations.at(-1)?.version);
+      const indexes = internalsOf(reopened).connection.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'keys' AND sql IS NOT NULL").raw(true).all();
       expect(indexes).toEqual([['keys_by_project']]);
       expect(cases.map(({ input }) => listed(reopened, input))).toEqual(before);
     } finally {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyQuerySchema, type KeyQueryInput } from '../../../common/contract';
 import type { FakeKey, FakeProject } from '../../../test/fake-lokalise/server';
-import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
+import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/support/core/sync-rig';
 
 let rig: SyncRig;
 let project: FakeProject;

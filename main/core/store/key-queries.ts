@@ -5,10 +5,10 @@
  * Every query reads the project's current generation only, so a sync writing the next one never shows through.
  */
 import type { KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../common/contract';
-import type { Connection } from './database';
+import type { Connection } from './connection';
 import { currentGeneration } from './project-rows';
-import { sortOrders } from './migrations';
-import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './snapshot-writer';
+import { sortOrders } from './key-order';
+import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './stored-translations';
 import { buildSearch, type SearchConditions } from './search';
 import { indexVocabulary } from './search-vocabulary';
 import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';

@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LokaliseProject } from '../lokalise/types';
 import { storePath } from './database';
-import { LibraryStore } from './library-store';
+import { internalsOf, LibraryStore } from './library-store';
 import { migrations } from './migrations';
-import { SnapshotWriter } from './snapshot-writer';
-import { silentLogger } from '../log';
 
 const opened: LibraryStore[] = [];
 afterEach(() => {
@@ -44,7 +42,7 @@ function project(projectId: string, overrides: Partial<LokaliseProject> = {}): L
 }
 
 function pragma(store: LibraryStore, name: string): unknown {
-  return (store.connection.prepare(`PRAGMA ${name}`).raw(true).get() as unknown[])[0];
+  return (internalsOf(store).connection.prepare(`PRAGMA ${name}`).raw(true).get() as unknown[])[0];
 }
 
 describe('LibraryStore file handling', () => {
@@ -69,7 +67,7 @@ describe('LibraryStore file handling', () => {
   it('refuses a library written by a newer schema instead of guessing', () => {
     const path = folder();
     const store = open(path);
-    store.connection.exec('PRAGMA user_version = 999');
+    internalsOf(store).connection.exec('PRAGMA user_version = 999');
     store.close();
     expect(() => LibraryStore.open(path)).toThrow(expect.objectContaining({ code: 'store.too_new' }) as Error);
   });
@@ -78,9 +76,9 @@ describe('LibraryStore file handling', () => {
     const path = folder();
     const store = open(path);
     store.saveProjectList([project('p1', { description: 'd'.repeat(3000) })], []);
-    const insertTeam = store.connection.prepare('INSERT INTO teams (team_id, name) VALUES (?, ?)');
+    const insertTeam = internalsOf(store).connection.prepare('INSERT INTO teams (team_id, name) VALUES (?, ?)');
     for (let index = 0; index < 50; index += 1) insertTeam.run(100 + index, 'n'.repeat(2000));
-    store.connection.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    internalsOf(store).connection.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     store.close();
     const size = statSync(storePath(path)).size;
     const handle = openSync(storePath(path), 'r+');
@@ -100,19 +98,19 @@ describe('LibraryStore file handling', () => {
 });
 
 describe('LibraryStore page cache', () => {
-  const cacheKb = (store: LibraryStore): number => -(store.connection.prepare('PRAGMA main.cache_size').raw(true).get() as [number])[0];
+  const cacheKb = (store: LibraryStore): number => -(internalsOf(store).connection.prepare('PRAGMA main.cache_size').raw(true).get() as [number])[0];
 
   it('shrinks while a sync writes a snapshot and grows back when it is swapped in or thrown away', async () => {
     const store = open(folder());
     store.saveProjectList([project('p1')], []);
     expect(cacheKb(store)).toBe(16_000);
-    const committed = SnapshotWriter.begin(store.connection, 'p1', await store.searchIndexWriter(silentLogger));
+    const committed = await store.openSnapshot('p1', 0);
     expect(cacheKb(store)).toBe(4_000);
-    await committed.commit(project('p1'), { startedAt: 0, finishedAt: () => 1 });
+    await committed.commit(project('p1'), 0);
     expect(cacheKb(store)).toBe(16_000);
-    const abandoned = SnapshotWriter.begin(store.connection, 'p1', await store.searchIndexWriter(silentLogger));
+    const abandoned = await store.openSnapshot('p1', 0);
     expect(cacheKb(store)).toBe(4_000);
-    await abandoned.abandon();
+    await abandoned.abort();
     expect(cacheKb(store)).toBe(16_000);
   });
 });
@@ -166,7 +164,7 @@ describe('LibraryStore project list', () => {
   it('records a failed sync without losing the facts of the last good one', () => {
     const store = open(folder());
     store.saveProjectList([project('p1')], []);
-    store.connection
+    internalsOf(store).connection
       .prepare("INSERT INTO sync_facts (project_id, status, last_synced_at, duration_ms, key_count, translation_count) VALUES ('p1', 'ok', 5, 10, 3, 6)")
       .run();
     store.recordSyncOutcome('p1', 'failed', 'Lokalise is unavailable (HTTP 502).');

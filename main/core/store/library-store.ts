@@ -1,27 +1,65 @@
 /**
  * The offline library: one SQLite file in the user-data folder holding every synced project, readable with no
- * network. This class is the store's public face for AppCore and the sync engine; the SQL lives in the modules it
- * delegates to.
+ * network. This class is the store's one door (index.ts exports nothing else but plain-data types): AppCore reads
+ * through it, and the sync engine writes through the `SnapshotWriting` it opens. Every method takes and returns
+ * plain data, never a connection, statement or class instance, so the store can later run behind a message boundary
+ * (issue 17). The SQL lives in the modules it delegates to.
  */
 import type { KeyDetail, KeyPage, KeyQuery, ProjectFacets, ProjectSummary } from '../../../common/contract';
 import { LocdeskError } from '../errors';
 import type { LokaliseProject, LokaliseTeam } from '../lokalise/types';
-import type { Logger } from '../log';
-import { openDatabase, rebuildDatabase, storeError, type Connection } from './database';
+import { silentLogger, type Logger } from '../log';
+import type { Connection } from './connection';
+import { openDatabase, rebuildDatabase, storeError, storePath } from './database';
+import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets } from './key-queries';
+import { ensureProject, keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
 import { refreshTerms, searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
-import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets } from './key-queries';
-import { keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
-import { purgeGenerations } from './snapshot-writer';
+import { purgeGenerations, SnapshotWriter, type SnapshotWriting } from './snapshot-writer';
+
+/** How a library is opened. */
+export interface LibraryOptions {
+  /** Where the store reports what it recovers from (an indexing thread that cannot start). Default: nowhere. */
+  readonly logger?: Logger;
+  /** The clock for the facts of a sync (when it finished). Default: `Date.now`. */
+  readonly now?: () => number;
+}
+
+/**
+ * What the store's own modules and tests reach behind the facade: the connection, and the index writer syncs use.
+ * Deliberately not exported from index.ts, and the lint rule on the store's door keeps everyone else out.
+ */
+export interface StoreInternals {
+  readonly connection: Connection;
+  /** The search index writer for syncs, started on first use (and again if its thread stopped). */
+  indexWriter(): Promise<SearchIndexWriter>;
+}
+
+const internals = new WeakMap<LibraryStore, StoreInternals>();
+
+/** The internals of `store` (see StoreInternals). */
+export function internalsOf(store: LibraryStore): StoreInternals {
+  const found = internals.get(store);
+  if (found === undefined) throw new Error('not a LibraryStore');
+  return found;
+}
 
 /** Reads and writes the library. */
 export class LibraryStore {
   private indexWriter: Promise<SearchIndexWriter> | null = null;
+  /** True from openSnapshot until that snapshot is committed or aborted: the index writer takes one load at a time. */
+  private writing = false;
+  private readonly logger: Logger;
+  private readonly now: () => number;
 
   private constructor(
-    public readonly connection: Connection,
+    private readonly connection: Connection,
     private readonly folder: string,
+    options: LibraryOptions,
   ) {
+    this.logger = options.logger ?? silentLogger;
+    this.now = options.now ?? Date.now;
+    internals.set(this, { connection, indexWriter: () => this.searchIndexWriter() });
     this.purgeUnfinishedSyncs();
   }
 
@@ -29,30 +67,62 @@ export class LibraryStore {
    * Opens the library in `folder`; throws `store.corrupt` when the file is damaged, including damage that only shows
    * when the leftovers of an interrupted sync are cleared.
    */
-  public static open(folder: string): LibraryStore {
-    return LibraryStore.wrap(openDatabase(folder), folder);
+  public static open(folder: string, options: LibraryOptions = {}): LibraryStore {
+    return LibraryStore.wrap(openDatabase(folder), folder, options);
   }
 
   /** Sets a damaged library aside and opens a fresh, empty one. */
-  public static rebuild(folder: string): LibraryStore {
-    return LibraryStore.wrap(rebuildDatabase(folder), folder);
+  public static rebuild(folder: string, options: LibraryOptions = {}): LibraryStore {
+    return LibraryStore.wrap(rebuildDatabase(folder), folder, options);
   }
 
-  private static wrap(connection: Connection, folder: string): LibraryStore {
+  /** The files of a library in `folder`: the library itself, and its search index (derived data, rebuilt when lost). */
+  public static filesIn(folder: string): { readonly library: string; readonly searchIndex: string } {
+    return { library: storePath(folder), searchIndex: searchIndexPath(folder) };
+  }
+
+  private static wrap(connection: Connection, folder: string, options: LibraryOptions): LibraryStore {
     try {
-      return new LibraryStore(connection, folder);
+      return new LibraryStore(connection, folder, options);
     } catch (error) {
       connection.close();
       throw storeError(error);
     }
   }
 
-  /** The search index writer for syncs, started on first use (and again if its thread stopped). */
-  public async searchIndexWriter(logger: Logger): Promise<SearchIndexWriter> {
-    const current = this.indexWriter === null ? null : await this.indexWriter;
-    if (current?.usable === true) return current;
-    this.indexWriter = openSearchIndexWriter(searchIndexPath(this.folder), this.connection, logger);
-    return this.indexWriter;
+  /**
+   * Starts the search indexing thread now, if it is not running, so that it is ready by the time a snapshot opens
+   * (it takes about 0.1 s): a sync calls it before it asks Lokalise for the project.
+   */
+  public prepareIndexing(): void {
+    // A failure to start is reported where the writer is awaited (openSnapshot), not left as an unhandled
+    // rejection, which would end the process.
+    void this.searchIndexWriter().catch(() => undefined);
+  }
+
+  /**
+   * Opens the next snapshot of `projectId`, first clearing the leftovers of any unfinished one; `expectedKeys` is
+   * how many keys the project reports. One snapshot at a time: a second one before the first is committed or
+   * aborted is refused.
+   */
+  public async openSnapshot(projectId: string, expectedKeys: number): Promise<SnapshotWriting> {
+    if (this.writing) throw new Error('A snapshot is already being written: the library takes one sync at a time.');
+    this.writing = true;
+    try {
+      const search = await this.searchIndexWriter();
+      const writer = SnapshotWriter.begin(this.connection, projectId, search, { expectedKeys, now: this.now });
+      return writer.writing(() => {
+        this.writing = false;
+      });
+    } catch (error) {
+      this.writing = false;
+      throw error;
+    }
+  }
+
+  /** Makes sure `project` has a row (a project synced by id may predate the stored project list). */
+  public rememberProject(project: LokaliseProject): void {
+    this.guard(() => ensureProject(this.connection, project));
   }
 
   /** Every project, by name. */
@@ -140,6 +210,13 @@ export class LibraryStore {
     } catch (error) {
       throw storeError(error);
     }
+  }
+
+  private async searchIndexWriter(): Promise<SearchIndexWriter> {
+    const current = this.indexWriter === null ? null : await this.indexWriter;
+    if (current?.usable === true) return current;
+    this.indexWriter = openSearchIndexWriter(searchIndexPath(this.folder), this.connection, this.logger);
+    return this.indexWriter;
   }
 
   private purgeUnfinishedSyncs(): void {

@@ -39,45 +39,7 @@
  * replaced and rebuilt from the library when it is first opened.
  */
 
-import type { Connection } from './database';
-
-/** The list orders a snapshot is kept in: 0 by name (case-insensitive), 1 by last modified, newest first. */
-export const sortOrders = { name: 0, modified: 1 } as const;
-
-const orderBy = ['k.name COLLATE NOCASE, k.key_id', 'k.modified_at DESC, k.key_id'] as const;
-
-/**
- * Fills key_order for the keys matching `where` in `sort` order: one row per key with its position, id, flags and
- * status masks, so a page of a list is a range read and a filtered count never touches the wide key rows. The rows
- * come out of one sort, already in primary-key order, so they are appended rather than inserted at random.
- */
-export function keyOrderSql(sort: 0 | 1, where: string, join = ''): string {
-  return `INSERT INTO key_order (project_id, generation, sort, position, id, is_archived, is_hidden, empty_mask, unverified_mask, unreviewed_mask)
-    SELECT k.project_id, k.generation, ${sort}, row_number() OVER (PARTITION BY k.project_id ORDER BY ${orderBy[sort]}) - 1,
-      k.id, k.is_archived, k.is_hidden, k.empty_mask, k.unverified_mask, k.unreviewed_mask
-    FROM keys k ${join} WHERE ${where}`;
-}
-
-/**
- * Fills key_order for one project's generation, in both orders. Same rows as keyOrderSql, about half the time: the
- * sorted keys go into a temporary rowid table, whose rowids number them in insertion order (that is, sort order),
- * instead of through row_number(), whose window SQLite materializes in a table of its own (100,000 keys: 0.7-0.9 s
- * instead of 1.35-1.55 s). Used at the end of every sync, where it is on the critical path.
- */
-export function writeKeyOrders(connection: Connection, projectId: string, generation: number): void {
-  const flags = 'is_archived, is_hidden, empty_mask, unverified_mask, unreviewed_mask';
-  const keyFlags = 'k.is_archived, k.is_hidden, k.empty_mask, k.unverified_mask, k.unreviewed_mask';
-  for (const sort of Object.values(sortOrders)) {
-    connection.exec(`DROP TABLE IF EXISTS temp.sorted_keys; CREATE TEMP TABLE sorted_keys (position INTEGER PRIMARY KEY, id INTEGER, ${flags})`);
-    connection
-      .prepare(`INSERT INTO temp.sorted_keys (id, ${flags}) SELECT k.id, ${keyFlags} FROM keys k WHERE k.project_id = ? AND k.generation = ? ORDER BY ${orderBy[sort]}`)
-      .run(projectId, generation);
-    connection
-      .prepare(`INSERT INTO key_order (project_id, generation, sort, position, id, ${flags}) SELECT ?, ?, ?, position - 1, id, ${flags} FROM temp.sorted_keys ORDER BY position`)
-      .run(projectId, generation, sort);
-  }
-  connection.exec('DROP TABLE temp.sorted_keys');
-}
+import { keyOrderSql } from './key-order';
 
 /** One schema step. */
 export interface Migration {
@@ -178,7 +140,7 @@ export const migrations: readonly Migration[] = [
     sql: `DROP TABLE IF EXISTS main.key_text;`,
   },
   {
-    // The list orders move from three indexes on keys to key_order (see keyOrderSql below), written once per
+    // The list orders move from three indexes on keys to key_order (see key-order.ts), written once per
     // snapshot from a sort at the swap rather than maintained row by row while a sync inserts in key id order.
     // Existing snapshots get their orders here.
     version: 4,

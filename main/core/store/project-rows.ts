@@ -4,7 +4,7 @@
  */
 import type { Language, ProjectSummary, SyncFacts } from '../../../common/contract';
 import type { LokaliseProject, LokaliseTeam } from '../lokalise/types';
-import type { Connection } from './database';
+import type { Connection } from './connection';
 
 type Row = Record<string, unknown>;
 

@@ -8,12 +8,13 @@
  * committed, which the snapshot writer awaits before it swaps a generation in. A batch that fails makes `flush`
  * reject, so the swap never happens over an incomplete index.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { LocdeskError } from '../errors';
 import type { Logger } from '../log';
-import type { Connection } from './database';
+import { workerScript } from '../worker-script';
+import type { Connection } from './connection';
 import { refreshTerms, termRefreshSql } from './search-index';
+import type { IndexReply, IndexRequest, IndexWorkerData } from './search-index-protocol';
 
 /** Where index rows go during a sync. */
 export interface SearchIndexWriter {
@@ -93,94 +94,8 @@ const loadSegments = 256;
 const loadPendingBytes = 8_000_000;
 const loadBatchesPerCommit = 8;
 
-/** The worker's source: plain CommonJS, so it runs the same from TypeScript tests and from the bundled app. */
-const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.libsql);
-let connection;
-let insert;
-try {
-  connection = new Database(workerData.path);
-  connection.exec('PRAGMA journal_mode = WAL');
-  connection.exec('PRAGMA synchronous = NORMAL');
-  connection.exec('PRAGMA busy_timeout = 5000');
-  insert = connection.prepare('INSERT INTO key_words (rowid, body) VALUES (?, ?)');
-  // Merge up to 16 segments of a level at a time when tidying, and let a load's batch grow to 8 MB of pending
-  // index data before FTS5 writes it out as a segment (the default, 1 MB, cut every page into a segment of its own).
-  connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('usermerge', 16)");
-  connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('hashsize', " + workerData.pendingBytes + ")");
-  parentPort.postMessage({ type: 'ready' });
-} catch (error) {
-  parentPort.postMessage({ type: 'unavailable', message: String(error && error.message) });
-}
-const changesQuery = connection && connection.prepare('SELECT total_changes()').raw(true);
-let tidying = false;
-// A load commits every few batches rather than every one, so it writes few large segments that need no merging.
-let uncommitted = 0;
-function commitLoad() {
-  if (!connection.inTransaction) return;
-  uncommitted = 0;
-  connection.exec('COMMIT');
-}
-// One bounded merge step per turn, so messages (a new sync, close) are handled between steps.
-function tidyStep() {
-  if (!tidying) return;
-  try {
-    const before = changesQuery.get()[0];
-    connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('merge', 256)");
-    // FTS5 writes at least two rows when a merge step did any work; when none is left, normal merging resumes.
-    if (changesQuery.get()[0] - before < 2) {
-      tidying = false;
-      connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('automerge', 4)");
-      connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('crisismerge', 16)");
-    }
-  } catch {
-    tidying = false;
-  }
-  if (tidying) setImmediate(tidyStep);
-}
-parentPort.on('message', (message) => {
-  try {
-    if (message.type === 'add') {
-      if (!connection.inTransaction) connection.exec('BEGIN');
-      for (let index = 0; index < message.ids.length; index += 1) insert.run(message.ids[index], message.bodies[index]);
-      uncommitted += 1;
-      if (uncommitted >= workerData.batchesPerCommit) commitLoad();
-    } else if (message.type === 'load') {
-      // A bulk load: no merging while it runs (see loadSegments), and any tidying of the last one waits.
-      tidying = false;
-      connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('automerge', 0)");
-      connection.exec("INSERT INTO key_words (key_words, rank) VALUES ('crisismerge', " + Number(message.segments) + ")");
-    } else if (message.type === 'loaded') {
-      commitLoad();
-      // The term list must name every word of the new snapshot before it is swapped in (see refreshTerms).
-      connection.exec('BEGIN');
-      for (const sql of workerData.termRefresh) connection.exec(sql);
-      connection.exec('COMMIT');
-      // Merging stays off until tidying is done: turned on now, the purge of the old snapshot (on the main thread)
-      // would set off a merge of every new segment there.
-    } else if (message.type === 'tidy') {
-      if (!tidying) {
-        tidying = true;
-        setImmediate(tidyStep);
-      }
-    } else if (message.type === 'close') {
-      tidying = false;
-      if (connection.inTransaction) connection.exec('ROLLBACK');
-      connection.close();
-      process.exit(0);
-    }
-    parentPort.postMessage({ type: 'done', sequence: message.sequence });
-  } catch (error) {
-    // Whatever this load had not committed is lost with the failed batch; the flush reports the failure.
-    if (connection && connection.inTransaction) connection.exec('ROLLBACK');
-    uncommitted = 0;
-    parentPort.postMessage({ type: 'failed', sequence: message.sequence, message: String(error && error.message) });
-  }
-});
-`;
-
-type Reply = { type: 'ready' } | { type: 'unavailable'; message: string } | { type: 'done'; sequence: number } | { type: 'failed'; sequence: number; message: string };
+/** `Omit` for each member of a union on its own, so a request keeps its own fields without its sequence number. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Indexes on a worker thread with its own connection to the index file. Create with `WorkerSearchIndexWriter.start`. */
 export class WorkerSearchIndexWriter implements SearchIndexWriter {
@@ -191,7 +106,7 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
   private waiters: { upTo: number; resolve: () => void }[] = [];
 
   private constructor(private readonly worker: Worker) {
-    worker.on('message', (reply: Reply) => this.onReply(reply));
+    worker.on('message', (reply: IndexReply) => this.onReply(reply));
     worker.on('error', (error: Error) => this.fail(error.message));
     worker.on('exit', () => {
       this.stopped = true;
@@ -199,14 +114,17 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
     });
   }
 
-  /** Starts the worker for the index at `path`; rejects when it cannot open the file or libsql there. */
-  public static start(path: string): Promise<WorkerSearchIndexWriter> {
-    const libsql = createRequire(import.meta.url).resolve('libsql');
-    const worker = new Worker(workerSource, { eval: true, workerData: { path, libsql, pendingBytes: loadPendingBytes, batchesPerCommit: loadBatchesPerCommit, termRefresh: termRefreshSql('') } });
+  /**
+   * Starts the worker (search-index-worker.ts, found by workerScript) for the index at `path`; rejects when the
+   * worker cannot be found or started, or cannot open the file or libsql there.
+   */
+  public static async start(path: string): Promise<WorkerSearchIndexWriter> {
+    const workerData: IndexWorkerData = { path, pendingBytes: loadPendingBytes, batchesPerCommit: loadBatchesPerCommit, termRefresh: termRefreshSql('') };
+    const worker = new Worker(await workerScript('store/search-index-worker'), { workerData });
     return new Promise((resolve, reject) => {
       const onError = (error: Error): void => reject(error);
       worker.once('error', onError);
-      worker.once('message', (reply: Reply) => {
+      worker.once('message', (reply: IndexReply) => {
         worker.off('error', onError);
         if (reply.type === 'ready') resolve(new WorkerSearchIndexWriter(worker));
         else {
@@ -249,7 +167,7 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
     if (this.stopped) return;
     this.stopped = true;
     this.worker.removeAllListeners('exit');
-    this.worker.postMessage({ type: 'close', sequence: -1 });
+    this.worker.postMessage({ type: 'close', sequence: -1 } satisfies IndexRequest);
     // Whatever waits on this writer (a sync's flush) learns it will not complete, rather than waiting forever.
     this.fail('the search index was closed');
     await new Promise<void>((resolve) => {
@@ -261,13 +179,13 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
     });
   }
 
-  private send(message: Record<string, unknown>): void {
+  private send(request: DistributiveOmit<IndexRequest, 'sequence'>): void {
     if (this.stopped) {
       this.fail('the indexing thread stopped');
       return;
     }
     this.sent += 1;
-    this.worker.postMessage({ ...message, sequence: this.sent });
+    this.worker.postMessage({ ...request, sequence: this.sent } satisfies IndexRequest);
   }
 
   private until(upTo: number): Promise<void> {
@@ -281,7 +199,7 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
     });
   }
 
-  private onReply(reply: Reply): void {
+  private onReply(reply: IndexReply): void {
     if (reply.type === 'failed') this.failure ??= indexFailure(reply.message);
     if (reply.type === 'done' || reply.type === 'failed') this.answered = Math.max(this.answered, reply.sequence);
     this.release();

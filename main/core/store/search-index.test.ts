@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import Database from 'libsql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../log';
-import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
+import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/support/core/sync-rig';
 import { storePath } from './database';
-import { LibraryStore } from './library-store';
+import { internalsOf, LibraryStore } from './library-store';
 import { documentText, searchIndexPath } from './search-index';
 import { buildSearch } from './search';
 import { indexVocabulary } from './search-vocabulary';
@@ -31,9 +31,9 @@ function openStore(): { store: LibraryStore; folder: string } {
 
 /** The index rows the search for `term` matches, through the term list exactly as a key page asks. */
 function matches(store: LibraryStore, term: string): number[] {
-  const { match } = buildSearch(term, indexVocabulary(store.connection));
+  const { match } = buildSearch(term, indexVocabulary(internalsOf(store).connection));
   if (match === null) throw new Error(`"${term}" is not answered by the index alone`);
-  return (store.connection.prepare('SELECT rowid FROM key_words WHERE key_words MATCH ? ORDER BY rowid').raw(true).all(match) as [number][]).map((row) => row[0]);
+  return (internalsOf(store).connection.prepare('SELECT rowid FROM key_words WHERE key_words MATCH ? ORDER BY rowid').raw(true).all(match) as [number][]).map((row) => row[0]);
 }
 
 function searchTotal(store: LibraryStore, projectId: string, search: string): number {
@@ -84,8 +84,8 @@ describe('search index writer', () => {
     const { store, folder } = openStore();
     const writer = await WorkerSearchIndexWriter.start(searchIndexPath(folder));
     writers.push(writer);
-    const segments = (): number => (store.connection.prepare('SELECT count(DISTINCT segid) FROM search.key_words_idx').raw(true).get() as [number])[0];
-    const setting = (name: string): unknown => (store.connection.prepare('SELECT v FROM search.key_words_config WHERE k = ?').raw(true).get(name) as [unknown] | undefined)?.[0];
+    const segments = (): number => (internalsOf(store).connection.prepare('SELECT count(DISTINCT segid) FROM search.key_words_idx').raw(true).get() as [number])[0];
+    const setting = (name: string): unknown => (internalsOf(store).connection.prepare('SELECT v FROM search.key_words_config WHERE k = ?').raw(true).get(name) as [unknown] | undefined)?.[0];
     writer.begin();
     // A commit every eight batches is one segment; FTS5 would merge these mid-load at its default of 16 a level.
     for (let id = 1; id <= 160; id += 1) writer.add([id], [`document number ${String(id)} about settings`]);
@@ -105,7 +105,7 @@ describe('search index writer', () => {
   it('falls back to indexing inline, with a warning, when no worker can open the index', async () => {
     const { store } = openStore();
     const logger = recordingLogger();
-    const writer = await openSearchIndexWriter(join(tmpdir(), 'no-such-folder-locdesk', 'search.sqlite'), store.connection, logger);
+    const writer = await openSearchIndexWriter(join(tmpdir(), 'no-such-folder-locdesk', 'search.sqlite'), internalsOf(store).connection, logger);
     expect(writer).toBeInstanceOf(InlineSearchIndexWriter);
     expect(logger.warnings).toHaveLength(1);
     writer.begin();
@@ -117,9 +117,9 @@ describe('search index writer', () => {
   it('is what a sync uses: a worker, started once per library', async () => {
     await syncedRig();
     const current = rig!;
-    const first = await current.store.searchIndexWriter(recordingLogger());
+    const first = await internalsOf(current.store).indexWriter();
     expect(first).toBeInstanceOf(WorkerSearchIndexWriter);
-    expect(await current.store.searchIndexWriter(recordingLogger())).toBe(first);
+    expect(await internalsOf(current.store).indexWriter()).toBe(first);
   });
 });
 
@@ -127,7 +127,7 @@ describe('a sync whose indexing thread stops', () => {
   it('fails with a clear message, keeps the previous snapshot searchable, and the next sync starts a new thread', async () => {
     const before = await syncedRig();
     const current = rig!;
-    const writer = await current.store.searchIndexWriter(recordingLogger());
+    const writer = await internalsOf(current.store).indexWriter();
     // Stop the thread the moment the keys phase begins, as if it had crashed mid-sync.
     const record = current.progress.push.bind(current.progress);
     current.progress.push = (...entries) => {
@@ -140,7 +140,7 @@ describe('a sync whose indexing thread stops', () => {
     expect(current.engine.status()).toMatchObject({ status: 'failed', message: expect.stringContaining('search index could not be written') as string });
     expect(searchTotal(current.store, before.projectId, 'settings')).toBe(before.settings);
     expect((await syncAndWait(current, [before.projectId])).status).toBe('done');
-    expect(await current.store.searchIndexWriter(recordingLogger())).not.toBe(writer);
+    expect(await internalsOf(current.store).indexWriter()).not.toBe(writer);
     expect(searchTotal(current.store, before.projectId, 'settings')).toBe(before.settings);
   });
 });
@@ -170,7 +170,7 @@ describe('search index file', () => {
     old.close();
     const reopened = LibraryStore.open(current.folder);
     Object.assign(current, { store: reopened });
-    const tables = (reopened.connection.prepare("SELECT name FROM search.sqlite_master WHERE name IN ('key_text', 'key_words')").raw(true).all() as [string][]).map((row) => row[0]);
+    const tables = (internalsOf(reopened).connection.prepare("SELECT name FROM search.sqlite_master WHERE name IN ('key_text', 'key_words')").raw(true).all() as [string][]).map((row) => row[0]);
     expect(tables).toEqual(['key_words']);
     expect(searchTotal(reopened, before.projectId, 'settings')).toBe(before.settings);
     expect(searchTotal(reopened, before.projectId, 'ttings')).toBe(before.settings);
@@ -203,9 +203,9 @@ describe('search index file', () => {
     const before = await syncedRig();
     const current = rig!;
     const orphan = 1_000_000;
-    current.store.connection.prepare('INSERT INTO search.key_words (rowid, body) VALUES (?, ?)').run(orphan, 'orphaned settings text');
+    internalsOf(current.store).connection.prepare('INSERT INTO search.key_words (rowid, body) VALUES (?, ?)').run(orphan, 'orphaned settings text');
     expect((await syncAndWait(current, [before.projectId])).status).toBe('done');
-    const smallest = current.store.connection.prepare('SELECT min(id) FROM keys').raw(true).get() as [number];
+    const smallest = internalsOf(current.store).connection.prepare('SELECT min(id) FROM keys').raw(true).get() as [number];
     expect(smallest[0]).toBeGreaterThan(orphan);
     expect(searchTotal(current.store, before.projectId, 'settings')).toBe(before.settings);
   });

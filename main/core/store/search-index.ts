@@ -10,9 +10,9 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Connection } from './database';
+import type { Connection } from './connection';
 import { isDamage } from './damage';
-import type { StoredTranslation } from './snapshot-writer';
+import type { StoredTranslation } from './stored-translations';
 
 /** The index file inside the data folder. */
 export function searchIndexPath(folder: string): string {
@@ -45,7 +45,7 @@ export function refreshTerms(connection: Connection, schema: 'search.' | ''): vo
   })();
 }
 
-/** The statements of refreshTerms, also run by the indexing thread (which cannot import this module). */
+/** The statements of refreshTerms, also handed to the indexing thread at its start (its bundle leaves this module out). */
 export function termRefreshSql(schema: 'search.' | ''): string[] {
   return [
     `DELETE FROM ${schema}terms`,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyQuerySchema, type KeyQuery, type KeyQueryInput } from '../../../common/contract';
 import type { FakeProject } from '../../../test/fake-lokalise/server';
-import { refreshList, syncAndWait, syncRig, type SyncRig } from '../sync/testing';
+import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/support/core/sync-rig';
 import { keyPage, rankQuery, searchConditions } from './key-queries';
+import { internalsOf } from './library-store';
 
 let rig: SyncRig;
 let project: FakeProject;
@@ -26,7 +27,7 @@ afterAll(async () => {
 
 /** rankQuery for `query`, with its search conditions over the rig's index. */
 function rankFor(query: KeyQuery): ReturnType<typeof rankQuery> {
-  return rankQuery(query, rig.store.facets(project.projectId).languages, searchConditions(rig.store.connection, query));
+  return rankQuery(query, rig.store.facets(project.projectId).languages, searchConditions(internalsOf(rig.store).connection, query));
 }
 
 function parse(input: Partial<KeyQueryInput>): KeyQuery {
@@ -46,8 +47,8 @@ describe('ranked search', () => {
             for (const [offset, limit] of [[0, 500], [7, 13]] as const) {
               const query = parse({ search, sort, offset, limit, ...status, ...flags });
               expect(rankFor(query)).not.toBeNull();
-              const ranked = keyPage(rig.store.connection, query);
-              const sql = keyPage(rig.store.connection, query, { ranked: false });
+              const ranked = keyPage(internalsOf(rig.store).connection, query);
+              const sql = keyPage(internalsOf(rig.store).connection, query, { ranked: false });
               expect({ search, status, flags, sort, offset, total: ranked.total, ids: ranked.items.map((item) => item.keyId) }).toEqual({
                 search, status, flags, sort, offset, total: sql.total, ids: sql.items.map((item) => item.keyId),
               });
@@ -73,7 +74,7 @@ describe('ranked search', () => {
 
   it('forgets its arrays with the library, so a resync after "forget offline data" (generation numbers start again) finds the new snapshot keys in order', async () => {
     const query = parse({ search: terms[0] ?? '', includeArchived: true, includeHidden: true });
-    const before = keyPage(rig.store.connection, query);
+    const before = keyPage(internalsOf(rig.store).connection, query);
     expect(before.total).toBeGreaterThan(0);
     const facets = rig.store.facets(project.projectId);
     rig.store.forgetAll();
@@ -82,7 +83,7 @@ describe('ranked search', () => {
     rig.fake.deleteKeys(project.projectId, [gone]);
     await refreshList(rig);
     expect((await syncAndWait(rig, [project.projectId])).status).toBe('done');
-    const after = keyPage(rig.store.connection, query);
+    const after = keyPage(internalsOf(rig.store).connection, query);
     const expected = before.items.map((item) => item.keyId).filter((keyId) => keyId !== gone);
     expect(after.items.map((item) => item.keyId)).toEqual(expected);
     expect(after.total).toBe(expected.length);
@@ -91,12 +92,12 @@ describe('ranked search', () => {
 
   it('follows a resync to its new snapshot', async () => {
     const query = parse({ search: terms[0] ?? '', includeArchived: true, includeHidden: true });
-    const before = keyPage(rig.store.connection, query);
+    const before = keyPage(internalsOf(rig.store).connection, query);
     expect(before.total).toBeGreaterThan(0);
     rig.fake.deleteKeys(project.projectId, [before.items[0]!.keyId]);
     expect((await syncAndWait(rig, [project.projectId])).status).toBe('done');
-    const after = keyPage(rig.store.connection, query);
-    expect({ ranked: after.total, sql: keyPage(rig.store.connection, query, { ranked: false }).total }).toEqual({ ranked: before.total - 1, sql: before.total - 1 });
-    expect(after.items.map((item) => item.keyId)).toEqual(keyPage(rig.store.connection, query, { ranked: false }).items.map((item) => item.keyId));
+    const after = keyPage(internalsOf(rig.store).connection, query);
+    expect({ ranked: after.total, sql: keyPage(internalsOf(rig.store).connection, query, { ranked: false }).total }).toEqual({ ranked: before.total - 1, sql: before.total - 1 });
+    expect(after.items.map((item) => item.keyId)).toEqual(keyPage(internalsOf(rig.store).connection, query, { ranked: false }).items.map((item) => item.keyId));
   });
 });

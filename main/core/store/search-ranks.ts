@@ -11,8 +11,8 @@
  * dropped with it: they are keyed by generation, which every sync bumps. Queries this cannot answer exactly (terms
  * checked by LIKE, tags, platforms, languages past the bitmask range) return null and take the SQL path.
  */
-import type { Connection } from './database';
-import { sortOrders } from './migrations';
+import type { Connection } from './connection';
+import { sortOrders } from './key-order';
 
 /** The sort orders a key page supports. */
 type RankOrder = 'name' | 'modified';

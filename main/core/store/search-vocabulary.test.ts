@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LibraryStore } from './library-store';
+import { internalsOf, LibraryStore } from './library-store';
 import { searchIndexPath } from './search-index';
 import { WorkerSearchIndexWriter } from './search-index-writer';
 import { indexVocabulary } from './search-vocabulary';
@@ -27,7 +27,7 @@ async function indexed(documents: readonly string[]): Promise<{ store: LibrarySt
 describe('index vocabulary', () => {
   it("cuts and folds text as the index's tokenizer does: case, diacritics, punctuation, unspaced CJK runs", async () => {
     const { store } = await indexed([]);
-    expect(indexVocabulary(store.connection).words(['Änderungen', 'settings.title', "l'Été", '設定が更新されました。完了', '%%', 'ÇA'])).toEqual([
+    expect(indexVocabulary(internalsOf(store).connection).words(['Änderungen', 'settings.title', "l'Été", '設定が更新されました。完了', '%%', 'ÇA'])).toEqual([
       ['anderungen'],
       ['settings', 'title'],
       ['l', 'ete'],
@@ -39,7 +39,7 @@ describe('index vocabulary', () => {
 
   it('finds every indexed word that contains a fragment, in any script, and says when there are too many', async () => {
     const { store } = await indexed(['Settings menu', 'settingsPanel upsetting', '設定が更新されました', 'Téléchargement 117 17']);
-    const vocabulary = indexVocabulary(store.connection);
+    const vocabulary = indexVocabulary(internalsOf(store).connection);
     expect(vocabulary.containing('etting', 10)?.sort()).toEqual(['settings', 'settingspanel', 'upsetting']);
     expect(vocabulary.containing('が更新', 10)).toEqual(['設定が更新されました']);
     expect(vocabulary.containing('telecharge', 10)).toEqual(['telechargement']);
@@ -50,7 +50,7 @@ describe('index vocabulary', () => {
 
   it('sees the words of a later load, and loses those of a cleared index', async () => {
     const { store, writer } = await indexed(['alpha']);
-    const vocabulary = indexVocabulary(store.connection);
+    const vocabulary = indexVocabulary(internalsOf(store).connection);
     expect(vocabulary.containing('lph', 10)).toEqual(['alpha']);
     writer.begin();
     writer.add([2], ['gamma']);

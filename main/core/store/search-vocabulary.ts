@@ -8,8 +8,7 @@
  * string (words never contain a newline, the tokenizer splits there), reloaded only when an index load has replaced
  * it, and searched with `indexOf`: at 100,000 words that is about a megabyte, scanned in well under a millisecond.
  */
-import type Database from 'libsql';
-import type { Connection } from './database';
+import type { Connection, Statement } from './connection';
 
 /** What a search needs from the index's words; an interface so search.ts stays free of SQL about the index. */
 export interface Vocabulary {
@@ -33,8 +32,6 @@ interface Reader {
   readonly queryWords: Statement;
   list: WordList | null;
 }
-
-type Statement = Database.Statement;
 
 const readers = new WeakMap<Connection, Reader>();
 

@@ -2,11 +2,15 @@
  * Writes one project's new snapshot beside the current one and swaps it in atomically (see migrations.ts for the
  * generation design). Pages of keys arrive from the API and are written in batched multi-row INSERTs, each page
  * in its own short transaction, so memory and the WAL stay bounded at any project size.
+ *
+ * The sync engine sees none of this module's classes: LibraryStore.openSnapshot hands it a `SnapshotWriting`, whose
+ * methods take and return plain data only, so the store can later sit behind a message boundary (issue 17).
  */
 import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
-import type Database from 'libsql';
-import { useSyncCache, type Connection } from './database';
-import { writeKeyOrders } from './migrations';
+import type { Connection, Statement } from './connection';
+import { useSyncCache } from './database';
+import { writeKeyOrders } from './key-order';
+import { isEmptyTranslation, maskedLanguages, type StoredTranslation } from './stored-translations';
 import { documentText } from './search-index';
 import type { SearchIndexWriter } from './search-index-writer';
 
@@ -18,23 +22,40 @@ const keyColumns = [
 const translationColumns = ['key_row', 'translations'] as const;
 const translationRowsPerStatement = 200;
 const keysPerStatement = 40;
-/** Language positions that fit a bitmask held exactly in a JavaScript number. */
-export const maskedLanguages = 52;
-
-/** A translation as stored in a key's JSON: value, plural forms, reviewed, unverified, modified time. */
-export type StoredTranslation = [string, Record<string, string> | null, 0 | 1, 0 | 1, number | null];
-
-/** True when a translation has no text (all plural forms empty, for plural keys). */
-export function isEmptyTranslation(value: string, forms: Readonly<Record<string, string>> | null): boolean {
-  return forms === null ? value.trim() === '' : Object.values(forms).every((form) => form.trim() === '');
+/** Counts written so far for one snapshot. */
+export interface SnapshotCounts {
+  readonly keys: number;
+  readonly translations: number;
 }
 
-type Statement = Database.Statement;
+/**
+ * A project's next snapshot while a sync writes it, from LibraryStore.openSnapshot: languages first, then pages of
+ * keys, then `commit` to swap it in, or `abort` to throw it away. Nobody reads it before the swap, so a failed,
+ * cancelled or killed sync leaves the current snapshot whole. Plain data in and out.
+ */
+export interface SnapshotWriting {
+  /** Stores the project's languages; before any key, since they give each key's status masks their bit positions. */
+  writeLanguages(languages: readonly LokaliseLanguage[]): Promise<void>;
+  /**
+   * Stores one page of keys with their translations; resolves with the counts so far once the page is stored and
+   * the search index is no more than a few pages behind (so memory stays bounded), and rejects if indexing failed.
+   */
+  writeKeys(page: readonly LokaliseKey[]): Promise<SnapshotCounts>;
+  /**
+   * Makes the snapshot the one readers see, together with the project's facts (as `project` reports them) and the
+   * sync's facts (started at `startedAt`, finished now); then removes the previous one. Resolves with its counts.
+   */
+  commit(project: LokaliseProject, startedAt: number): Promise<SnapshotCounts>;
+  /** Throws the snapshot away (after a failure or cancel); the current one is untouched. */
+  abort(): Promise<void>;
+}
 
-/** Counts written so far for one snapshot. */
-export interface WriteCounts {
-  keys: number;
-  translations: number;
+/** What a snapshot writer needs to know besides where to write. */
+export interface SnapshotPlan {
+  /** How many keys the project reports: once that many are written, the list orders are prepared (see prepareOrders). */
+  readonly expectedKeys: number;
+  /** The clock for the sync's finishing time. */
+  readonly now: () => number;
 }
 
 /** The text a key is found by (see documentText). */
@@ -54,7 +75,7 @@ const indexBacklogPages = 4;
 
 /** Writes generation `generation` of `projectId`. Create with `SnapshotWriter.begin`. */
 export class SnapshotWriter {
-  public readonly counts: WriteCounts = { keys: 0, translations: 0 };
+  public readonly counts = { keys: 0, translations: 0 };
   private nextId: number;
   private readonly statements = new Map<string, Statement>();
   private positions = new Map<string, number>();
@@ -69,6 +90,7 @@ export class SnapshotWriter {
   private constructor(
     private readonly connection: Connection,
     private readonly search: SearchIndexWriter,
+    private readonly plan: SnapshotPlan,
     public readonly projectId: string,
     public readonly generation: number,
   ) {
@@ -83,12 +105,29 @@ export class SnapshotWriter {
    * Starts a new generation for `projectId`, first clearing leftovers of any earlier unfinished one. Its search
    * documents go to `search`, which must have nothing else in flight.
    */
-  public static begin(connection: Connection, projectId: string, search: SearchIndexWriter): SnapshotWriter {
+  public static begin(connection: Connection, projectId: string, search: SearchIndexWriter, plan: SnapshotPlan): SnapshotWriter {
     const row = connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(projectId) as [number] | undefined;
     const current = row?.[0] ?? 0;
     purgeGenerations(connection, projectId, current);
     useSyncCache(connection, true);
-    return new SnapshotWriter(connection, search, projectId, current + 1);
+    return new SnapshotWriter(connection, search, plan, projectId, current + 1);
+  }
+
+  /**
+   * This writer as a `SnapshotWriting`: closures over it, so whoever holds one reaches neither the writer nor its
+   * connection. `onEnd` is called once the snapshot is committed or thrown away.
+   */
+  public writing(onEnd: () => void): SnapshotWriting {
+    return Object.freeze({
+      writeLanguages: (languages: readonly LokaliseLanguage[]) => Promise.resolve().then(() => this.writeLanguages(languages)),
+      writeKeys: (page: readonly LokaliseKey[]) => this.writePage(page),
+      commit: async (project: LokaliseProject, startedAt: number) => {
+        await this.commit(project, startedAt);
+        onEnd();
+        return { ...this.counts };
+      },
+      abort: () => this.abandon().finally(onEnd),
+    });
   }
 
   /** Writes the project's languages. */
@@ -162,7 +201,7 @@ export class SnapshotWriter {
   }
 
   /**
-   * Writes the list orders of the keys written so far. The sync calls it once every key the project reported has
+   * Writes the list orders of the keys written so far. writePage calls it once every key the project reported has
    * arrived, while the request that confirms the end of the list (Lokalise's final, empty page) is still out, so
    * the sort is done by the time the answer comes; commit writes them again only if more keys arrived after all.
    */
@@ -174,9 +213,16 @@ export class SnapshotWriter {
     this.orderedKeys = this.counts.keys;
   }
 
-  /** Resolves when the index is no more than a few pages behind; rejects if indexing failed. */
-  public keepUp(): Promise<void> {
-    return this.search.keepUp(indexBacklogPages);
+  /**
+   * Writes a page (writeKeys), then waits until the index is no more than a few pages behind (rejecting if indexing
+   * failed); once every key the project reported has arrived, prepares the list orders. Resolves with the counts.
+   */
+  public async writePage(keys: readonly LokaliseKey[]): Promise<SnapshotCounts> {
+    this.writeKeys(keys);
+    await this.search.keepUp(indexBacklogPages);
+    // Every key the project reported is here: the next page is almost surely the empty one that ends the list.
+    if (this.orderedKeys === null && this.counts.keys >= this.plan.expectedKeys) this.prepareOrders();
+    return { ...this.counts };
   }
 
   /**
@@ -184,12 +230,12 @@ export class SnapshotWriter {
    * search document is indexed, then makes it the one readers see, in one short transaction, together with the
    * project facts and the sync facts; then removes the previous generation and gives the browsing cache back.
    */
-  public async commit(project: LokaliseProject, facts: { startedAt: number; finishedAt: () => number }): Promise<void> {
+  public async commit(project: LokaliseProject, startedAt: number): Promise<void> {
     // The orders are written while the index thread commits its last batches (two cores, one job each), unless
     // prepareOrders already wrote them for exactly the keys written.
     if (this.orderedKeys !== this.counts.keys) this.prepareOrders();
     await this.search.flush();
-    const finishedAt = facts.finishedAt();
+    const finishedAt = this.plan.now();
     this.connection.transaction(() => {
       const groups = this.connection
         .prepare('SELECT is_archived, is_hidden, count(*) FROM keys WHERE project_id = ? AND generation = ? GROUP BY is_archived, is_hidden')
@@ -212,7 +258,7 @@ export class SnapshotWriter {
            ON CONFLICT (project_id) DO UPDATE SET status = 'ok', last_synced_at = excluded.last_synced_at, duration_ms = excluded.duration_ms,
              key_count = excluded.key_count, translation_count = excluded.translation_count, last_error = NULL`,
         )
-        .run(this.projectId, finishedAt, finishedAt - facts.startedAt, this.counts.keys, this.counts.translations);
+        .run(this.projectId, finishedAt, finishedAt - startedAt, this.counts.keys, this.counts.translations);
     })();
     purgeGenerations(this.connection, this.projectId, this.generation);
     useSyncCache(this.connection, false);

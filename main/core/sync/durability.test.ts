@@ -3,9 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeyQuerySchema } from '../../../common/contract';
-import { storePath } from '../store/database';
-import { LibraryStore } from '../store/library-store';
-import { refreshList, syncAndWait, syncRig, type SyncRig } from './testing';
+import { readNumber } from '../../../test/support/core/library-file';
+import { LibraryStore } from '../store';
+import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/support/core/sync-rig';
 
 let rig: SyncRig;
 afterEach(async () => {
@@ -27,7 +27,7 @@ describe('library durability', () => {
     rig.fake.deleteKeys(project.projectId, [rig.fake.dataset.keyIdAt(project, 0)]);
     rig.fake.switches.faults.latencyMs = 40;
     const token = rig.fake.issueTokens().accessToken;
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sync-child.fixture.ts'), rig.fake.apiUrl, token, rig.folder, project.projectId], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', '..', '..', 'test', 'support', 'core', 'sync-child.ts'), rig.fake.apiUrl, token, rig.folder, project.projectId], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -48,8 +48,7 @@ describe('library durability', () => {
     const reopened = LibraryStore.open(rig.folder);
     expect(total(reopened, project.projectId)).toBe(3000);
     expect(reopened.project(project.projectId)?.sync.lastSyncedAt).toBe(before?.lastSyncedAt);
-    const rows = reopened.connection.prepare('SELECT count(*) FROM keys').raw(true).get() as [number];
-    expect(rows[0]).toBe(3000);
+    expect(readNumber(rig.folder, 'SELECT count(*) FROM keys')).toBe(3000);
     reopened.close();
     Object.assign(rig, { store: LibraryStore.open(rig.folder) });
   });
@@ -57,8 +56,8 @@ describe('library durability', () => {
   it('reports a damaged file clearly and can set it aside for a fresh library', async () => {
     rig = await syncRig({ projects: 1, keysPerProject: 10 });
     rig.store.close();
-    writeFileSync(storePath(rig.folder), 'this is not a database, just text that happens to be here'.repeat(200));
-    for (const suffix of ['-wal', '-shm']) writeFileSync(storePath(rig.folder) + suffix, '');
+    writeFileSync(LibraryStore.filesIn(rig.folder).library, 'this is not a database, just text that happens to be here'.repeat(200));
+    for (const suffix of ['-wal', '-shm']) writeFileSync(LibraryStore.filesIn(rig.folder).library + suffix, '');
     expect(() => LibraryStore.open(rig.folder)).toThrow(expect.objectContaining({ code: 'store.corrupt' }) as Error);
     const fresh = LibraryStore.rebuild(rig.folder);
     expect(fresh.listProjects()).toEqual([]);
@@ -71,9 +70,7 @@ describe('library durability', () => {
     await syncAndWait(rig, rig.fake.dataset.projects.map((project) => project.projectId));
     rig.store.forgetAll();
     expect(rig.store.listProjects()).toEqual([]);
-    const search = rig.store.connection.prepare("SELECT count(*) FROM key_words WHERE key_words MATCH '\"settings\"'").raw(true).get() as [number];
-    expect(search[0]).toBe(0);
-    const terms = rig.store.connection.prepare('SELECT count(*) FROM search.terms').raw(true).get() as [number];
-    expect(terms[0]).toBe(0);
+    expect(readNumber(rig.folder, "SELECT count(*) FROM key_words WHERE key_words MATCH '\"settings\"'")).toBe(0);
+    expect(readNumber(rig.folder, 'SELECT count(*) FROM search.terms')).toBe(0);
   });
 });

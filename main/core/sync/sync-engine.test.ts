@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LocdeskError } from '../errors';
 import type { KeyQueryInput } from '../../../common/contract';
 import { KeyQuerySchema } from '../../../common/contract';
-import { refreshList, syncAndWait, syncRig, type SyncRig } from './testing';
+import { readNumber } from '../../../test/support/core/library-file';
+import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/support/core/sync-rig';
 
 let rig: SyncRig;
 afterEach(async () => {
@@ -78,8 +79,7 @@ describe('SyncEngine', () => {
     const ids = allKeyIds(project.projectId);
     expect(ids).toHaveLength(298);
     for (const id of gone) expect(ids).not.toContain(id);
-    const rows = rig.store.connection.prepare('SELECT count(*) FROM keys').raw(true).get() as [number];
-    expect(rows[0]).toBe(298);
+    expect(readNumber(rig.folder, 'SELECT count(*) FROM keys')).toBe(298);
   });
 
   it('marks a project the user can no longer access as lost and keeps its data', async () => {
@@ -103,7 +103,9 @@ describe('SyncEngine', () => {
     // The index writer is asked for before the project loads; when that load fails, its failure must not go unheard.
     rig.fake.revokeProjectAccess(first!.projectId);
     // A plain function, not a vi spy: a spy observes the promises it returns, which would hide an unheard rejection.
-    rig.store.searchIndexWriter = () => Promise.reject(new LocdeskError('store.unavailable', 'The search index could not be opened.'));
+    // It replaces the store's private source of index writers (the fault has no public way in).
+    const store = rig.store as unknown as { searchIndexWriter: () => Promise<never> };
+    store.searchIndexWriter = () => Promise.reject(new LocdeskError('store.unavailable', 'The search index could not be opened.'));
     const unheard: unknown[] = [];
     const listen = (reason: unknown): void => void unheard.push(reason);
     process.on('unhandledRejection', listen);
@@ -169,8 +171,7 @@ describe('SyncEngine', () => {
     await rig.engine.whenIdle();
     expect(rig.engine.status().status).toBe('cancelled');
     expect(allKeyIds(project.projectId)).toHaveLength(2000);
-    const leftovers = rig.store.connection.prepare('SELECT count(*) FROM keys').raw(true).get() as [number];
-    expect(leftovers[0]).toBe(2000);
+    expect(readNumber(rig.folder, 'SELECT count(*) FROM keys')).toBe(2000);
   });
 
   it('does not start a second run while one is running', async () => {

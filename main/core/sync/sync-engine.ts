@@ -12,9 +12,7 @@ import { CancelledError, isCancellation, LocdeskError, toSafeError } from '../er
 import type { Logger } from '../log';
 import type { LokaliseClient } from '../lokalise/client';
 import { LokaliseApiError } from '../lokalise/errors';
-import type { LibraryStore } from '../store/library-store';
-import { ensureProject } from '../store/project-rows';
-import { SnapshotWriter } from '../store/snapshot-writer';
+import type { LibraryStore, SnapshotCounts } from '../store';
 
 /** What the engine needs. */
 export interface SyncEngineDependencies {
@@ -25,6 +23,7 @@ export interface SyncEngineDependencies {
   readonly onProgress: (progress: SyncProgress) => void;
   /** Told which projects now have a new snapshot (or new facts). */
   readonly onLibraryChanged: (projectIds: string[]) => void;
+  /** The clock for a sync's start and for spacing progress reports (the store's own clock dates its finish). */
   readonly now?: () => number;
   readonly progressIntervalMs?: number;
 }
@@ -140,10 +139,7 @@ export class SyncEngine {
     const startedAt = this.now();
     store.recordSyncOutcome(projectId, 'running', null);
     // The indexing thread (started once per session, about 0.1 s) starts while the project and its languages load.
-    // Its failure is marked as seen here and reported where it is awaited, so that a project failing to load first
-    // does not leave it as an unhandled rejection, which would end the process.
-    const searchWriter = store.searchIndexWriter(this.dependencies.logger);
-    void searchWriter.catch(() => undefined);
+    store.prepareIndexing();
     let project;
     try {
       project = await client.getProject(projectId, signal);
@@ -154,34 +150,28 @@ export class SyncEngine {
       }
       throw error;
     }
-    ensureProject(store.connection, project);
+    store.rememberProject(project);
     this.update({ ...this.progress, projectName: project.name, phase: 'languages', total: project.keysTotal }, true);
     const languages = await client.listLanguages(projectId, signal);
-    const writer = SnapshotWriter.begin(store.connection, projectId, await searchWriter);
+    const snapshot = await store.openSnapshot(projectId, project.keysTotal);
+    let counts: SnapshotCounts;
     try {
-      writer.writeLanguages(languages);
+      await snapshot.writeLanguages(languages);
       this.update({ ...this.progress, phase: 'keys', done: 0 }, true);
-      let ordersPrepared = false;
       for await (const page of client.keyPages(projectId, { signal })) {
         if (signal.aborted) throw new CancelledError();
         await letRequestsGoOut();
-        writer.writeKeys(page);
-        await writer.keepUp();
-        // Every key the project reported is here: the next page is almost surely the empty one that ends the list.
-        if (!ordersPrepared && writer.counts.keys >= project.keysTotal) {
-          writer.prepareOrders();
-          ordersPrepared = true;
-        }
-        this.update({ ...this.progress, done: writer.counts.keys, total: Math.max(project.keysTotal, writer.counts.keys) }, false);
+        const written = await snapshot.writeKeys(page);
+        this.update({ ...this.progress, done: written.keys, total: Math.max(project.keysTotal, written.keys) }, false);
       }
       if (signal.aborted) throw new CancelledError();
       this.update({ ...this.progress, phase: 'finalizing' }, true);
-      await writer.commit(project, { startedAt, finishedAt: this.now });
+      counts = await snapshot.commit(project, startedAt);
     } catch (error) {
-      await writer.abandon();
+      await snapshot.abort();
       throw error;
     }
-    this.dependencies.logger.info('project synced', { projectId, keys: writer.counts.keys, translations: writer.counts.translations });
+    this.dependencies.logger.info('project synced', { projectId, keys: counts.keys, translations: counts.translations });
     this.dependencies.onLibraryChanged([projectId]);
   }
 

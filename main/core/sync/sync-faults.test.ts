@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { refreshList, syncAndWait, syncRig, type SyncRig } from './testing';
+import { readLibrary, readNumber } from '../../../test/support/core/library-file';
+import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/support/core/sync-rig';
 
 let rig: SyncRig;
 afterEach(async () => {
@@ -8,10 +9,7 @@ afterEach(async () => {
 
 /** Every stored key id of a project's current snapshot, duplicates included. */
 function storedKeyIds(projectId: string): number[] {
-  const rows = rig.store.connection
-    .prepare('SELECT k.key_id FROM keys k JOIN projects p ON p.project_id = k.project_id AND p.generation = k.generation WHERE k.project_id = ? ORDER BY k.key_id')
-    .raw(true)
-    .all(projectId) as [number][];
+  const rows = readLibrary(rig.folder, 'SELECT k.key_id FROM keys k JOIN projects p ON p.project_id = k.project_id AND p.generation = k.generation WHERE k.project_id = ? ORDER BY k.key_id', projectId) as [number][];
   return rows.map((row) => row[0]);
 }
 
@@ -121,13 +119,11 @@ describe('sync fault matrix (the rest of it)', () => {
     expect(final.message).toContain('HTTP 502');
     expect(storedKeyIds(project.projectId)).toEqual([]);
     expect(rig.store.project(project.projectId)?.sync).toMatchObject({ status: 'failed', lastSyncedAt: null, keyCount: 0 });
-    const partial = rig.store.connection.prepare('SELECT count(*) FROM keys').raw(true).get() as [number];
-    expect(partial[0]).toBe(0);
+    expect(readNumber(rig.folder, 'SELECT count(*) FROM keys')).toBe(0);
 
     rig.fake.switches.faults = { ...rig.fake.switches.faults, failNextRequests: 0, latencyMs: 0 };
     expect((await syncAndWait(rig, [project.projectId])).status).toBe('done');
     expect(storedKeyIds(project.projectId)).toEqual(datasetKeyIds());
-    const rows = rig.store.connection.prepare('SELECT count(*) FROM keys').raw(true).get() as [number];
-    expect(rows[0]).toBe(1300);
+    expect(readNumber(rig.folder, 'SELECT count(*) FROM keys')).toBe(1300);
   });
 });

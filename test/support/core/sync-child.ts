@@ -2,10 +2,10 @@
  * A child process for the kill test: syncs one project from a fake Lokalise into a library folder, printing
  * progress lines, until it is killed. Arguments: apiUrl, accessToken, folder, projectId.
  */
-import { silentLogger } from '../log';
-import { LokaliseClient } from '../lokalise/client';
-import { LibraryStore } from '../store/library-store';
-import { SyncEngine } from './sync-engine';
+import { silentLogger } from '../../../main/core/log';
+import { LokaliseClient } from '../../../main/core/lokalise/client';
+import { LibraryStore } from '../../../main/core/store';
+import { SyncEngine } from '../../../main/core/sync/sync-engine';
 
 const [apiUrl, token, folder, projectId] = process.argv.slice(2);
 if (apiUrl === undefined || token === undefined || folder === undefined || projectId === undefined) {

@@ -5,12 +5,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SyncProgress } from '../../../common/contract';
-import { startFakeLokalise, type FakeLokalise, type FakeLokaliseOptions } from '../../../test/fake-lokalise/server';
-import type { TokenSource } from '../auth/token-source';
-import { silentLogger } from '../log';
-import { LokaliseClient } from '../lokalise/client';
-import { LibraryStore } from '../store/library-store';
-import { SyncEngine } from './sync-engine';
+import { startFakeLokalise, type FakeLokalise, type FakeLokaliseOptions } from '../../fake-lokalise/server';
+import type { TokenSource } from '../../../main/core/auth/token-source';
+import { silentLogger } from '../../../main/core/log';
+import { LokaliseClient } from '../../../main/core/lokalise/client';
+import { LibraryStore } from '../../../main/core/store';
+import { SyncEngine } from '../../../main/core/sync/sync-engine';
 
 /** Everything a sync test touches. */
 export interface SyncRig {

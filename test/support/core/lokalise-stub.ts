@@ -4,8 +4,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TokenSource } from '../auth/token-source';
-import type { Logger } from '../log';
+import type { TokenSource } from '../../../main/core/auth/token-source';
+import type { Logger } from '../../../main/core/log';
 
 /** One request as the stub saw it. */
 export interface StubRequest {

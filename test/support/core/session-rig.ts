@@ -2,15 +2,15 @@
  * Test wiring for the session: a real fake Lokalise, the real vault over in-memory ports, and a browser that
  * answers the consent page over HTTP like a user clicking Allow or Deny.
  */
-import { loadConfig, type LocdeskConfig } from '../config';
-import type { FetchFunction } from '../ports';
-import { createLogger, Redactor } from '../log';
-import { TokenVault } from '../vault/token-vault';
-import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../../../test/support/memory-ports';
-import { fakeEnvironment } from '../../../test/fake-lokalise/environment';
-import type { FakeLokalise } from '../../../test/fake-lokalise/server';
-import { answerConsent } from '../../../test/fake-lokalise/testing';
-import { Session } from './session';
+import { loadConfig, type LocdeskConfig } from '../../../main/core/config';
+import type { FetchFunction } from '../../../main/core/ports';
+import { createLogger, Redactor } from '../../../main/core/log';
+import { TokenVault } from '../../../main/core/vault/token-vault';
+import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../memory-ports';
+import { fakeEnvironment } from '../../fake-lokalise/environment';
+import type { FakeLokalise } from '../../fake-lokalise/server';
+import { answerConsent } from '../../fake-lokalise/testing';
+import { Session } from '../../../main/core/auth/session';
 
 /** Everything a session test inspects. */
 export interface SessionRig {

@@ -1,0 +1,8 @@
+/**
+ * The store's one door. Everything outside main/core/store/ imports the library from here, and only from here (a
+ * lint rule in eslint.config.js enforces it): `LibraryStore`, and the plain-data types its methods take and return.
+ * Connections, statements, the snapshot writer and the index writer stay inside, so the store can move behind a
+ * message boundary (issue 17) without its callers noticing.
+ */
+export { LibraryStore, type LibraryOptions } from './library-store';
+export type { SnapshotCounts, SnapshotWriting } from './snapshot-writer';
