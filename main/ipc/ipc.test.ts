@@ -192,10 +192,10 @@ describe('calls', () => {
 
   it('passes a LocdeskError through as its code and message', async () => {
     const { registrar, core } = wire();
-    core.override('sync:start', () => Promise.reject(new LocdeskError('sync.offline', 'Lokalise cannot be reached right now.')));
+    core.override('sync:start', () => Promise.reject(new LocdeskError('network.offline', 'Lokalise cannot be reached right now.')));
     expect(await registrar.invoke('sync:start', [null])).toEqual({
       ok: false,
-      error: { code: 'sync.offline', message: 'Lokalise cannot be reached right now.' },
+      error: { code: 'network.offline', message: 'Lokalise cannot be reached right now.' },
     });
   });
 
