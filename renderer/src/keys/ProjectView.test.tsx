@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyQueryInput } from '../../../common/contract';
-import { setApi } from '../api';
+import { setBridge } from '../api';
 import { createFakeApi, type FakeApi } from '../testing/fake-api';
 import { facets, pluralDetail, project, row } from './fixtures';
 import { ProjectView } from './ProjectView';
@@ -19,11 +19,11 @@ beforeEach(() => {
     },
     'keys.detail': pluralDetail,
   });
-  setApi(fake.api);
+  setBridge(fake.bridge);
 });
 afterEach(() => {
   cleanup();
-  setApi(null);
+  setBridge(null);
 });
 
 function pageQueries(): KeyQueryInput[] {
