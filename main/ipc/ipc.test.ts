@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { calls, events, listCalls, listEvents, type Envelope } from '../../common/contract';
 import { LocdeskError } from '../core/errors';
 import { createLogger, Redactor } from '../core/log';
-import { argumentsFor, fieldNamesOf } from '../../test/electron/support/contract-samples';
-import { createFakeCore, type FakeCore } from '../../test/electron/support/fake-core';
+import { argumentsFor, fieldNamesOf } from '../../test/support/electron/contract-samples';
+import { createFakeCore, type FakeCore } from '../../test/support/electron/fake-core';
 
 const electron = vi.hoisted(() => ({ ipcMain: { handle: vi.fn(), removeHandler: vi.fn() } }));
 vi.mock('electron', () => electron);

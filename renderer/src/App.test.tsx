@@ -2,8 +2,8 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from './App';
 import { setBridge } from './api';
-import { createFakeApi, signedIn, signedOut, type FakeApi } from './testing/fake-api';
-import { makeFacets, makeProject, syntheticKeys } from './testing/fixtures';
+import { createFakeApi, signedIn, signedOut, type FakeApi } from '../../test/support/renderer/fake-api';
+import { makeFacets, makeProject, syntheticKeys } from '../../test/support/renderer/fixtures';
 
 let fake: FakeApi;
 const project = makeProject();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { errorCodes, type ErrorCode } from '../../common/errors';
 import { api, codeOf, isExpectedOffline, messageOf, setBridge } from './api';
 import { LocdeskError } from './bridge-client';
-import { createFakeApi } from './testing/fake-api';
+import { createFakeApi } from '../../test/support/renderer/fake-api';
 
 afterEach(() => {
   setBridge(null);

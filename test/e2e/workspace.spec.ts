@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, type World } from './harness/fixtures';
+import { expect, test, type World } from '../support/e2e/fixtures';
 
 test.use({ fakeOptions: { projects: 3, keysPerProject: 1200, languages: 6, seed: 7 } });
 

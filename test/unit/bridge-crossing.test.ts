@@ -9,7 +9,7 @@ import { listCalls, type LocdeskBridge } from '../../common/contract';
 import { errorCodes } from '../../common/errors';
 import { apiOverBridge, LocdeskError } from '../../renderer/src/bridge-client';
 import { acrossContextBridge, errorsWithin } from '../support/context-bridge';
-import { sampleOf } from '../electron/support/contract-samples';
+import { sampleOf } from '../support/electron/contract-samples';
 
 const electron = vi.hoisted(() => {
   const exposed = new Map<string, unknown>();

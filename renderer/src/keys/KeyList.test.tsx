@@ -1,8 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setBridge } from '../api';
-import { createFakeApi, type FakeApi } from '../testing/fake-api';
-import { makeDetail, makeFacets, makeProject, syntheticKeys } from '../testing/fixtures';
+import { createFakeApi, type FakeApi } from '../../../test/support/renderer/fake-api';
+import { makeDetail, makeFacets, makeProject, syntheticKeys } from '../../../test/support/renderer/fixtures';
 import { ProjectView } from './ProjectView';
 
 const rowHeight = 76;

@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyQueryInput } from '../../../common/contract';
 import { setBridge } from '../api';
-import { createFakeApi, type FakeApi } from '../testing/fake-api';
-import { facets, pluralDetail, project, row } from './fixtures';
+import { createFakeApi, type FakeApi } from '../../../test/support/renderer/fake-api';
+import { facets, pluralDetail, project, row } from '../../../test/support/renderer/key-fixtures';
 import { ProjectView } from './ProjectView';
 
 let fake: FakeApi;

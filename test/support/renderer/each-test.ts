@@ -3,7 +3,7 @@
  */
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
-import { setBridge } from '../api';
+import { setBridge } from '../../../renderer/src/api';
 import { createFakeApi, type FakeApi } from './fake-api';
 
 /**
