@@ -1,4 +1,4 @@
-// ESLint flat config: type-aware typescript-eslint rules, plus the layer rules of the design (docs in README).
+// ESLint flat config: type-aware typescript-eslint rules, plus the layer rules of the design (docs/architecture.md).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
