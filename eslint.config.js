@@ -1,4 +1,4 @@
-// ESLint flat config: type-aware typescript-eslint rules, plus the layer rules of the design (docs in README).
+// ESLint flat config: type-aware typescript-eslint rules, plus the layer rules of the design (docs/architecture.md).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -132,7 +132,8 @@ export default tseslint.config(
   },
   {
     // The renderer talks only to window.locdesk; from outside its folder it may import only the runtime-neutral common/.
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    // Its component-test kit (test/support/renderer) runs in the same jsdom world, so it keeps the same rules.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx', 'test/support/renderer/**/*.ts', 'test/support/renderer/**/*.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',

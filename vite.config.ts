@@ -95,7 +95,7 @@ function testConfig(): UserConfig {
             name: 'component',
             environment: 'jsdom',
             include: ['renderer/**/*.test.tsx', 'renderer/**/*.test.ts'],
-            setupFiles: [resolve(root, 'renderer/src/test-setup.ts')],
+            setupFiles: [resolve(root, 'test/support/renderer/setup.ts')],
           },
         },
       ],

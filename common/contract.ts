@@ -11,6 +11,7 @@
  * here may import Electron, Node built-ins or the DOM (lint and `tsconfig.common.json` enforce it).
  */
 import { z } from 'zod';
+import type { ErrorCode } from './errors';
 
 const isoCode = z.string().min(2).max(20).regex(/^[A-Za-z0-9_-]+$/, 'a language code such as en or zh_CN');
 const projectId = z.string().min(1).max(100).regex(/^[A-Za-z0-9.:_-]+$/, 'a Lokalise project id');
@@ -299,26 +300,40 @@ export type EventPayloads = {
   [D in keyof Events]: { [E in keyof Events[D]]: Events[D][E] extends { payload: infer P extends z.ZodType } ? z.output<P> : never };
 };
 
-/** `window.locdesk`: named, typed functions for every call and subscribe functions for every event. */
-export type LocdeskApi = {
-  [D in keyof Calls | keyof Events]: (D extends keyof Calls
-    ? {
-        [M in keyof Calls[D]]: Calls[D][M] extends CallSpec<infer A, infer R>
-          ? (...args: z.input<A>) => Promise<z.output<R>>
-          : never;
-      }
-    : unknown) &
-    (D extends keyof Events
-      ? {
-          [E in keyof Events[D]]: Events[D][E] extends { payload: infer P extends z.ZodType }
-            ? (listener: (payload: z.output<P>) => void) => () => void
-            : never;
-        }
-      : unknown);
+type CallFunctions<D extends keyof Calls, Outcome extends 'value' | 'envelope'> = {
+  [M in keyof Calls[D]]: Calls[D][M] extends CallSpec<infer A, infer R>
+    ? (...args: z.input<A>) => Promise<Outcome extends 'value' ? z.output<R> : Envelope<z.output<R>>>
+    : never;
 };
 
-/** How a call's outcome crosses IPC: errors travel as a code and a safe sentence, never as a stack or raw body. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+type EventFunctions<D extends keyof Events> = {
+  [E in keyof Events[D]]: Events[D][E] extends { payload: infer P extends z.ZodType }
+    ? (listener: (payload: z.output<P>) => void) => () => void
+    : never;
+};
+
+type ContractApi<Outcome extends 'value' | 'envelope'> = {
+  [D in keyof Calls | keyof Events]: (D extends keyof Calls ? CallFunctions<D, Outcome> : unknown) &
+    (D extends keyof Events ? EventFunctions<D> : unknown);
+};
+
+/**
+ * `window.locdesk`, as the preload exposes it: one function per call, resolving with the call's `Envelope` (it never
+ * rejects, and a failure is plain data, so its code survives contextBridge), and one subscribe function per event.
+ */
+export type LocdeskBridge = ContractApi<'envelope'>;
+
+/**
+ * The API the renderer's components use: the same functions, resolving with the value and rejecting with the
+ * renderer's `LocdeskError` (code and sentence) for a failed envelope. `renderer/src/api.ts` builds it from the bridge.
+ */
+export type LocdeskApi = ContractApi<'value'>;
+
+/**
+ * How a call's outcome crosses IPC and contextBridge: errors travel as a code from the closed list and a safe
+ * sentence, never as a stack, a raw body or an `Error` object. `common/envelope.ts` reads one from untrusted input.
+ */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** One entry per call, for code that walks the whole contract (IPC registration, the preload, the test harness). */
 export function listCalls(): { domain: string; method: string; spec: CallSpec<z.ZodTuple, z.ZodType> }[] {
@@ -341,6 +356,7 @@ export function listEvents(): { domain: string; name: string; channel: string; p
 
 declare global {
   interface Window {
-    locdesk: LocdeskApi;
+    /** Envelopes, not throws: see `LocdeskBridge`. The renderer reaches it only through `renderer/src/api.ts`. */
+    locdesk: LocdeskBridge;
   }
 }

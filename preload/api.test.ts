@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildApi, LocdeskCallError, unwrapEnvelope } from './api';
+import { buildApi } from './api';
 import { calls, events, listCalls, listEvents } from '../common/contract';
 
 function transport(reply: unknown = { ok: true, value: null }) {
@@ -40,25 +40,43 @@ describe('buildApi', () => {
     const { invoke, subscribe } = transport({ ok: true, value: { total: 0, offset: 0, items: [] } });
     const api = buildApi(invoke, subscribe);
     const page = await api.keys.page({ projectId: '1.a', sourceIso: 'en', targetIsos: ['de'] });
-    expect(page).toEqual({ total: 0, offset: 0, items: [] });
+    expect(page).toEqual({ ok: true, value: { total: 0, offset: 0, items: [] } });
     expect(invoke).toHaveBeenCalledWith(calls.keys.page.channel, [{ projectId: '1.a', sourceIso: 'en', targetIsos: ['de'] }]);
     await api.projects.setKeepOffline('1.a', false);
     expect(invoke).toHaveBeenLastCalledWith('projects:set-keep-offline', ['1.a', false]);
   });
 
-  it('rejects with an Error carrying the code and the safe message from a failed envelope', async () => {
-    const { invoke, subscribe } = transport({ ok: false, error: { code: 'sync.offline', message: 'Lokalise cannot be reached.' } });
-    const failure = buildApi(invoke, subscribe).sync.start(null);
-    await expect(failure).rejects.toBeInstanceOf(Error);
-    await expect(failure).rejects.toMatchObject({ code: 'sync.offline', message: 'Lokalise cannot be reached.' });
+  it('resolves a failed call with the envelope as plain data, never rejecting with an Error', async () => {
+    const { invoke, subscribe } = transport({ ok: false, error: { code: 'network.offline', message: 'Lokalise cannot be reached.' } });
+    const reply = await buildApi(invoke, subscribe).sync.start(null);
+    expect(reply).toEqual({ ok: false, error: { code: 'network.offline', message: 'Lokalise cannot be reached.' } });
+    expect(reply).not.toBeInstanceOf(Error);
+    expect(Object.getPrototypeOf(reply)).toBe(Object.prototype);
+  });
+
+  it('copies only the envelope fields from main, so nothing else rides along to the page', async () => {
+    const { invoke, subscribe } = transport({ ok: false, error: { code: 'auth.required', message: 'Sign in.', stack: 'at main.js:1' }, extra: 1 });
+    expect(await buildApi(invoke, subscribe).auth.getState()).toEqual({ ok: false, error: { code: 'auth.required', message: 'Sign in.' } });
   });
 
   it.each([[undefined], [null], ['ok'], [{ ok: true }], [{ ok: false, error: 'x' }], [{ ok: false, error: { code: 1, message: 'm' } }]])(
-    'treats the malformed reply %j as an error',
-    (reply) => {
-      expect(() => unwrapEnvelope('auth.signIn', reply)).toThrow(new LocdeskCallError('ipc.bad_reply', 'Locdesk got an unreadable reply to auth.signIn.'));
+    'resolves the malformed reply %j as an ipc.bad_reply envelope',
+    async (reply) => {
+      const { invoke, subscribe } = transport();
+      invoke.mockResolvedValue(reply);
+      expect(await buildApi(invoke, subscribe).auth.signIn()).toEqual({
+        ok: false,
+        error: { code: 'ipc.bad_reply', message: 'Locdesk got an unreadable reply to auth.signIn.' },
+      });
     },
   );
+
+  it('resolves a transport that rejects as ipc.call_failed, without passing its text on', async () => {
+    const { subscribe } = transport();
+    const invoke = vi.fn(() => Promise.reject(new Error("Error invoking remote method 'keys:page': No handler registered")));
+    const reply = await buildApi(invoke, subscribe).keys.page({ projectId: '1.a', sourceIso: 'en', targetIsos: [] });
+    expect(reply).toEqual({ ok: false, error: { code: 'ipc.call_failed', message: 'Locdesk could not complete keys.page. Please try again.' } });
+  });
 
   it('subscribes on the event channel, delivers only the payload, and returns the unsubscribe', () => {
     const { invoke, subscribe, listeners, unsubscribe } = transport();

@@ -61,11 +61,11 @@ describe('the preload', () => {
     }
   });
 
-  it('unwraps the envelope: value on success, an Error with the safe message on failure', async () => {
+  it('resolves with the envelope as data, for success and failure alike, so the code survives contextBridge', async () => {
     electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { allowWeakTokenStorage: false } });
-    await expect(api.settings.get()).resolves.toEqual({ allowWeakTokenStorage: false });
-    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'auth.denied', message: 'You declined access.' } });
-    await expect(api.auth.signIn()).rejects.toMatchObject({ message: 'You declined access.', code: 'auth.denied' });
+    await expect(api.settings.get()).resolves.toEqual({ ok: true, value: { allowWeakTokenStorage: false } });
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'auth.vault_unavailable', message: 'Unlock the keychain.' } });
+    await expect(api.auth.signIn()).resolves.toEqual({ ok: false, error: { code: 'auth.vault_unavailable', message: 'Unlock the keychain.' } });
   });
 
   it('gives event listeners the payload only, never the IpcRendererEvent, and unsubscribes cleanly', () => {

@@ -94,7 +94,7 @@ function nodeTestTier(step, files) {
 }
 
 // The quick benchmark runs so that it cannot rot; its figures are reported, never judged here (targets belong to
-// the full run, see the README). It counts as one check: it must finish and print every summary field as a number.
+// the full run, see docs/benchmarks.md). It counts as one check: it must finish and print every summary field as a number.
 function benchTier() {
   const step = 'bench --quick';
   process.stdout.write(`\n=== ${step}: npx tsx test/bench/run.ts --quick\n`);

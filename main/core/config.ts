@@ -38,7 +38,7 @@ export const lokaliseDefaults = {
   scopes: ['read_projects', 'read_keys', 'read_translations', 'read_languages', 'read_contributors', 'read_team_users'],
 } as const;
 
-/** The environment variables and their settings-file twins; the README documents the same table. */
+/** The environment variables and their settings-file twins; docs/configuration.md documents the same table. */
 export const settingNames = {
   clientId: 'LOCDESK_CLIENT_ID',
   clientSecret: 'LOCDESK_CLIENT_SECRET',

@@ -42,10 +42,10 @@ describe('dispatchCall', () => {
   });
 
   it('maps a LocdeskError to its code and message', async () => {
-    const api = fakeApi({ auth: { signIn: () => Promise.reject(new LocdeskError('auth.denied', 'You chose not to give access.')) } });
+    const api = fakeApi({ auth: { signIn: () => Promise.reject(new LocdeskError('auth.exchange_failed', 'Lokalise did not accept the sign-in.')) } });
     await expect(dispatchCall(api, 'auth:sign-in', [])).resolves.toEqual({
       ok: false,
-      error: { code: 'auth.denied', message: 'You chose not to give access.' },
+      error: { code: 'auth.exchange_failed', message: 'Lokalise did not accept the sign-in.' },
     });
   });
 

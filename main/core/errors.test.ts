@@ -3,9 +3,9 @@ import { CancelledError, isCancellation, LocdeskError, throwIfAborted, toSafeErr
 
 describe('errors', () => {
   it('passes a LocdeskError through as code and message', () => {
-    expect(toSafeError(new LocdeskError('auth.denied', 'You chose not to give access.'))).toEqual({
-      code: 'auth.denied',
-      message: 'You chose not to give access.',
+    expect(toSafeError(new LocdeskError('auth.exchange_failed', 'Lokalise did not accept the sign-in.'))).toEqual({
+      code: 'auth.exchange_failed',
+      message: 'Lokalise did not accept the sign-in.',
     });
   });
 

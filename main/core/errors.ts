@@ -4,12 +4,17 @@
  * Every failure a user can meet is raised as a `LocdeskError` with a stable `code` (for the UI to branch on) and a
  * message written for a translator, never for a developer. Anything else that escapes is treated as a bug and shown
  * as a generic sentence, so raw HTTP bodies, stack traces and credentials can never leak through an error.
+ *
+ * The code is typed to the closed list in `common/errors.ts`, so main cannot raise a code the renderer has never
+ * heard of: a new kind of failure starts with a new entry there.
  */
-export class LocdeskError extends Error {
-  /** A stable identifier such as `auth.denied` or `store.corrupt`. */
-  public readonly code: string;
+import type { ErrorCode } from '../../common/errors';
 
-  public constructor(code: string, message: string, options?: { cause?: unknown }) {
+export class LocdeskError extends Error {
+  /** A stable identifier such as `auth.required` or `store.corrupt`. */
+  public readonly code: ErrorCode;
+
+  public constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'LocdeskError';
     this.code = code;
@@ -36,7 +41,7 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /** The `{code, message}` pair that is safe to show; unknown errors become a generic message. */
-export function toSafeError(error: unknown): { code: string; message: string } {
+export function toSafeError(error: unknown): { code: ErrorCode; message: string } {
   if (error instanceof LocdeskError) return { code: error.code, message: error.message };
   return { code: 'internal', message: 'Something went wrong inside Locdesk. Please try again.' };
 }

@@ -6,8 +6,8 @@ import { calls, events, listCalls, listEvents, type Envelope } from '../../commo
 import { LocdeskError } from '../core/errors';
 import { originOf } from '../core/link-policy';
 import { createLogger, Redactor } from '../core/log';
-import { argumentsFor, fieldNamesOf } from '../../test/electron/support/contract-samples';
-import { createFakeCore, type FakeCore } from '../../test/electron/support/fake-core';
+import { argumentsFor, fieldNamesOf } from '../../test/support/electron/contract-samples';
+import { createFakeCore, type FakeCore } from '../../test/support/electron/fake-core';
 
 const electron = vi.hoisted(() => ({ ipcMain: { handle: vi.fn(), removeHandler: vi.fn() } }));
 vi.mock('electron', () => electron);
@@ -193,10 +193,10 @@ describe('calls', () => {
 
   it('passes a LocdeskError through as its code and message', async () => {
     const { registrar, core } = wire();
-    core.override('sync:start', () => Promise.reject(new LocdeskError('sync.offline', 'Lokalise cannot be reached right now.')));
+    core.override('sync:start', () => Promise.reject(new LocdeskError('network.offline', 'Lokalise cannot be reached right now.')));
     expect(await registrar.invoke('sync:start', [null])).toEqual({
       ok: false,
-      error: { code: 'sync.offline', message: 'Lokalise cannot be reached right now.' },
+      error: { code: 'network.offline', message: 'Lokalise cannot be reached right now.' },
     });
   });
 

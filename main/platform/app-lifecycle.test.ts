@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppCoreDependencies } from '../core/app-core';
 import { listCalls } from '../../common/contract';
 import { MemoryCipher, MemoryKeyValueStore } from '../../test/support/memory-ports';
-import { createFakeCore, type FakeCore } from '../../test/electron/support/fake-core';
-import { FakeBrowserWindow, resetElectronFake, type ElectronFake } from '../../test/electron/support/electron-fake';
+import { createFakeCore, type FakeCore } from '../../test/support/electron/fake-core';
+import { FakeBrowserWindow, resetElectronFake, type ElectronFake } from '../../test/support/electron/electron-fake';
 
-vi.mock('electron', async () => (await import('../../test/electron/support/electron-fake')).sharedElectronFake);
+vi.mock('electron', async () => (await import('../../test/support/electron/electron-fake')).sharedElectronFake);
 
 const { startLocdesk, devServerVariable, settingsFileName, userDataVariable } = await import('./app-lifecycle');
 // The real window and IPC layers, over the mocked Electron, handed in as the composition root (main/index.ts) does.

@@ -1,9 +1,9 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from './App';
-import { setApi } from './api';
-import { createFakeApi, signedIn, signedOut, type FakeApi } from './testing/fake-api';
-import { makeFacets, makeProject, syntheticKeys } from './testing/fixtures';
+import { setBridge } from './api';
+import { createFakeApi, signedIn, signedOut, type FakeApi } from '../../test/support/renderer/fake-api';
+import { makeFacets, makeProject, syntheticKeys } from '../../test/support/renderer/fixtures';
 
 let fake: FakeApi;
 const project = makeProject();
@@ -17,12 +17,12 @@ beforeEach(() => {
     'projects.facets': makeFacets(),
     'keys.page': syntheticKeys(1200),
   });
-  setApi(fake.api);
+  setBridge(fake.bridge);
 });
 
 afterEach(() => {
   cleanup();
-  setApi(null);
+  setBridge(null);
 });
 
 const count = (name: string): number => fake.calls.filter((call) => call.name === name).length;

@@ -1,19 +1,25 @@
 /**
- * The renderer's only door to the app: `window.locdesk`, provided by the preload (or, in tests, by a harness).
- * Every component reaches it through here, so component tests can swap in a fake with `setApi`.
+ * The renderer's only door to the app. `window.locdesk` (from the preload, or in the browser harnesses from a page
+ * bridge) resolves every call with an envelope; `api()` is that bridge turned into the typed API that rejects with a
+ * `LocdeskError`, which every component uses. Component tests swap the bridge, never the unwrapping, with `setBridge`.
  */
-import type { LocdeskApi } from '../../common/contract';
+import type { LocdeskApi, LocdeskBridge } from '../../common/contract';
+import type { ErrorCode } from '../../common/errors';
+import { apiOverBridge, LocdeskError } from './bridge-client';
 
-let override: LocdeskApi | null = null;
+let replacement: LocdeskBridge | null = null;
+let built: { readonly bridge: LocdeskBridge; readonly api: LocdeskApi } | null = null;
 
-/** The API in use. */
+/** The API in use, built once per bridge. */
 export function api(): LocdeskApi {
-  return override ?? window.locdesk;
+  const bridge = replacement ?? window.locdesk;
+  if (built?.bridge !== bridge) built = { bridge, api: apiOverBridge(bridge) };
+  return built.api;
 }
 
-/** Replaces the API (tests only). */
-export function setApi(replacement: LocdeskApi | null): void {
-  override = replacement;
+/** Replaces `window.locdesk` (tests only); null goes back to the real one. */
+export function setBridge(bridge: LocdeskBridge | null): void {
+  replacement = bridge;
 }
 
 /** The human message of an error thrown by a call. */
@@ -21,17 +27,25 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
 
-/** The machine code a failed call carries (see `Envelope`), or null for anything else. */
-export function codeOf(error: unknown): string | null {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
-  return typeof error.code === 'string' ? error.code : null;
+/** The code a failed call carries, or null for anything that is not a failed call. */
+export function codeOf(error: unknown): ErrorCode | null {
+  return error instanceof LocdeskError ? error.code : null;
 }
 
 /**
  * Failures the app already shows in its chrome (the offline badge, the session banner); repeating them as
  * errors would nag a translator who is simply working offline.
  */
+const expectedOfflineCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'network.offline',
+  'network.proxy_auth',
+  'lokalise.network',
+  'lokalise.timeout',
+  'auth.required',
+]);
+
+/** True for a failure the app's chrome already shows (see `expectedOfflineCodes`). */
 export function isExpectedOffline(error: unknown): boolean {
   const code = codeOf(error);
-  return code !== null && (code.startsWith('network.') || code === 'lokalise.network' || code === 'lokalise.timeout' || code === 'auth.required');
+  return code !== null && expectedOfflineCodes.has(code);
 }

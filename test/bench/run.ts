@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (add `-- --quick` for the small CI-sized run): sync, search and size measurements, written in full
  * to test-results/bench.json. The last line printed is one JSON object with the summary fields. Figures, not
- * pass/fail: the targets are in the README and the issue, never in tests.
+ * pass/fail: the targets are in docs/benchmarks.md, never in tests.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-import { expect, test } from './harness/fixtures';
+import { expect, test } from '../support/e2e/fixtures';
 
 test.describe('sign-in journeys', () => {
   test('a denial in the browser is reported, and signing in again works', async ({ world }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from './harness/fixtures';
+import { expect, test } from '../support/e2e/fixtures';
 
 test('signs in through the fake consent page and lists the projects', async ({ world }) => {
   const { page, fake } = world;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, type World } from './harness/fixtures';
+import { expect, test, type World } from '../support/e2e/fixtures';
 
 test.use({ fakeOptions: { projects: 3, keysPerProject: 1200, languages: 6, seed: 7 } });
 
@@ -85,6 +85,31 @@ test('keeps browsing when Lokalise goes away, with the offline badge', async ({ 
   await page.getByRole('listbox', { name: 'Keys' }).getByRole('option').first().click();
   await expect(page.getByRole('region', { name: 'Key details' }).getByRole('heading', { level: 2 })).toBeVisible();
   await world.screenshot('offline-browsing');
+});
+
+test('keeps an offline failure quiet: its code reaches the page through the envelope path', async ({ world }) => {
+  await signInAndSync(world);
+  const { page } = world;
+  await world.fake.close();
+  await page.getByRole('complementary', { name: 'Projects' }).getByRole('button', { name: 'Sync all' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  // The refresh fails with a network code; only if that code survives the bridge does the page keep it quiet.
+  // Watch the core's answer to the refresh, to look at the page only once the failure has reached it.
+  const projects = world.core.api.projects as { refresh: () => Promise<unknown> };
+  const refresh = projects.refresh.bind(projects);
+  const answered = new Promise<string>((resolve) => {
+    projects.refresh = () =>
+      refresh().catch((error: unknown) => {
+        resolve(String((error as { code?: unknown }).code));
+        throw error;
+      });
+  });
+  await page.getByRole('button', { name: 'Try again' }).click();
+  expect(await answered).toBe('lokalise.network');
+  // The failed refresh has been answered; give the page a moment to handle the rejection before looking.
+  await page.waitForTimeout(500);
+  await expect(page.getByText(/Could not refresh the project list/)).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
 });
 
 test('shows the expired session as a banner while browsing continues, then signs out', async ({ world }) => {

@@ -6,12 +6,18 @@ import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { startFakeLokalise, type FakeLokalise } from '../fake-lokalise/server';
 import { answerConsent } from '../fake-lokalise/testing';
-import type { LocdeskApi } from '../../common/contract';
+import type { Envelope, LocdeskBridge } from '../../common/contract';
 import { electronBinary, isolatedProfile, launchApp, type LaunchedApp } from './launch';
 
 /** What the page's global object offers (the node tsconfig has no DOM types; this is erased before evaluate runs). */
 interface PageGlobals {
-  readonly locdesk: LocdeskApi;
+  readonly locdesk: LocdeskBridge;
+}
+
+/** The value of an envelope the page's `window.locdesk` resolved with; a failed one fails the journey with its code. */
+function valueOf<T>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new Error(`The call failed with ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value;
 }
 
 test.skip(!electronBinary.found, electronBinary.found ? '' : `Electron suite skipped: ${electronBinary.reason}`);
@@ -37,7 +43,7 @@ test('signs in through the system browser and the loopback receiver', async () =
   const { page } = running;
   if (process.platform === 'linux') {
     // With --password-store=basic there is no keyring; persisting tokens needs the explicit opt-in.
-    await page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.settings.update({ allowWeakTokenStorage: true }));
+    valueOf(await page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.settings.update({ allowWeakTokenStorage: true })));
   }
   await page.getByRole('button', { name: 'Sign in with Lokalise' }).click();
   await expect.poll(async () => (await running?.openedUrls())?.length ?? 0).toBe(1);
@@ -48,7 +54,7 @@ test('signs in through the system browser and the loopback receiver', async () =
   await fetch(location ?? '');
 
   for (const project of fake.dataset.projects) await expect(page.getByText(project.name, { exact: true }).first()).toBeVisible();
-  const state = await page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.auth.getState());
+  const state = valueOf(await page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.auth.getState()));
   expect(state.status).toBe('signedIn');
   expect(state.persistence, 'tokens must be persisted for the restart journey').not.toBe('sessionOnly');
   expect(JSON.stringify(state)).not.toMatch(/token/i);
@@ -59,10 +65,10 @@ test('syncs a project into the offline library', async () => {
   if (page === undefined) throw new Error('The app is not running.');
   const project = fake.dataset.projects[0];
   if (project === undefined) throw new Error('The fake has no projects.');
-  await page.evaluate((projectId) => (globalThis as unknown as PageGlobals).locdesk.projects.setKeepOffline(projectId, true), project.projectId);
-  await page.evaluate((projectId) => (globalThis as unknown as PageGlobals).locdesk.sync.start([projectId]), project.projectId);
-  await expect.poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.sync.status().then((progress) => progress.status)), { timeout: 60_000 }).toBe('done');
-  const summary = (await page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.projects.list())).find((candidate) => candidate.projectId === project.projectId);
+  valueOf(await page.evaluate((projectId) => (globalThis as unknown as PageGlobals).locdesk.projects.setKeepOffline(projectId, true), project.projectId));
+  valueOf(await page.evaluate((projectId) => (globalThis as unknown as PageGlobals).locdesk.sync.start([projectId]), project.projectId));
+  await expect.poll(async () => valueOf(await page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.sync.status())).status, { timeout: 60_000 }).toBe('done');
+  const summary = valueOf(await page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.projects.list())).find((candidate) => candidate.projectId === project.projectId);
   expect(summary?.sync.status).toBe('ok');
   expect(summary?.sync.keyCount).toBe(project.keyCount);
 });
@@ -73,9 +79,11 @@ test('keeps browsing the library when Lokalise cannot be reached', async () => {
   if (page === undefined || project === undefined) throw new Error('The previous journey did not finish.');
   await fake.close();
   const source = project.languages[0]?.iso ?? 'en';
-  const keys = await page.evaluate(
-    ([projectId, sourceIso]) => (globalThis as unknown as PageGlobals).locdesk.keys.page({ projectId, sourceIso, targetIsos: [] }),
-    [project.projectId, source] as const,
+  const keys = valueOf(
+    await page.evaluate(
+      ([projectId, sourceIso]) => (globalThis as unknown as PageGlobals).locdesk.keys.page({ projectId, sourceIso, targetIsos: [] }),
+      [project.projectId, source] as const,
+    ),
   );
   expect(keys.total).toBe(project.keyCount);
   await expect(page.getByText(project.name, { exact: true }).first()).toBeVisible();
@@ -84,7 +92,7 @@ test('keeps browsing the library when Lokalise cannot be reached', async () => {
 test('is still signed in after a restart, with the tokens read back through safeStorage', async () => {
   await running?.app.close();
   running = await launchApp(fake, profile);
-  const state = await running.page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.auth.getState());
+  const state = valueOf(await running.page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.auth.getState()));
   expect(state.status).toBe('signedIn');
   await expect(running.page.getByRole('button', { name: 'Sign in with Lokalise' })).toHaveCount(0);
 });

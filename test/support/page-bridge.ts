@@ -3,6 +3,10 @@
  * `__locdeskInvoke(channel, args)` transport supplied by the host (a Playwright binding, or the browser demo's
  * HTTP bridge), and events arrive through `__locdeskDispatch(channel, payload)`. The channel map is computed from
  * the contract on the Node side, so the page gets the same named functions the preload exposes.
+ *
+ * Like the preload, each call resolves with the envelope itself and never throws: the renderer's own `api.ts`
+ * unwraps it, so the page under test takes the same path as the packaged app, and keeps exactly the codes the
+ * packaged app keeps.
  */
 import { listCalls, listEvents, type Envelope } from '../../common/contract';
 
@@ -25,18 +29,22 @@ export function channelMap(): ChannelMap {
  * serialised with `Function.prototype.toString` and evaluated in the page.
  */
 export function installLocdesk(map: ChannelMap): void {
-  type Invoke = (channel: string, args: unknown[]) => Promise<Envelope<unknown>>;
+  type Invoke = (channel: string, args: unknown[]) => Promise<unknown>;
   const host = globalThis as unknown as { __locdeskInvoke: Invoke; __locdeskDispatch?: (channel: string, payload: unknown) => void };
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const api: Record<string, Record<string, unknown>> = {};
   for (const [domain, methods] of Object.entries(map.calls)) {
     const target = (api[domain] ??= {});
     for (const [method, channel] of Object.entries(methods)) {
-      target[method] = async (...args: unknown[]) => {
-        const envelope = await host.__locdeskInvoke(channel, args);
-        if (envelope.ok) return envelope.value;
-        throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-      };
+      // The renderer reads what this resolves with as untrusted (common/envelope.ts); a transport failure becomes
+      // the same ipc.call_failed envelope the preload gives (this body cannot import, so the sentence is repeated).
+      target[method] = (...args: unknown[]): Promise<unknown> =>
+        host.__locdeskInvoke(channel, args).catch(
+          (): Envelope<never> => ({
+            ok: false,
+            error: { code: 'ipc.call_failed', message: `Locdesk could not complete ${domain}.${method}. Please try again.` },
+          }),
+        );
     }
   }
   for (const [domain, names] of Object.entries(map.events)) {

@@ -4,6 +4,7 @@
  * Server text is never passed through verbatim: OAuth `error_description` values are trimmed to one short line of
  * printable text, and HTML error pages are described by their status only.
  */
+import type { ErrorCode } from '../../../common/errors';
 import { LocdeskError } from '../errors';
 
 /** A failure while talking to the token endpoint. */
@@ -12,7 +13,7 @@ export class OAuthError extends LocdeskError {
   public readonly oauthError: string | null;
   public readonly status: number | null;
 
-  public constructor(code: string, message: string, details: { oauthError?: string | null; status?: number | null; cause?: unknown } = {}) {
+  public constructor(code: ErrorCode, message: string, details: { oauthError?: string | null; status?: number | null; cause?: unknown } = {}) {
     super(code, message, { cause: details.cause });
     this.name = 'OAuthError';
     this.oauthError = details.oauthError ?? null;
@@ -59,8 +60,8 @@ export function unexpectedResponseError(status: number): OAuthError {
   if (status === 407) {
     return new OAuthError('network.proxy_auth', 'Your network’s proxy asked for a password that Locdesk cannot provide (HTTP 407).', { status });
   }
-  const kind = status >= 500 || status === 429 || status === 408 ? 'server_error' : 'exchange_failed';
-  return new OAuthError(`auth.${kind}`, `Lokalise returned an unexpected page (HTTP ${status}) instead of a sign-in answer. Try again in a moment.`, { status });
+  const code = status >= 500 || status === 429 || status === 408 ? 'auth.server_error' : 'auth.exchange_failed';
+  return new OAuthError(code, `Lokalise returned an unexpected page (HTTP ${status}) instead of a sign-in answer. Try again in a moment.`, { status });
 }
 
 /** The error for a request that never got an answer. */

@@ -2,6 +2,7 @@
  * The sentences the renderer shows for each session reason: what happened, and what the translator can do next.
  */
 import type { AuthReason } from '../../../common/contract';
+import type { ErrorCode } from '../../../common/errors';
 
 /** A default sentence for each reason; callers may pass a more specific one (e.g. naming the ports tried). */
 export function messageFor(reason: AuthReason, timeoutMs = 300_000): string {
@@ -34,7 +35,7 @@ export function messageFor(reason: AuthReason, timeoutMs = 300_000): string {
 }
 
 /** Maps an error code from the OAuth client or receiver to the reason the renderer understands. */
-export function reasonForErrorCode(code: string): AuthReason {
+export function reasonForErrorCode(code: ErrorCode): AuthReason {
   if (code === 'network.offline' || code === 'network.proxy_auth' || code === 'auth.server_error') return 'network';
   if (code === 'auth.port_unavailable') return 'portUnavailable';
   if (code === 'auth.vault_unavailable') return 'vaultUnavailable';

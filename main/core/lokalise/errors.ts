@@ -2,13 +2,14 @@
  * Typed Lokalise API failures with messages a translator can act on, extracted from both error shapes
  * (`{"error":{"message","code"}}` and flat `{"message","code"}`) or, for HTML pages, from the status alone.
  */
+import type { ErrorCode } from '../../../common/errors';
 import { LocdeskError } from '../errors';
 
 /** A failed API request. `status` is the HTTP status (0 when there was no response). */
 export class LokaliseApiError extends LocdeskError {
   public readonly status: number;
 
-  public constructor(code: string, message: string, status: number, options?: { cause?: unknown }) {
+  public constructor(code: ErrorCode, message: string, status: number, options?: { cause?: unknown }) {
     super(code, message, options);
     this.name = 'LokaliseApiError';
     this.status = status;

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { freshFakeApiForEachTest } from '../testing/each-test';
-import { productionInfo, signedIn, signedOut } from '../testing/fake-api';
+import { freshFakeApiForEachTest } from '../../../test/support/renderer/each-test';
+import { productionInfo, signedIn, signedOut } from '../../../test/support/renderer/fake-api';
 import { SessionBanner } from './SessionBanner';
 
 const fake = freshFakeApiForEachTest();

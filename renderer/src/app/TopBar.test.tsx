@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { freshFakeApiForEachTest } from '../testing/each-test';
-import { online, productionInfo, signedIn, signedOut } from '../testing/fake-api';
+import { freshFakeApiForEachTest } from '../../../test/support/renderer/each-test';
+import { online, productionInfo, signedIn, signedOut } from '../../../test/support/renderer/fake-api';
 import { TopBar } from './TopBar';
 
 const fake = freshFakeApiForEachTest();

@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo, Connectivity } from '../../../common/contract';
 import { api } from '../api';
+import { useCoreValue, type CoreValueSource } from '../shared/use-core-value';
+
+const connectivity: CoreValueSource<Connectivity> = {
+  read: () => api().app.connectivity(),
+  follow: (listener) => api().app.onConnectivityChanged(listener),
+};
 
 /** Facts about this installation (mode, configuration problems); null until answered. */
 export function useAppInfo(): AppInfo | null {
@@ -13,13 +19,5 @@ export function useAppInfo(): AppInfo | null {
 
 /** Whether Lokalise was reachable at the last request, kept current from events. */
 export function useConnectivity(): Connectivity | null {
-  const [state, setState] = useState<Connectivity | null>(null);
-  useEffect(() => {
-    const unsubscribe = api().app.onConnectivityChanged(setState);
-    void api()
-      .app.connectivity()
-      .then((initial) => setState((current) => current ?? initial));
-    return unsubscribe;
-  }, []);
-  return state;
+  return useCoreValue(connectivity);
 }

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AuthReason, AuthState } from '../../../common/contract';
-import { freshFakeApiForEachTest } from '../testing/each-test';
-import { productionInfo, signedOut } from '../testing/fake-api';
+import { freshFakeApiForEachTest } from '../../../test/support/renderer/each-test';
+import { productionInfo, signedOut } from '../../../test/support/renderer/fake-api';
 import { guideFor } from './reasons';
 import { SignIn } from './SignIn';
 

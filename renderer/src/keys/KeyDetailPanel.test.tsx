@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { freshFakeApiForEachTest } from '../testing/each-test';
-import { makeCell, makeDetail, sampleLanguages } from '../testing/fixtures';
+import { freshFakeApiForEachTest } from '../../../test/support/renderer/each-test';
+import { makeCell, makeDetail, sampleLanguages } from '../../../test/support/renderer/fixtures';
 import { KeyDetailPanel } from './KeyDetailPanel';
 
 const fake = freshFakeApiForEachTest();

@@ -1,8 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setApi } from '../api';
-import { createFakeApi, type FakeApi } from '../testing/fake-api';
-import { makeDetail, makeFacets, makeProject, syntheticKeys } from '../testing/fixtures';
+import { setBridge } from '../api';
+import { createFakeApi, type FakeApi } from '../../../test/support/renderer/fake-api';
+import { makeDetail, makeFacets, makeProject, syntheticKeys } from '../../../test/support/renderer/fixtures';
 import { ProjectView } from './ProjectView';
 
 const rowHeight = 76;
@@ -12,12 +12,12 @@ beforeEach(() => {
   localStorage.clear();
   fake = createFakeApi({ 'projects.facets': makeFacets(), 'keys.page': syntheticKeys(100_000) });
   fake.respond('keys.detail', (_projectId, keyId) => makeDetail({ keyId, name: `detail of ${keyId}` }));
-  setApi(fake.api);
+  setBridge(fake.bridge);
 });
 
 afterEach(() => {
   cleanup();
-  setApi(null);
+  setBridge(null);
 });
 
 async function renderLargeProject(): Promise<HTMLElement> {

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyQueryInput } from '../../../common/contract';
-import { setApi } from '../api';
-import { createFakeApi, type FakeApi } from '../testing/fake-api';
-import { facets, pluralDetail, project, row } from './fixtures';
+import { setBridge } from '../api';
+import { createFakeApi, type FakeApi } from '../../../test/support/renderer/fake-api';
+import { facets, pluralDetail, project, row } from '../../../test/support/renderer/key-fixtures';
 import { ProjectView } from './ProjectView';
 
 let fake: FakeApi;
@@ -19,11 +19,11 @@ beforeEach(() => {
     },
     'keys.detail': pluralDetail,
   });
-  setApi(fake.api);
+  setBridge(fake.bridge);
 });
 afterEach(() => {
   cleanup();
-  setApi(null);
+  setBridge(null);
 });
 
 function pageQueries(): KeyQueryInput[] {

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { SyncProgress } from '../../../common/contract';
-import { freshFakeApiForEachTest } from '../testing/each-test';
-import { idleProgress } from '../testing/fake-api';
-import { makeProject } from '../testing/fixtures';
+import { freshFakeApiForEachTest } from '../../../test/support/renderer/each-test';
+import { idleProgress } from '../../../test/support/renderer/fake-api';
+import { makeProject } from '../../../test/support/renderer/fixtures';
 import { ProjectSidebar } from './ProjectSidebar';
 
 const fake = freshFakeApiForEachTest();

@@ -1,16 +1,13 @@
-import { useEffect, useState } from 'react';
 import type { SyncProgress } from '../../../common/contract';
 import { api } from '../api';
+import { useCoreValue, type CoreValueSource } from '../shared/use-core-value';
+
+const syncProgress: CoreValueSource<SyncProgress> = {
+  read: () => api().sync.status(),
+  follow: (listener) => api().sync.onProgress(listener),
+};
 
 /** The sync engine's progress, kept current from `sync.onProgress`; null until answered. */
 export function useSyncProgress(): SyncProgress | null {
-  const [progress, setProgress] = useState<SyncProgress | null>(null);
-  useEffect(() => {
-    const unsubscribe = api().sync.onProgress(setProgress);
-    void api()
-      .sync.status()
-      .then((initial) => setProgress((current) => current ?? initial));
-    return unsubscribe;
-  }, []);
-  return progress;
+  return useCoreValue(syncProgress);
 }

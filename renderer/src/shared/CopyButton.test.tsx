@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { freshFakeApiForEachTest } from '../testing/each-test';
+import { freshFakeApiForEachTest } from '../../../test/support/renderer/each-test';
 import { CopyButton } from './CopyButton';
 
 const fake = freshFakeApiForEachTest();

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Envelope } from '../../../common/contract';
-import { channelMap, installLocdesk } from '../../support/page-bridge';
+import { channelMap, installLocdesk } from '../page-bridge';
 import type { AppCore } from '../../../main/core/app-core';
 import { dispatchCall, eventMessage } from '../../../main/core/dispatch';
 

@@ -129,6 +129,6 @@ export function argumentsFor(channel: string): unknown[] {
   const call = listCalls().find((candidate) => candidate.spec.channel === channel);
   if (call === undefined) throw new Error(`No call ${channel}`);
   const parsed = call.spec.args.safeParse([]);
-  if (!parsed.success) throw new Error(`Add sample arguments for ${channel} to test/electron/support/contract-samples.ts.`);
+  if (!parsed.success) throw new Error(`Add sample arguments for ${channel} to test/support/electron/contract-samples.ts.`);
   return [];
 }

@@ -3,11 +3,11 @@
  */
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
-import { setApi } from '../api';
+import { setBridge } from '../../../renderer/src/api';
 import { createFakeApi, type FakeApi } from './fake-api';
 
 /**
- * Gives every test in the calling file a fresh fake API as the renderer's `LocdeskApi`, and unmounts what the test
+ * Gives every test in the calling file a fresh fake API as the renderer's `window.locdesk`, and unmounts what the test
  * rendered afterwards, so no test sees another's recorded calls, canned answers or DOM. Call it once at the top of a
  * test file; the function it returns gives the current test's fake.
  */
@@ -15,11 +15,11 @@ export function freshFakeApiForEachTest(): () => FakeApi {
   let current: FakeApi | null = null;
   beforeEach(() => {
     current = createFakeApi();
-    setApi(current.api);
+    setBridge(current.bridge);
   });
   afterEach(() => {
     cleanup();
-    setApi(null);
+    setBridge(null);
     current = null;
   });
   return () => {

@@ -12,7 +12,7 @@ import { loadConfig, type LocdeskConfig } from '../../../main/core/config';
 import { createLogger, Redactor } from '../../../main/core/log';
 import { fakeEnvironment } from '../../fake-lokalise/environment';
 import { startFakeLokalise, type FakeLokalise, type FakeLokaliseOptions } from '../../fake-lokalise/server';
-import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../../support/memory-ports';
+import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../memory-ports';
 import { connectPage } from './bridge';
 import { serveRenderer, type StaticServer } from './static-server';
 

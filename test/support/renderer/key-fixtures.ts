@@ -2,7 +2,7 @@
  * Sample data for component tests: languages (with Arabic's six plural forms), facets, and generated key rows.
  */
 import type { KeyDetail, KeyRow, Language, ProjectFacets, ProjectSummary } from '../../../common/contract';
-import { makeCell, makeKeyRow, makeProject } from '../testing/fixtures';
+import { makeCell, makeKeyRow, makeProject } from './fixtures';
 
 /** English, Arabic (right to left, six plural forms) and Japanese (one form). */
 export const languages: Language[] = [

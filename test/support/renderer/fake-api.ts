@@ -3,10 +3,13 @@
  *
  * Every call is recorded with its arguments and answered from a typed table: sensible defaults (signed out,
  * online, no projects, empty pages) that a test overrides per call with `respond`. An answer may be a value, a
- * function of the call's arguments, or an Error, which the call rejects with, as main's envelopes do.
- * `emit` pushes an event to the subscribers, as main would.
+ * function of the call's arguments, or an Error. Like the preload, the fake resolves every call with an envelope: a
+ * value becomes `{ok: true, value}`, and an Error (given, thrown or rejected with) becomes `{ok: false, error}` with
+ * the Error's message and its `code` property (`internal` when it has none). So components meet failures through
+ * the renderer's own unwrapping (`setBridge`), exactly as in the app; a code outside the closed list arrives as
+ * `internal`, as it would there. `emit` pushes an event to the subscribers, as main would.
  */
-import type { AppInfo, AuthState, Connectivity, LocdeskApi, SyncProgress } from '../../../common/contract';
+import { listCalls, listEvents, type AppInfo, type AuthState, type Connectivity, type Envelope, type LocdeskApi, type LocdeskBridge, type SyncProgress } from '../../../common/contract';
 
 type Domain = keyof LocdeskApi;
 type Member<D extends Domain> = keyof LocdeskApi[D] & string;
@@ -51,7 +54,8 @@ export interface RecordedCall {
 
 /** The fake and the handles a test uses to drive it. */
 export interface FakeApi {
-  readonly api: LocdeskApi;
+  /** The envelope-returning `window.locdesk` to hand to `setBridge`. */
+  readonly bridge: LocdeskBridge;
   /** Every call so far, in order. */
   readonly calls: RecordedCall[];
   /** Replaces the answer of one call. */
@@ -132,16 +136,22 @@ function defaultAnswers(): AnswerTable {
   };
 }
 
-function settle(answer: unknown, args: readonly unknown[]): Promise<unknown> {
-  if (answer instanceof Error) return Promise.reject(answer);
-  if (typeof answer === 'function') {
-    try {
-      return Promise.resolve((answer as (...values: readonly unknown[]) => unknown)(...args));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+/** The failed envelope for what an answer threw: its message, and its `code` property as main would send it. */
+function failedEnvelope(error: unknown): Envelope<never> {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'internal';
+  // The code is passed on unchecked on purpose: the renderer's reading of envelopes decides what an unknown one means.
+  return { ok: false, error: { code, message } } as Envelope<never>;
+}
+
+async function settle(answer: unknown, args: readonly unknown[]): Promise<Envelope<unknown>> {
+  try {
+    if (answer instanceof Error) throw answer;
+    const value: unknown = typeof answer === 'function' ? await (answer as (...values: readonly unknown[]) => unknown)(...args) : answer;
+    return { ok: true, value };
+  } catch (error) {
+    return failedEnvelope(error);
   }
-  return Promise.resolve(answer);
 }
 
 /** Builds a fake answering from the defaults, with `overrides` applied on top. */
@@ -149,38 +159,27 @@ export function createFakeApi(overrides: Partial<AnswerTable> = {}): FakeApi {
   const calls: RecordedCall[] = [];
   const answers = new Map<string, unknown>(Object.entries({ ...defaultAnswers(), ...overrides }));
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const domains = new Map<string, object>();
-  const domainFor = (domain: string): object => {
-    const existing = domains.get(domain);
-    if (existing !== undefined) return existing;
-    const created = new Proxy(
-      {},
-      {
-        get: (_target, member) => {
-          if (typeof member !== 'string') return undefined;
-          const name = `${domain}.${member}`;
-          if (member.startsWith('on')) {
-            return (listener: (payload: unknown) => void) => {
-              const set = listeners.get(name) ?? new Set();
-              listeners.set(name, set);
-              set.add(listener);
-              return () => set.delete(listener);
-            };
-          }
-          if (!answers.has(name)) throw new Error(`The fake API has no call named ${name}.`);
-          return (...args: unknown[]) => {
-            calls.push({ name: name as CallName, args });
-            return settle(answers.get(name), args);
-          };
-        },
-      },
-    );
-    domains.set(domain, created);
-    return created;
-  };
-  const api = new Proxy({}, { get: (_target, domain) => (typeof domain === 'string' ? domainFor(domain) : undefined) }) as LocdeskApi;
+  // Built from the contract, as the preload builds window.locdesk, so the fake has exactly the app's members.
+  const members: Record<string, Record<string, unknown>> = {};
+  for (const { domain, method } of listCalls()) {
+    const name = `${domain}.${method}` as CallName;
+    (members[domain] ??= {})[method] = (...args: unknown[]) => {
+      calls.push({ name, args });
+      return settle(answers.get(name), args);
+    };
+  }
+  for (const { domain, name: event } of listEvents()) {
+    const name = `${domain}.${event}`;
+    (members[domain] ??= {})[event] = (listener: (payload: unknown) => void) => {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    };
+  }
+  const bridge = members as unknown as LocdeskBridge;
   return {
-    api,
+    bridge,
     calls,
     respond: (name, answer) => answers.set(name, answer),
     argumentsOf: <N extends CallName>(name: N) => calls.filter((call) => call.name === name).map((call) => call.args as CallArguments<N>),
