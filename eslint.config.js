@@ -42,7 +42,7 @@ const zones = {
 const restrictedPaths = (...chosen) => ['error', { basePath: import.meta.dirname, zones: chosen }];
 /** Production sources: what ships, or what a shipping module imports. Tests and test-only helpers are not. */
 const productionFiles = ['main/**/*.ts', 'preload/**/*.ts', 'renderer/src/**/*.ts', 'renderer/src/**/*.tsx', 'common/**/*.ts'];
-const testOnlyFiles = ['**/*.test.ts', '**/*.test.tsx', 'renderer/src/testing/**', 'renderer/src/test-setup.ts'];
+const testOnlyFiles = ['**/*.test.ts', '**/*.test.tsx'];
 /**
  * Bench files that measure the store's search design from the inside (the tokenizer comparison, the bare FTS floor
  * under a search): white-box by purpose, so the store's door does not apply to them.
