@@ -12,6 +12,7 @@ import type { EventBus } from './event-bus';
 import type { Logger, Redactor } from './log';
 import type { BrowserOpener, Cipher, ClipboardWriter, FetchFunction, KeyValueStore } from './ports';
 import { composeCore } from './core-composition';
+import type { UpdateEdge } from './updates/ports';
 
 /** What the composition root (main/index.ts, or a test harness) hands to the core. */
 export interface AppCoreDependencies {
@@ -31,6 +32,8 @@ export interface AppCoreDependencies {
   readonly logger: Logger;
   readonly redactor: Redactor;
   readonly appVersion: string;
+  /** The installer and build facts for automatic updates; absent where the app cannot update (tests, the browser demo). */
+  readonly updates?: UpdateEdge;
 }
 
 /** A running core. */

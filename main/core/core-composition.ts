@@ -7,6 +7,7 @@
 import type { CoreApi, ProjectSummary } from '../../common/contract';
 import type { AppCore, AppCoreDependencies } from './app-core';
 import { Session } from './auth/session';
+import { BusySignal } from './busy-signal';
 import { ConnectivityTracker } from './connectivity';
 import { isCancellation, LocdeskError } from './errors';
 import { EventBus } from './event-bus';
@@ -16,6 +17,7 @@ import type { FetchFunction } from './ports';
 import { SettingsService } from './settings';
 import { LibraryStore } from './store/library-store';
 import { idleSyncProgress, SyncEngine } from './sync/sync-engine';
+import { UpdateService } from './updates/update-service';
 import { TokenVault } from './vault/token-vault';
 
 /** A fetch that tells the connectivity tracker whether Lokalise answered. */
@@ -97,6 +99,24 @@ export async function composeCore(dependencies: AppCoreDependencies): Promise<Ap
     return found;
   };
 
+  // Work a restart must not cut short. The sync reports through its progress events; the push engine will hold
+  // 'push' itself while it sends edits (see busy-signal.ts).
+  const busy = new BusySignal();
+  events.subscribe((event) => {
+    if (event.domain === 'sync') busy.set('sync', event.payload.status === 'running');
+  });
+  const updates = new UpdateService({
+    currentVersion: dependencies.appVersion,
+    mode: dependencies.config.mode,
+    edge: dependencies.updates ?? null,
+    automaticUpdates: () => settings.get().automaticUpdates,
+    busy,
+    fetch: dependencies.fetch,
+    logger: dependencies.logger,
+    onState: (state) => events.emit({ domain: 'app', name: 'onUpdateStateChanged', payload: state }),
+  });
+  updates.start();
+
   const api: CoreApi = {
     app: {
       info: () =>
@@ -117,6 +137,8 @@ export async function composeCore(dependencies: AppCoreDependencies): Promise<Ap
         dependencies.clipboard.writeText(text);
         return Promise.resolve(true);
       },
+      updateState: () => Promise.resolve(updates.state()),
+      restartToUpdate: () => Promise.resolve().then(() => updates.restartToUpdate()),
     },
     auth: {
       getState: () => Promise.resolve(session.getState()),
@@ -170,7 +192,11 @@ export async function composeCore(dependencies: AppCoreDependencies): Promise<Ap
     },
     settings: {
       get: () => Promise.resolve(settings.get()),
-      update: (change) => Promise.resolve(settings.update(change)),
+      update: (change) => {
+        const next = settings.update(change);
+        updates.settingsChanged();
+        return Promise.resolve(next);
+      },
     },
   };
 
@@ -182,6 +208,7 @@ export async function composeCore(dependencies: AppCoreDependencies): Promise<Ap
     close: async () => {
       if (closed) return;
       closed = true;
+      updates.stop();
       sync?.cancel();
       await sync?.whenIdle();
       await session.dispose();
