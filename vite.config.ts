@@ -24,7 +24,7 @@ function mainConfig(): UserConfig {
       sourcemap: false,
       minify: false,
       rollupOptions: {
-        external: ['electron', 'libsql', 'electron-store', ...nodeBuiltins],
+        external: ['electron', 'libsql', 'electron-store', 'electron-updater', ...nodeBuiltins],
         output: { format: 'es', entryFileNames: 'index.js' },
       },
     },
@@ -32,6 +32,8 @@ function mainConfig(): UserConfig {
       // Packaged builds may carry the OAuth app's credentials in the main bundle only (never preload or renderer).
       'import.meta.env.LOCDESK_BUILD_CLIENT_ID': JSON.stringify(process.env.LOCDESK_BUILD_CLIENT_ID ?? ''),
       'import.meta.env.LOCDESK_BUILD_CLIENT_SECRET': JSON.stringify(process.env.LOCDESK_BUILD_CLIENT_SECRET ?? ''),
+      // The release workflow sets the feed folder of the repository's latest GitHub release; see docs/release.md.
+      'import.meta.env.LOCDESK_BUILD_UPDATE_URL': JSON.stringify(process.env.LOCDESK_BUILD_UPDATE_URL ?? ''),
     },
     ssr: { noExternal: ['zod'] },
   };

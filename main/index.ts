@@ -1,11 +1,12 @@
 /**
  * Locdesk's main process: the composition root. It only chooses the concrete pieces (the real core, the
- * safeStorage cipher, electron-store stores, the build-time credentials) and hands them to the lifecycle, which
+ * safeStorage cipher, electron-store stores, the build-time credentials and update feed) and hands them to the lifecycle, which
  * owns the order Electron requires. Nothing else belongs here.
  */
 import { app } from 'electron';
 import { createAppCore } from './core/app-core';
 import { startLocdesk } from './platform/app-lifecycle';
+import { createElectronUpdateEdge } from './platform/auto-updater';
 import { SafeStorageCipher } from './platform/safe-storage-cipher';
 import { ElectronKeyValueStore } from './platform/token-store';
 
@@ -14,6 +15,8 @@ declare global {
     /** Replaced by vite.config.ts in the main bundle only; empty unless the packager set it. */
     readonly LOCDESK_BUILD_CLIENT_ID?: string;
     readonly LOCDESK_BUILD_CLIENT_SECRET?: string;
+    /** The release feed folder (where latest*.yml live) for automatic updates; empty for builds without one. */
+    readonly LOCDESK_BUILD_UPDATE_URL?: string;
   }
   interface ImportMeta {
     readonly env: ImportMetaEnv;
@@ -28,6 +31,7 @@ void startLocdesk({
     clientId: import.meta.env.LOCDESK_BUILD_CLIENT_ID ?? '',
     clientSecret: import.meta.env.LOCDESK_BUILD_CLIENT_SECRET ?? '',
   },
+  createUpdates: (logger) => createElectronUpdateEdge(import.meta.env.LOCDESK_BUILD_UPDATE_URL ?? '', logger),
   bundleFolder: import.meta.dirname,
   environment: process.env,
 });

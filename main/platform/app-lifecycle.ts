@@ -12,6 +12,7 @@ import type { AppCore, AppCoreDependencies } from '../core/app-core';
 import { loadConfig, readSettingsFile } from '../core/config';
 import { consoleSink, createLogger, Redactor, type Logger } from '../core/log';
 import type { Cipher, FetchFunction, KeyValueStore } from '../core/ports';
+import type { UpdateEdge } from '../core/updates/ports';
 import { registerIpc, type IpcRegistration } from '../ipc';
 import { originOf } from '../ipc/handle';
 import { createMainWindow, hardenSession } from '../window';
@@ -45,6 +46,8 @@ export interface LifecycleOptions {
   /** The folder of the main bundle (`out/main`); the preload and renderer sit beside it. */
   readonly bundleFolder: string;
   readonly environment: Readonly<Record<string, string | undefined>>;
+  /** The automatic-update edge (electron-updater); absent, the core reports updates as unsupported. */
+  readonly createUpdates?: (logger: Logger) => UpdateEdge;
 }
 
 /** What a started app exposes, for the tests and for quitting. */
@@ -107,6 +110,7 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
     logger,
     redactor,
     appVersion: app.getVersion(),
+    updates: options.createUpdates?.(logger),
   });
 
   let window: BrowserWindow | null = null;
