@@ -6,7 +6,7 @@
  * function of the call's arguments, or an Error, which the call rejects with, as main's envelopes do.
  * `emit` pushes an event to the subscribers, as main would.
  */
-import type { AppInfo, AuthState, Connectivity, LocdeskApi, SyncProgress } from '../../../common/contract';
+import type { AppInfo, AuthState, Connectivity, LocdeskApi, SyncProgress, UpdateState } from '../../../common/contract';
 
 type Domain = keyof LocdeskApi;
 type Member<D extends Domain> = keyof LocdeskApi[D] & string;
@@ -101,6 +101,18 @@ export const idleProgress: SyncProgress = {
   message: null,
 };
 
+/** Updates on, nothing found yet. */
+export const idleUpdate: UpdateState = {
+  status: 'idle',
+  disabledReason: null,
+  currentVersion: '0.1.0',
+  availableVersion: null,
+  downloadPercent: null,
+  restartPending: false,
+  lastCheckedAt: null,
+  message: 'Locdesk 0.1.0.',
+};
+
 type AnswerTable = { [N in CallName]: Answer<N> };
 
 function defaultAnswers(): AnswerTable {
@@ -127,8 +139,10 @@ function defaultAnswers(): AnswerTable {
     'sync.cancel': { ...idleProgress, status: 'cancelled' },
     'sync.status': idleProgress,
     'library.forget': null,
-    'settings.get': { allowWeakTokenStorage: false },
-    'settings.update': (change) => ({ allowWeakTokenStorage: change.allowWeakTokenStorage ?? false }),
+    'app.updateState': idleUpdate,
+    'app.restartToUpdate': () => Promise.reject(new Error('No update is ready to install yet.')),
+    'settings.get': { allowWeakTokenStorage: false, automaticUpdates: true },
+    'settings.update': (change) => ({ allowWeakTokenStorage: change.allowWeakTokenStorage ?? false, automaticUpdates: change.automaticUpdates ?? true }),
   };
 }
 
