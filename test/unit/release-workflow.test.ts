@@ -19,7 +19,7 @@ interface Step {
   readonly uses?: string;
   readonly run?: string;
   readonly if?: string;
-  readonly with?: Record<string, unknown>;
+  readonly with?: Record<string, string | number | boolean>;
   readonly env?: Record<string, string>;
 }
 interface Job {
@@ -64,7 +64,7 @@ describe('the release workflow', () => {
 
   it('keeps every installer type, its blockmap and the update metadata as artifacts', () => {
     const upload = build.steps.find((step) => step.name === 'Keep the installers and their update metadata');
-    const patterns = String(upload?.with?.path ?? '').split('\n').filter((line) => line !== '');
+    const patterns = String(upload?.with?.path).split('\n').filter((line) => line !== '');
     const { extensions } = expectedAssets(builder);
     for (const extension of extensions) expect(patterns).toContain(`release/*${extension}`);
     expect(patterns).toEqual(expect.arrayContaining(['release/*.blockmap', 'release/latest*.yml']));
