@@ -37,16 +37,29 @@ class FakeUpdater extends EventEmitter implements UpdaterLike {
 }
 
 describe('ElectronUpdateInstaller', () => {
-  it('leaves every decision to the core: no automatic download, no install on quit, no prereleases or downgrades', () => {
+  it('does not load electron-updater until the core asks for something', () => {
+    let created = 0;
+    const installer = new ElectronUpdateInstaller(() => {
+      created += 1;
+      return new FakeUpdater();
+    }, 'https://example.test/', recordingLogger().logger);
+    installer.setInstallOnQuit(false);
+    expect(created).toBe(0);
+    installer.setInstallOnQuit(true);
+    installer.setInstallOnQuit(true);
+    expect(created).toBe(1);
+  });
+
+  it('leaves every decision to the core: no automatic download, no install on quit, no prereleases or downgrades', async () => {
     const updater = new FakeUpdater();
-    new ElectronUpdateInstaller(updater, 'https://example.test/releases/latest/download/', recordingLogger().logger);
+    await new ElectronUpdateInstaller(() => updater, 'https://example.test/releases/latest/download/', recordingLogger().logger).download('0.2.0', () => undefined);
     expect(updater).toMatchObject({ autoDownload: false, autoInstallOnAppQuit: false, allowPrerelease: false, allowDowngrade: false });
     expect(updater.feeds).toEqual([{ provider: 'generic', url: 'https://example.test/releases/latest/download/' }]);
   });
 
   it('downloads the version the core chose and reports progress, then stops listening', async () => {
     const updater = new FakeUpdater();
-    const installer = new ElectronUpdateInstaller(updater, 'https://example.test/', recordingLogger().logger);
+    const installer = new ElectronUpdateInstaller(() => updater, 'https://example.test/', recordingLogger().logger);
     const progress: number[] = [];
     await installer.download('0.2.0', (percent) => progress.push(percent));
     expect(progress).toEqual([50, 100]);
@@ -56,13 +69,13 @@ describe('ElectronUpdateInstaller', () => {
   it('refuses to download when the feed changed between the core’s check and its own', async () => {
     const updater = new FakeUpdater();
     updater.offered = '0.3.0';
-    const installer = new ElectronUpdateInstaller(updater, 'https://example.test/', recordingLogger().logger);
+    const installer = new ElectronUpdateInstaller(() => updater, 'https://example.test/', recordingLogger().logger);
     await expect(installer.download('0.2.0', () => undefined)).rejects.toThrow('no longer offers 0.2.0');
   });
 
   it('installs on quit only when told, and restarts into the new version', () => {
     const updater = new FakeUpdater();
-    const installer = new ElectronUpdateInstaller(updater, 'https://example.test/', recordingLogger().logger);
+    const installer = new ElectronUpdateInstaller(() => updater, 'https://example.test/', recordingLogger().logger);
     installer.setInstallOnQuit(true);
     expect(updater.autoInstallOnAppQuit).toBe(true);
     installer.restartAndInstall();
@@ -72,7 +85,7 @@ describe('ElectronUpdateInstaller', () => {
   it('sends electron-updater’s own log lines to the app log', () => {
     const updater = new FakeUpdater();
     const { logger, lines } = recordingLogger();
-    new ElectronUpdateInstaller(updater, 'https://example.test/', logger);
+    new ElectronUpdateInstaller(() => updater, 'https://example.test/', logger).setInstallOnQuit(true);
     updater.logger?.info('Checking for update');
     expect(lines).toEqual(['updater {"message":"Checking for update"}']);
   });

@@ -28,48 +28,63 @@ export interface UpdaterLike {
   removeListener(event: 'download-progress', listener: (info: { percent: number }) => void): unknown;
 }
 
-/** The installer over electron-updater. */
+/**
+ * The installer over electron-updater. The updater is created and configured on first use, so a copy whose updates
+ * are off (the demo, the setting) never loads electron-updater's platform updater at all.
+ */
 export class ElectronUpdateInstaller implements UpdateInstaller {
+  private updater: UpdaterLike | null = null;
+
   public constructor(
-    private readonly updater: UpdaterLike,
-    feedUrl: string,
-    logger: Logger,
-  ) {
-    updater.autoDownload = false;
-    updater.autoInstallOnAppQuit = false;
-    // The core already applied these rules; keep electron-updater from contradicting them.
-    updater.allowPrerelease = false;
-    updater.allowDowngrade = false;
-    updater.logger = {
-      info: (message) => logger.info('updater', { message: String(message) }),
-      warn: (message) => logger.warn('updater', { message: String(message) }),
-      error: (message) => logger.error('updater', { message: String(message) }),
-    };
-    updater.setFeedURL({ provider: 'generic', url: feedUrl });
-  }
+    private readonly createUpdater: () => UpdaterLike,
+    private readonly feedUrl: string,
+    private readonly logger: Logger,
+  ) {}
 
   public async download(version: string, onProgress: (percent: number) => void): Promise<void> {
-    const found = await this.updater.checkForUpdates();
+    const updater = this.use();
+    const found = await updater.checkForUpdates();
     if (found === null) throw new Error('electron-updater is not active in this build.');
     if (!found.isUpdateAvailable || found.updateInfo.version !== version) {
       throw new Error(`The feed no longer offers ${version} (it offers ${found.updateInfo.version}).`);
     }
     const listener = (info: { percent: number }): void => onProgress(info.percent);
-    this.updater.on('download-progress', listener);
+    updater.on('download-progress', listener);
     try {
-      await this.updater.downloadUpdate();
+      await updater.downloadUpdate();
     } finally {
-      this.updater.removeListener('download-progress', listener);
+      updater.removeListener('download-progress', listener);
     }
   }
 
   public setInstallOnQuit(enabled: boolean): void {
-    this.updater.autoInstallOnAppQuit = enabled;
+    if (!enabled && this.updater === null) return;
+    this.use().autoInstallOnAppQuit = enabled;
   }
 
   public restartAndInstall(): void {
     // Not silent: Windows shows the installer's progress; relaunch Locdesk afterwards everywhere.
-    this.updater.quitAndInstall(false, true);
+    this.use().quitAndInstall(false, true);
+  }
+
+  /** The configured updater: nothing downloads or installs unless the core asks. */
+  private use(): UpdaterLike {
+    if (this.updater !== null) return this.updater;
+    const updater = this.createUpdater();
+    updater.autoDownload = false;
+    updater.autoInstallOnAppQuit = false;
+    // The core already applied these rules; keep electron-updater from contradicting them.
+    updater.allowPrerelease = false;
+    updater.allowDowngrade = false;
+    const logger = this.logger;
+    updater.logger = {
+      info: (message) => logger.info('updater', { message: String(message) }),
+      warn: (message) => logger.warn('updater', { message: String(message) }),
+      error: (message) => logger.error('updater', { message: String(message) }),
+    };
+    updater.setFeedURL({ provider: 'generic', url: this.feedUrl });
+    this.updater = updater;
+    return updater;
   }
 }
 
@@ -105,7 +120,7 @@ export function createElectronUpdateEdge(feedUrl: string, logger: Logger): Updat
   });
   const usable = feedUrl !== '' && reason === null;
   const installer: UpdateInstaller = usable
-    ? new ElectronUpdateInstaller(electronUpdater.autoUpdater, feedUrl, logger)
+    ? new ElectronUpdateInstaller(() => electronUpdater.autoUpdater, feedUrl, logger)
     : { download: () => Promise.reject(new Error('Updates are off in this build.')), setInstallOnQuit: () => undefined, restartAndInstall: () => undefined };
   return { feedUrl: feedUrl === '' ? null : feedUrl, unsupportedReason: reason, platform: process.platform, arch: process.arch, installer };
 }
