@@ -35,7 +35,7 @@ function mainConfig(): UserConfig {
       minify: false,
       rollupOptions: {
         input: mainEntries,
-        external: ['electron', 'libsql', 'electron-store', ...nodeBuiltins],
+        external: ['electron', 'libsql', 'electron-store', 'electron-updater', ...nodeBuiltins],
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },
@@ -43,6 +43,8 @@ function mainConfig(): UserConfig {
       // Packaged builds may carry the OAuth app's credentials in the main bundle only (never preload or renderer).
       'import.meta.env.LOCDESK_BUILD_CLIENT_ID': JSON.stringify(process.env.LOCDESK_BUILD_CLIENT_ID ?? ''),
       'import.meta.env.LOCDESK_BUILD_CLIENT_SECRET': JSON.stringify(process.env.LOCDESK_BUILD_CLIENT_SECRET ?? ''),
+      // The release workflow sets the feed folder of the repository's latest GitHub release; see docs/release.md.
+      'import.meta.env.LOCDESK_BUILD_UPDATE_URL': JSON.stringify(process.env.LOCDESK_BUILD_UPDATE_URL ?? ''),
     },
     ssr: { noExternal: ['zod'] },
   };

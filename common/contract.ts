@@ -213,9 +213,33 @@ export const SettingsSchema = z
   .object({
     /** Opt-in for Linux machines without a keyring: keep tokens with Chromium's fixed-key encryption. */
     allowWeakTokenStorage: z.boolean(),
+    /** Check for, download and install Locdesk updates by themselves (always off in the demo and in development). */
+    automaticUpdates: z.boolean(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * Where automatic updates stand. The renderer shows a quiet notice only for `ready`; every other status is for the
+ * status line and for tests. Nothing here names the feed's address or any credential.
+ */
+export const UpdateStateSchema = z
+  .object({
+    status: z.enum(['disabled', 'idle', 'checking', 'downloading', 'ready', 'failed']),
+    /** Why updates are off: the user's setting, the demo, a development run, or a build that cannot update itself. */
+    disabledReason: z.enum(['setting', 'demo', 'development', 'unsupported']).nullable(),
+    currentVersion: z.string(),
+    /** The version being downloaded or ready to install. */
+    availableVersion: z.string().nullable(),
+    downloadPercent: z.number().min(0).max(100).nullable(),
+    /** The user asked to restart, and Locdesk waits for a sync (or a push of edits) to finish first. */
+    restartPending: z.boolean(),
+    lastCheckedAt: epochMs.nullable(),
+    /** A human sentence describing the status, already safe to show. */
+    message: z.string().nullable(),
+  })
+  .strict();
+export type UpdateState = z.infer<typeof UpdateStateSchema>;
 
 const none = z.tuple([]);
 const voidResult = z.null();
@@ -238,6 +262,9 @@ export const calls = {
     openExternal: call('app:open-external', z.tuple([z.url().max(2000)]), z.boolean()),
     /** Copies text the user chose (a key name, a translation) through main: the window has no clipboard permission. */
     copyText: call('app:copy-text', z.tuple([z.string().max(100_000)]), z.boolean()),
+    updateState: call('app:update-state', none, UpdateStateSchema),
+    /** Quits and installs a downloaded update; waits for a running sync or push to finish first. */
+    restartToUpdate: call('app:restart-to-update', none, UpdateStateSchema),
   },
   auth: {
     getState: call('auth:get-state', none, AuthStateSchema),
@@ -280,6 +307,7 @@ export const events = {
   app: {
     onConnectivityChanged: { channel: 'app:connectivity-changed', payload: ConnectivitySchema },
     onLibraryChanged: { channel: 'app:library-changed', payload: z.object({ projectIds: z.array(z.string()) }).strict() },
+    onUpdateStateChanged: { channel: 'app:update-state-changed', payload: UpdateStateSchema },
   },
 } as const;
 

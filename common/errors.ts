@@ -52,6 +52,8 @@ export const errorCodes = [
   'sync.access_lost',
   // Opening links in the system browser.
   'link.not_allowed',
+  // Automatic updates.
+  'update.not_ready',
 ] as const;
 
 /** One code from the closed list. */

@@ -40,6 +40,13 @@ describe('the composition root', () => {
     expect(mocks.stores).toEqual([{ name: 'tokens', cwd: '/profiles/userData' }]);
   });
 
+  it('gives the core an update edge with no feed unless the build set one', async () => {
+    const { silentLogger } = await import('./core/log');
+    const edge = options.createUpdates?.(silentLogger);
+    expect(edge?.feedUrl).toBeNull();
+    expect(edge?.unsupportedReason).toContain('installed copies');
+  });
+
   it('passes the process environment and the bundle folder, and no build credentials unless the build set them', () => {
     expect(options.environment).toBe(process.env);
     expect(options.bundleFolder).toBe(import.meta.dirname);

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { findElectronBinary } from './electron-binary.mjs';
+import { findElectronBinary, findElectronTarget, findPackagedExecutable } from './electron-binary.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'locdesk-electron-binary-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -63,5 +63,56 @@ describe('npm run dev without Electron', () => {
     assert.match(outcome.stderr, /^npm run dev cannot start: ELECTRON_OVERRIDE_DIST_PATH is set, but .* does not exist\.\n/);
     assert.match(outcome.stderr, /npm run demo/);
     assert.doesNotMatch(outcome.stdout, /dev server/);
+  });
+});
+
+describe('findElectronTarget', () => {
+  it('drives the packaged app LOCDESK_E2E_APP names', () => {
+    const root = project('with-packaged');
+    const app = join(root, 'release', 'e2e', 'linux-unpacked', 'locdesk');
+    mkdirSync(join(root, 'release', 'e2e', 'linux-unpacked'), { recursive: true });
+    writeFileSync(app, '#!/bin/sh\n');
+    const target = findElectronTarget({ root, environment: { LOCDESK_E2E_APP: app } });
+    assert.deepEqual(target, { found: true, kind: 'packaged', path: app, description: `the packaged app at ${app}` });
+  });
+
+  it('never falls back to the unpacked app when the packaged one is missing', () => {
+    const root = project('packaged-missing', { pathText: 'electron', distFile: 'electron' });
+    const target = findElectronTarget({ root, environment: { LOCDESK_E2E_APP: join(root, 'nowhere') } });
+    assert.equal(target.found, false);
+    assert.equal(target.kind, 'packaged');
+    assert.match(target.reason, /LOCDESK_E2E_APP names .*nowhere, which does not exist/);
+  });
+
+  it('drives the unpacked app otherwise, and says so', () => {
+    const root = project('unpacked', { pathText: 'electron', distFile: 'electron' });
+    const target = findElectronTarget({ root, environment: {} });
+    assert.equal(target.kind, 'unpacked');
+    assert.match(target.description, /^the unpacked app \(out\/ run by /);
+  });
+});
+
+describe('findPackagedExecutable', () => {
+  const names = { productName: 'Locdesk', executableName: 'locdesk' };
+  function output(name, relative) {
+    const folder = join(scratch, name);
+    mkdirSync(join(folder, relative, '..'), { recursive: true });
+    writeFileSync(join(folder, relative), 'binary');
+    return folder;
+  }
+
+  it('finds the Linux, Windows and macOS layouts electron-builder writes, with any architecture suffix', () => {
+    const linux = output('out-linux', 'linux-unpacked/locdesk');
+    assert.equal(findPackagedExecutable(linux, { ...names, platform: 'linux' }), join(linux, 'linux-unpacked', 'locdesk'));
+    const windows = output('out-win', 'win-unpacked/Locdesk.exe');
+    assert.equal(findPackagedExecutable(windows, { ...names, platform: 'win32' }), join(windows, 'win-unpacked', 'Locdesk.exe'));
+    const mac = output('out-mac', 'mac-arm64/Locdesk.app/Contents/MacOS/Locdesk');
+    assert.equal(findPackagedExecutable(mac, { ...names, platform: 'darwin' }), join(mac, 'mac-arm64', 'Locdesk.app', 'Contents', 'MacOS', 'Locdesk'));
+  });
+
+  it('finds nothing in an empty or missing folder, or for another platform', () => {
+    const linux = output('out-linux-only', 'linux-unpacked/locdesk');
+    assert.equal(findPackagedExecutable(linux, { ...names, platform: 'win32' }), null);
+    assert.equal(findPackagedExecutable(join(scratch, 'absent'), { ...names, platform: 'linux' }), null);
   });
 });

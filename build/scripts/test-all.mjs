@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // `npm test`: every check and every test tier, in order, with one tally at the end.
 //
-// Steps: typecheck (node + web), lint, vitest (unit + component + electron-edge), build, Playwright end-to-end in
-// Chromium, the `_electron` suite (skipped with one clear line where no Electron binary exists), and the packaging
-// smoke test with the build scripts' own node:test suites, then the quick benchmark. The last line is `N passed, N failed`, counting every test of every tier; a failing check (typecheck,
-// lint, build) counts as a failure too, so the line can never read "0 failed" over a broken tree.
+// Steps: typecheck (node + web), lint, the workflow lint (actionlint), vitest (unit + component + electron-edge),
+// build, Playwright end-to-end in Chromium, the `_electron` suite (skipped with one clear line where no Electron
+// binary exists), and the packaging smoke test (Linux only; skipped with one line elsewhere) with the build
+// scripts' own node:test suites, then the quick benchmark. The last line is `N passed, N failed`, counting every test
+// of every tier; a failing check (typecheck, lint, build) counts as a failure too, so the line can never read
+// "0 failed" over a broken tree.
+//
+// It runs the same on Linux, macOS and Windows (the release workflow runs it on all three): tools are started through
+// this Node and their package's own script (node-bin.mjs), never through `npx` or a shell.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { binCommand, npmCommand } from './node-bin.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const results = join(root, 'test-results');
@@ -19,14 +25,14 @@ const tally = [];
 function run(step, command, args, options = {}) {
   process.stdout.write(`\n=== ${step}: ${command} ${args.join(' ')}\n`);
   const started = Date.now();
-  const outcome = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });
+  const outcome = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: options.shell ?? false, env: { ...process.env, ...options.env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(`=== ${step}: exit ${outcome.status ?? outcome.signal} in ${seconds}s\n`);
   return outcome.status === 0;
 }
 
-function check(step, command, args) {
-  const ok = run(step, command, args);
+function check(step, command, args, options = {}) {
+  const ok = run(step, command, args, options);
   tally.push({ step, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, note: 'check' });
   return ok;
 }
@@ -41,7 +47,8 @@ function readJson(path) {
 
 function vitestTier() {
   const report = join(results, 'vitest.json');
-  const ok = run('vitest', 'npx', ['vitest', 'run', '--mode', 'test', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const vitest = binCommand('vitest', 'vitest', ['run', '--mode', 'test', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const ok = run('vitest', vitest.command, vitest.args);
   const json = readJson(report);
   if (json === null) {
     tally.push({ step: 'vitest', passed: 0, failed: 1, skipped: 0, note: 'no report written' });
@@ -70,7 +77,8 @@ function playwrightTier(step, configFile) {
     return;
   }
   const report = join(results, `${step}.json`);
-  const ok = run(step, 'npx', ['playwright', 'test', '-c', configFile, '--reporter=list,json'], {
+  const playwright = binCommand('@playwright/test', 'playwright', ['test', '-c', configFile, '--reporter=list,json']);
+  const ok = run(step, playwright.command, playwright.args, {
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report },
   });
   const json = readJson(report);
@@ -80,13 +88,20 @@ function playwrightTier(step, configFile) {
   tally.push({ step, ...counts });
 }
 
-check('typecheck (common, runtime-neutral)', 'npx', ['tsc', '-p', 'tsconfig.common.json']);
-check('typecheck (main, preload, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
-check('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
-check('lint', 'npm', ['run', 'lint']);
+function checkBin(step, packageName, bin, args) {
+  const { command, args: fullArgs } = binCommand(packageName, bin, args);
+  return check(step, command, fullArgs);
+}
+
+checkBin('typecheck (common, runtime-neutral)', 'typescript', 'tsc', ['-p', 'tsconfig.common.json']);
+checkBin('typecheck (main, preload, tests)', 'typescript', 'tsc', ['-p', 'tsconfig.node.json']);
+checkBin('typecheck (renderer)', 'typescript', 'tsc', ['-p', 'tsconfig.web.json']);
+checkBin('lint', 'eslint', 'eslint', ['.']);
+checkBin('import circles (dependency-cruiser)', 'dependency-cruiser', 'depcruise', ['main', 'common', 'preload', 'renderer', 'test', 'build', '--config', '.dependency-cruiser.cjs']);
+check('workflow lint (actionlint)', process.execPath, [join('build', 'scripts', 'lint-workflows.mjs')]);
 vitestTier();
 function nodeTestTier(step, files) {
-  const outcome = spawnSync('node', ['--test', '--test-reporter=tap', ...files], { cwd: root, encoding: 'utf8', env: process.env });
+  const outcome = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...files], { cwd: root, encoding: 'utf8', env: process.env });
   process.stdout.write(`\n=== ${step}: node --test ${files.join(' ')}\n${outcome.stdout.split('\n').filter((line) => /^(not )?ok |^# /.test(line.trim())).join('\n')}\n`);
   const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(outcome.stdout)?.[1] ?? 0);
   const failed = count('fail') + count('cancelled') + (outcome.status !== 0 && count('fail') === 0 ? 1 : 0);
@@ -97,8 +112,9 @@ function nodeTestTier(step, files) {
 // the full run, see docs/benchmarks.md). It counts as one check: it must finish and print every summary field as a number.
 function benchTier() {
   const step = 'bench --quick';
-  process.stdout.write(`\n=== ${step}: npx tsx test/bench/run.ts --quick\n`);
-  const outcome = spawnSync('npx', ['tsx', 'test/bench/run.ts', '--quick'], { cwd: root, encoding: 'utf8', env: process.env });
+  process.stdout.write(`\n=== ${step}: tsx test/bench/run.ts --quick\n`);
+  const tsx = binCommand('tsx', 'tsx', [join('test', 'bench', 'run.ts'), '--quick']);
+  const outcome = spawnSync(tsx.command, tsx.args, { cwd: root, encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(`${outcome.stdout}${outcome.stderr}`);
   const fields = ['sync_throttled_ratio_to_bound', 'sync_unthrottled_ratio_to_sdk_fetch', 'search_p50_ms', 'search_p95_ms', 'bare_fts_p95_ms', 'first_page_ms', 'peak_rss_mb', 'translations', 'renderer_js_gzip_kb'];
   let summary = null;
@@ -112,12 +128,16 @@ function benchTier() {
   tally.push({ step, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, note: ok ? 'check' : `missing: ${missing.join(', ') || 'exit ' + outcome.status}` });
 }
 
-const built = check('build', 'npm', ['run', 'build']);
+const npmBuild = npmCommand(['run', 'build']);
+const built = check('build', npmBuild.command, npmBuild.args, { shell: npmBuild.shell });
 if (built) {
   playwrightTier('e2e-chromium', 'playwright.config.ts');
   playwrightTier('electron', 'test/electron/playwright.electron.config.ts');
-  if (existsSync(join(root, 'build/scripts/package-smoke.mjs'))) {
-    check('packaging smoke test', 'node', ['build/scripts/package-smoke.mjs']);
+  if (process.platform !== 'linux') {
+    process.stdout.write('\n=== packaging smoke test: skipped, it packs a Linux dir build and runs on Linux only (the release workflow builds real installers here instead)\n');
+    tally.push({ step: 'packaging smoke test', passed: 0, failed: 0, skipped: 1, note: 'Linux only' });
+  } else if (existsSync(join(root, 'build/scripts/package-smoke.mjs'))) {
+    check('packaging smoke test', process.execPath, [join('build', 'scripts', 'package-smoke.mjs')]);
   }
   const scriptTests = readdirSync(join(root, 'build', 'scripts')).filter((name) => name.endsWith('.test.mjs'));
   if (scriptTests.length > 0) nodeTestTier('build-script tests', scriptTests.map((name) => join('build', 'scripts', name)));

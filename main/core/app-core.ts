@@ -10,6 +10,7 @@
 import type { CoreApi, ProjectSummary } from '../../common/contract';
 import { Session } from './auth/session';
 import type { LocdeskConfig } from './config';
+import { BusySignal } from './busy-signal';
 import { ConnectivityTracker } from './connectivity';
 import { isCancellation, LocdeskError } from './errors';
 import { EventBus } from './event-bus';
@@ -21,6 +22,8 @@ import { SettingsService } from './settings';
 import { LibraryStore } from './store';
 import { idleSyncProgress, SyncEngine } from './sync/sync-engine';
 import { TokenVault } from './vault/token-vault';
+import type { UpdateEdge } from './updates/ports';
+import { UpdateService } from './updates/update-service';
 
 /** What the composition root (main/index.ts, or a test harness) hands to the core. */
 export interface AppCoreDependencies {
@@ -40,6 +43,8 @@ export interface AppCoreDependencies {
   readonly logger: Logger;
   readonly redactor: Redactor;
   readonly appVersion: string;
+  /** The installer and build facts for automatic updates; absent where the app cannot update (tests, the browser demo). */
+  readonly updates?: UpdateEdge;
 }
 
 /** A running core. */
@@ -135,6 +140,24 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     return found;
   };
 
+  // Work a restart must not cut short. The sync reports through its progress events; the push engine will hold
+  // 'push' itself while it sends edits (see busy-signal.ts).
+  const busy = new BusySignal();
+  events.subscribe((event) => {
+    if (event.domain === 'sync') busy.set('sync', event.payload.status === 'running');
+  });
+  const updates = new UpdateService({
+    currentVersion: dependencies.appVersion,
+    mode: dependencies.config.mode,
+    edge: dependencies.updates ?? null,
+    automaticUpdates: () => settings.get().automaticUpdates,
+    busy,
+    fetch: dependencies.fetch,
+    logger: dependencies.logger,
+    onState: (state) => events.emit({ domain: 'app', name: 'onUpdateStateChanged', payload: state }),
+  });
+  updates.start();
+
   const api: CoreApi = {
     app: {
       info: () =>
@@ -155,6 +178,8 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
         dependencies.clipboard.writeText(text);
         return Promise.resolve(true);
       },
+      updateState: () => Promise.resolve(updates.state()),
+      restartToUpdate: () => Promise.resolve().then(() => updates.restartToUpdate()),
     },
     auth: {
       getState: () => Promise.resolve(session.getState()),
@@ -208,7 +233,11 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
     settings: {
       get: () => Promise.resolve(settings.get()),
-      update: (change) => Promise.resolve(settings.update(change)),
+      update: (change) => {
+        const next = settings.update(change);
+        updates.settingsChanged();
+        return Promise.resolve(next);
+      },
     },
   };
 
@@ -220,6 +249,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     close: async () => {
       if (closed) return;
       closed = true;
+      updates.stop();
       sync?.cancel();
       await sync?.whenIdle();
       await session.dispose();

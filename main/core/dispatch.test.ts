@@ -3,7 +3,7 @@ import type { CoreApi } from '../../common/contract';
 import { dispatchCall, eventMessage, findCall } from './dispatch';
 import { LocdeskError } from './errors';
 
-const settings = { allowWeakTokenStorage: false };
+const settings = { allowWeakTokenStorage: false, automaticUpdates: true };
 
 function fakeApi(overrides: Record<string, Record<string, unknown>>): CoreApi {
   return overrides as unknown as CoreApi;
@@ -14,7 +14,7 @@ describe('dispatchCall', () => {
     const api = fakeApi({ settings: { update: (change: object) => Promise.resolve({ ...settings, ...change }) } });
     await expect(dispatchCall(api, 'settings:update', [{ allowWeakTokenStorage: true }])).resolves.toEqual({
       ok: true,
-      value: { allowWeakTokenStorage: true },
+      value: { allowWeakTokenStorage: true, automaticUpdates: true },
     });
   });
 

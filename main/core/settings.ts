@@ -8,7 +8,8 @@ import { SettingsSchema, type Settings } from '../../common/contract';
 import type { KeyValueStore } from './ports';
 
 const storageKey = 'settings';
-const defaults: Settings = { allowWeakTokenStorage: false };
+/** Automatic updates default to on; the update service still keeps them off in the demo and in development. */
+const defaults: Settings = { allowWeakTokenStorage: false, automaticUpdates: true };
 
 /** Reads and updates the preferences; a stored value that no longer matches the schema falls back to defaults. */
 export class SettingsService {

@@ -109,6 +109,35 @@ describe('startup', () => {
     await expect(received?.browser.open('https://attacker.example/')).rejects.toMatchObject({ code: 'link.not_allowed' });
   });
 
+  it('hands the core the update edge the composition root built, with the app logger', async () => {
+    const installer = { download: () => Promise.resolve(), setInstallOnQuit: () => undefined, restartAndInstall: () => undefined };
+    const updateEdge = { feedUrl: 'https://example.test/feed/', unsupportedReason: null, platform: 'linux' as const, arch: 'x64', installer };
+    let givenLogger: unknown = null;
+    const running = await startLocdesk({
+      createCore: (dependencies) => {
+        received = dependencies;
+        return Promise.resolve(core);
+      },
+      createCipher: () => new MemoryCipher(),
+      openStore: () => new MemoryKeyValueStore(),
+      buildCredentials: { clientId: '', clientSecret: '' },
+      bundleFolder: '/opt/locdesk/out/main',
+      environment: {},
+      edge,
+      createUpdates: (logger) => {
+        givenLogger = logger;
+        return updateEdge;
+      },
+    });
+    expect(received?.updates).toBe(updateEdge);
+    expect(givenLogger).toBe(running?.logger);
+  });
+
+  it('starts without an update edge when none is given', async () => {
+    await start();
+    expect(received?.updates).toBeUndefined();
+  });
+
   it('takes credentials from the environment first, then the settings file, then the build', async () => {
     writeFileSync(join(userData, settingsFileName), JSON.stringify({ clientSecret: 'file-secret-12345' }));
     await start({ LOCDESK_CLIENT_ID: 'env-id' }, { clientId: 'build-id', clientSecret: 'build-secret-12345' });

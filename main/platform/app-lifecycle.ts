@@ -15,6 +15,7 @@ import { loadConfig, readSettingsFile } from '../core/config';
 import { consoleSink, createLogger, Redactor, type Logger } from '../core/log';
 import { originOf } from '../core/link-policy';
 import type { Cipher, FetchFunction, KeyValueStore } from '../core/ports';
+import type { UpdateEdge } from '../core/updates/ports';
 import { appEntryUrl, appOrigin, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { ElectronClipboard } from './clipboard';
 import { ExternalLinkOpener } from './external-links';
@@ -81,6 +82,8 @@ export interface LifecycleOptions {
   readonly environment: Readonly<Record<string, string | undefined>>;
   /** The window and IPC layers. */
   readonly edge: AppEdge;
+  /** The automatic-update edge (electron-updater); absent, the core reports updates as unsupported. */
+  readonly createUpdates?: (logger: Logger) => UpdateEdge;
 }
 
 /** What a started app exposes, for the tests and for quitting. */
@@ -143,6 +146,7 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
     logger,
     redactor,
     appVersion: app.getVersion(),
+    updates: options.createUpdates?.(logger),
   });
 
   let window: BrowserWindow | null = null;

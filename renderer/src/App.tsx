@@ -3,6 +3,7 @@ import { useAppInfo, useConnectivity } from './app/use-app-info';
 import { SessionBanner } from './app/SessionBanner';
 import { StoreProblemBanner } from './app/StoreProblemBanner';
 import { TopBar } from './app/TopBar';
+import { UpdateStatus } from './app/UpdateStatus';
 import { SignIn } from './auth/SignIn';
 import { useAuthState } from './auth/use-auth-state';
 import { ProjectView } from './keys/ProjectView';
@@ -51,6 +52,7 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
           )}
         </main>
       </div>
+      <UpdateStatus />
     </div>
   );
 }

@@ -20,9 +20,9 @@ async function failureFor(code: string, message = 'Said by main.'): Promise<unkn
 describe('the renderer API over the bridge', () => {
   it('resolves with the value of an ok envelope', async () => {
     const fake = createFakeApi();
-    fake.respond('settings.get', { allowWeakTokenStorage: true });
+    fake.respond('settings.get', { allowWeakTokenStorage: true, automaticUpdates: true });
     setBridge(fake.bridge);
-    await expect(api().settings.get()).resolves.toEqual({ allowWeakTokenStorage: true });
+    await expect(api().settings.get()).resolves.toEqual({ allowWeakTokenStorage: true, automaticUpdates: true });
   });
 
   it.each(errorCodes)('rejects a failed envelope with a LocdeskError whose code is %s', async (code) => {

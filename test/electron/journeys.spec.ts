@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { startFakeLokalise, type FakeLokalise } from '../fake-lokalise/server';
 import { answerConsent } from '../fake-lokalise/testing';
 import type { Envelope, LocdeskBridge } from '../../common/contract';
-import { electronBinary, isolatedProfile, launchApp, type LaunchedApp } from './launch';
+import { electronTarget, isolatedProfile, launchApp, type LaunchedApp } from './launch';
 
 /** What the page's global object offers (the node tsconfig has no DOM types; this is erased before evaluate runs). */
 interface PageGlobals {
@@ -20,7 +20,10 @@ function valueOf<T>(envelope: Envelope<T>): T {
   return envelope.value;
 }
 
-test.skip(!electronBinary.found, electronBinary.found ? '' : `Electron suite skipped: ${electronBinary.reason}`);
+test.skip(!electronTarget.found, electronTarget.found ? '' : `Electron suite skipped: ${electronTarget.reason}`);
+test.beforeEach(() => {
+  if (electronTarget.found) test.info().annotations.push({ type: 'electron target', description: electronTarget.description });
+});
 test.describe.configure({ mode: 'serial' });
 
 let fake: FakeLokalise;

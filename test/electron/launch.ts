@@ -1,12 +1,14 @@
 /**
- * Launches the built app under Playwright's `_electron` with an isolated profile, pointed at a fake Lokalise, and
- * with `shell.openExternal` captured so sign-in never opens a real browser.
+ * Launches the app under Playwright's `_electron` with an isolated profile, pointed at a fake Lokalise, and with
+ * `shell.openExternal` captured so sign-in never opens a real browser. The app is the packaged build named by
+ * LOCDESK_E2E_APP (`npm run dist:e2e`, as the release workflow does) or else the unpacked one (`out/` run by the
+ * Electron binary in node_modules); `electronTarget` says which, and the suite reports it.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { findElectronBinary } from '../../build/scripts/electron-binary.mjs';
+import { findElectronTarget } from '../../build/scripts/electron-binary.mjs';
 import { fakeEnvironment } from '../fake-lokalise/environment';
 import type { FakeLokalise } from '../fake-lokalise/server';
 
@@ -18,8 +20,8 @@ export const builtApp = {
   requiredFiles: ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((file) => join(root, file)),
 };
 
-/** The binary, or the one-line reason the suite is skipped. */
-export const electronBinary = findElectronBinary();
+/** The app the suite drives, or the one-line reason the suite is skipped. */
+export const electronTarget = findElectronTarget();
 
 /** A fresh, empty user-data folder for one journey (kept across that journey's restarts). */
 export function isolatedProfile(): string {
@@ -36,11 +38,12 @@ export interface LaunchedApp {
 
 /** Starts the app against `fake` with `profile` as its user-data folder. */
 export async function launchApp(fake: FakeLokalise, profile: string): Promise<LaunchedApp> {
-  if (!electronBinary.found) throw new Error(electronBinary.reason);
+  if (!electronTarget.found) throw new Error(electronTarget.reason);
   const app = await electron.launch({
-    executablePath: electronBinary.path,
-    // basic: no keyring prompt on Linux CI; the app then asks for the weak-storage opt-in, which the journey gives.
-    args: [root, ...(process.platform === 'linux' ? ['--password-store=basic'] : [])],
+    executablePath: electronTarget.path,
+    // A packaged app knows where its code is; the unpacked one is given the project folder. basic: no keyring prompt
+    // on Linux CI; the app then asks for the weak-storage opt-in, which the journey gives.
+    args: [...(electronTarget.kind === 'packaged' ? [] : [root]), ...(process.platform === 'linux' ? ['--password-store=basic'] : [])],
     cwd: root,
     env: {
       ...process.env,

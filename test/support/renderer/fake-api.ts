@@ -9,7 +9,7 @@
  * the renderer's own unwrapping (`setBridge`), exactly as in the app; a code outside the closed list arrives as
  * `internal`, as it would there. `emit` pushes an event to the subscribers, as main would.
  */
-import { listCalls, listEvents, type AppInfo, type AuthState, type Connectivity, type Envelope, type LocdeskApi, type LocdeskBridge, type SyncProgress } from '../../../common/contract';
+import { listCalls, listEvents, type AppInfo, type AuthState, type Connectivity, type Envelope, type LocdeskApi, type LocdeskBridge, type SyncProgress, type UpdateState } from '../../../common/contract';
 
 type Domain = keyof LocdeskApi;
 type Member<D extends Domain> = keyof LocdeskApi[D] & string;
@@ -105,6 +105,18 @@ export const idleProgress: SyncProgress = {
   message: null,
 };
 
+/** Updates on, nothing found yet. */
+export const idleUpdate: UpdateState = {
+  status: 'idle',
+  disabledReason: null,
+  currentVersion: '0.1.0',
+  availableVersion: null,
+  downloadPercent: null,
+  restartPending: false,
+  lastCheckedAt: null,
+  message: 'Locdesk 0.1.0.',
+};
+
 type AnswerTable = { [N in CallName]: Answer<N> };
 
 function defaultAnswers(): AnswerTable {
@@ -131,8 +143,10 @@ function defaultAnswers(): AnswerTable {
     'sync.cancel': { ...idleProgress, status: 'cancelled' },
     'sync.status': idleProgress,
     'library.forget': null,
-    'settings.get': { allowWeakTokenStorage: false },
-    'settings.update': (change) => ({ allowWeakTokenStorage: change.allowWeakTokenStorage ?? false }),
+    'app.updateState': idleUpdate,
+    'app.restartToUpdate': () => Promise.reject(new Error('No update is ready to install yet.')),
+    'settings.get': { allowWeakTokenStorage: false, automaticUpdates: true },
+    'settings.update': (change) => ({ allowWeakTokenStorage: change.allowWeakTokenStorage ?? false, automaticUpdates: change.automaticUpdates ?? true }),
   };
 }
 
