@@ -99,6 +99,8 @@ function findTags(text: string): Tag[] {
   if (!text.includes('<')) return [];
   const found: Tag[] = [];
   for (const match of text.matchAll(tagPattern)) {
+    // `%<name>s` is Ruby's named format, not a tag.
+    if (text[match.index - 1] === '%') continue;
     const whole = match[0];
     const closing = match[1] === '/';
     const name = (match[2] ?? '').toLowerCase();
