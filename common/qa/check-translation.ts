@@ -119,8 +119,15 @@ export function checkTranslation(input: QaInput, settings: QaSettings = defaultS
       charLimit,
       mayOmitCount: form !== null && targetLanguage.singleNumberCategories.has(form),
     };
-    for (const [checkId, check, severity] of plan.formChecks) {
-      check(pair, (draft: IssueDraft) => issues.push({ checkId, severity, form, ...draft }));
+    let checkId: QaCheckId = 'placeholders';
+    let severity: QaSeverity = 'error';
+    const report = (draft: IssueDraft): void => {
+      issues.push({ checkId, severity, message: draft.message, token: draft.token, form, range: draft.range });
+    };
+    for (const [id, check, level] of plan.formChecks) {
+      checkId = id;
+      severity = level;
+      check(pair, report);
     }
   };
 

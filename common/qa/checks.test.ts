@@ -272,6 +272,7 @@ const tables: Record<QaCheckId, CheckTable> = {
       { name: 'French space before ! and ellipsis kinds', source: 'Loading...', target: 'Chargement…', languages: 'en→fr' },
       { name: 'punctuation inside closing quotes', source: 'Click "Save."', target: 'Klicken Sie auf „Speichern“.' },
       { name: 'trailing emoji and tags', source: '<b>Done!</b> 🎉', target: '<b>Fertig!</b> 🎉' },
+      { name: 'a lone question mark as link text is no Spanish question', source: 'Privacy policy <a href="/help">?</a>', target: 'Política de privacidad <a href="/help">?</a>', languages: 'en→es' },
       { name: 'Thai has no full stop', source: 'Settings saved.', target: 'บันทึกการตั้งค่าแล้ว', languages: 'en→th' },
     ],
   },

@@ -31,6 +31,8 @@ export interface LanguageInfo {
    * form for one number may spell it out ("One file"), so it may leave out the count placeholder, as gettext allows.
    */
   readonly singleNumberCategories: ReadonlySet<string>;
+  /** The plural category of a whole number (cached up to 1000; `Intl.PluralRules.select` is slow); null when unknown. */
+  readonly categoryOf: (value: number) => string | null;
   readonly writtenWithoutSpaces: boolean;
   readonly endsSentencesWithoutPeriod: boolean;
 }
@@ -80,9 +82,22 @@ function describe(code: string): LanguageInfo {
   let pluralRules: Intl.PluralRules | null = null;
   if (tag !== null && Intl.PluralRules.supportedLocalesOf([tag]).length > 0) pluralRules = new Intl.PluralRules(tag);
   const pluralCategories = pluralRules === null ? null : sortCategories(pluralRules.resolvedOptions().pluralCategories);
+  const rules = pluralRules;
+  const small: (string | undefined)[] = [];
+  const categoryOf = (value: number): string | null => {
+    if (rules === null) return null;
+    if (value > 1000 || !Number.isInteger(value)) return rules.select(value);
+    let category = small[value];
+    if (category === undefined) {
+      category = rules.select(value);
+      small[value] = category;
+    }
+    return category;
+  };
   return {
     code,
     tag,
+    categoryOf,
     base,
     pluralRules,
     pluralCategories,

@@ -13,8 +13,8 @@ const largeNumberUnits = /[万萬亿億兆만억조]/u;
 
 /** In a plural form, the numbers that form stands for are its count written out ("1 file" in `one`), not facts. */
 function isFormCount(found: FoundNumber, form: string | null, language: LanguageInfo): boolean {
-  if (form === null || language.pluralRules === null || found.value.length > 9) return false;
-  return language.pluralRules.select(Number(found.value)) === form;
+  if (form === null || found.value.length > 9) return false;
+  return language.categoryOf(Number(found.value)) === form;
 }
 
 /** Numbers in the source missing from the translation, and numbers the translation adds. */

@@ -61,6 +61,12 @@ export function difference<T>(
   keyOf: (item: T) => string,
   actualKeyOf: (item: T) => string = keyOf,
 ): { missing: T[]; extra: T[] } {
+  if (expected.length === 0 || actual.length === 0) return { missing: [...expected], extra: [...actual] };
+  const [onlyExpected] = expected;
+  const [onlyActual] = actual;
+  if (expected.length === 1 && actual.length === 1 && onlyExpected !== undefined && onlyActual !== undefined && keyOf(onlyExpected) === actualKeyOf(onlyActual)) {
+    return { missing: [], extra: [] };
+  }
   const remaining = new Map<string, number>();
   for (const item of actual) remaining.set(actualKeyOf(item), (remaining.get(actualKeyOf(item)) ?? 0) + 1);
   const missing: T[] = [];

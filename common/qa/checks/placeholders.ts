@@ -142,19 +142,24 @@ function compareIcuStructure(pair: FormPair, report: Report): void {
   }
 }
 
+const hasNamed = (placeholders: readonly Placeholder[]): boolean => placeholders.some((entry) => entry.family === 'named');
+
 /** Checks placeholders of every format against the source. */
 export const checkPlaceholders: FormCheck = (pair, report) => {
   const source = pair.placeholderSource;
   const target = pair.target;
   const sourcePlaceholders = source.tokens.placeholders;
   const targetPlaceholders = target.tokens.placeholders;
-  if (sourcePlaceholders.length > 0 || targetPlaceholders.length > 0) {
+  const noPlaceholders = sourcePlaceholders.length === 0 && targetPlaceholders.length === 0;
+  if (noPlaceholders && source.icu === null && target.icu === null) return;
+  if (!noPlaceholders) {
     for (const family of ['printf', 'universal'] as const) {
       const inSource = sourcePlaceholders.filter((entry) => entry.family === family);
       const inTarget = targetPlaceholders.filter((entry) => entry.family === family);
       if (inSource.length > 0 || inTarget.length > 0) compareOrdered(inSource, inTarget, family === 'universal', pair, report);
     }
   }
+  if (source.icu === null && target.icu === null && !hasNamed(sourcePlaceholders) && !hasNamed(targetPlaceholders)) return;
   const named = namedItems(source, target);
   if (named.source.length > 0 || named.target.length > 0) reportDifference(named.source, named.target, pair, report);
   compareIcuStructure(pair, report);

@@ -4,7 +4,8 @@
  * ।, Spanish ¿ and ¡), and forgives what the source does itself (a list marker "1)" is no error if the source has it).
  */
 import type { LanguageInfo } from '../language';
-import { closingFor, findUnpairedBrackets, findUnpairedQuotes, type UnpairedSymbol } from '../text/symbols';
+import type { TextAnalysis } from '../text/analysis';
+import { bracketCharacters, closingFor, findUnpairedBrackets, quoteCharacters, type UnpairedSymbol } from '../text/symbols';
 import { shown, span, type FormCheck, type Report } from './context';
 
 function reportUnpaired(target: readonly UnpairedSymbol[], source: readonly UnpairedSymbol[], describe: (symbol: UnpairedSymbol) => string, report: Report): void {
@@ -19,12 +20,13 @@ function reportUnpaired(target: readonly UnpairedSymbol[], source: readonly Unpa
 /** Brackets opened and not closed, or closed and not opened. */
 export const checkUnpairedBrackets: FormCheck = (pair, report) => {
   // A broken ICU message is the ICU check's to report; its braces would only repeat it.
+  if (!bracketCharacters.test(pair.target.text)) return;
   const withBraces = pair.target.icu?.ok !== false;
-  const target = findUnpairedBrackets(pair.target.plain, withBraces);
+  const target = withBraces ? pair.target.unpairedBrackets : findUnpairedBrackets(pair.target.plain, false);
   if (target.length === 0) return;
   reportUnpaired(
     target,
-    findUnpairedBrackets(pair.source.plain, true),
+    pair.source.unpairedBrackets,
     (symbol) =>
       symbol.pair === symbol.symbol
         ? `${shown(symbol.symbol)} is opened and not closed: add ${shown(closingFor[symbol.symbol] ?? '')} or remove it.`
@@ -35,9 +37,10 @@ export const checkUnpairedBrackets: FormCheck = (pair, report) => {
 
 /** Quotation marks without a partner. */
 export const checkUnpairedQuotes: FormCheck = (pair, report) => {
-  const target = findUnpairedQuotes(pair.target.plain);
+  if (!quoteCharacters.test(pair.target.text)) return;
+  const target = pair.target.unpairedQuotes;
   if (target.length === 0) return;
-  reportUnpaired(target, findUnpairedQuotes(pair.source.plain), (symbol) => `The quotation mark ${shown(symbol.symbol)} has no partner: add the matching one or remove it.`, report);
+  reportUnpaired(target, pair.source.unpairedQuotes, (symbol) => `The quotation mark ${shown(symbol.symbol)} has no partner: add the matching one or remove it.`, report);
 };
 
 type Ending = 'period' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'comma' | 'ellipsis' | 'none';
@@ -64,17 +67,14 @@ const endingNames: Readonly<Record<Ending, string>> = {
   none: 'no punctuation',
 };
 
-/** What may follow the final mark without being the end: spaces, closing quotes and brackets, closing tags, emoji. */
-const trailer = /(?:\s|["'”’»›」』）)\]】〕〉》]|<\/[^<>]+>|\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}]|\ufe0f|\u200d)+$/u;
-
 interface End {
   readonly kind: Ending;
   readonly mark: string;
   readonly index: number;
 }
 
-function ending(text: string, language: LanguageInfo): End {
-  const body = text.replace(trailer, '');
+function ending(analysis: TextAnalysis, language: LanguageInfo): End {
+  const body = analysis.text.slice(0, analysis.endOfBody);
   if (body.endsWith('...')) return { kind: 'ellipsis', mark: '...', index: body.length - 3 };
   const mark = body.at(-1) ?? '';
   const kind = mark === ';' && language.base === 'el' ? 'question' : (endingOf[mark] ?? 'none');
@@ -83,8 +83,8 @@ function ending(text: string, language: LanguageInfo): End {
 
 /** The translation ends with other punctuation than the source; Spanish questions and exclamations open with ¿ ¡. */
 export const checkEndPunctuation: FormCheck = (pair, report) => {
-  const source = ending(pair.source.text, pair.sourceLanguage);
-  const target = ending(pair.target.text, pair.targetLanguage);
+  const source = ending(pair.source, pair.sourceLanguage);
+  const target = ending(pair.target, pair.targetLanguage);
   const range = target.kind === 'none' ? null : span(target.index, target.index + target.mark.length);
   if (source.kind !== target.kind) {
     if (source.kind === 'period' && target.kind === 'none' && pair.targetLanguage.endsSentencesWithoutPeriod) return;
@@ -96,7 +96,8 @@ export const checkEndPunctuation: FormCheck = (pair, report) => {
     });
     return;
   }
-  if (pair.targetLanguage.base !== 'es') return;
+  // Only a mark that ends a sentence opens one: a lone "?" as a link's text is no question.
+  if (pair.targetLanguage.base !== 'es' || !/[\p{L}\p{N}"”»)]/u.test(pair.target.plain[target.index - 1] ?? '')) return;
   if (target.kind === 'question' && !pair.target.text.includes('¿')) {
     report({ message: `A Spanish question opens with ¿ as well as ending with ${shown(target.mark)}: add ¿ where the question starts.`, token: target.mark, range });
   } else if (target.kind === 'exclamation' && !pair.target.text.includes('¡')) {

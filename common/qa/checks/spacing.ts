@@ -83,8 +83,20 @@ export const checkDoubleSpace: FormCheck = (pair, report) => {
 };
 
 /** The first user-perceived character that counts as more than one (an emoji sequence, a letter with marks). */
+let graphemes: Intl.Segmenter | undefined;
+/** Code points that join a character to the one before it: combining marks, ZWJ, variation selectors, skin tones, flags. */
+const joining = /\p{M}|\u200d|\ufe0e|\ufe0f|[\u{1f3fb}-\u{1f3ff}]|[\u{1f1e6}-\u{1f1ff}]/u;
+
+/** The first user-perceived character that counts as more than one (an emoji sequence, a letter with marks). */
 function firstCompositeCharacter(text: string): string | null {
-  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text.normalize('NFC'))) {
+  const normalized = text.normalize('NFC');
+  const at = normalized.search(joining);
+  if (at < 0) return null;
+  // Segment only a window around the first joining code point: segmenting a whole text costs far more.
+  const from = Math.max(0, at - 8);
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  for (const { segment, index } of graphemes.segment(normalized.slice(from, at + 24))) {
+    if (index > 0 && from + index > at) break;
     if (countCharacters(segment) > 1) return segment;
   }
   return null;

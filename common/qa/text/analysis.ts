@@ -4,10 +4,14 @@
  * ten translations is read once (see `analyzeSource`).
  */
 import { readIcu, type IcuReading } from './icu';
+import { bodyEnd } from './ending';
 import { findNumbers, type FoundNumber } from './numbers';
+import { findUnpairedBrackets, findUnpairedQuotes, type UnpairedSymbol } from './symbols';
 import { findBraceArguments, mayBeIcu, tokenize, type Placeholder, type TextTokens } from './tokens';
 
 const nonBlank = /\S/u;
+const anyDigit = /\p{Nd}/u;
+const noNumbers: readonly FoundNumber[] = [];
 
 /** A text and what the checks have read from it so far. */
 export class TextAnalysis {
@@ -17,6 +21,9 @@ export class TextAnalysis {
   private braceCache: readonly Placeholder[] | undefined;
   private plainCache: string | undefined;
   private numberCache: readonly FoundNumber[] | undefined;
+  private endCache: number | undefined;
+  private bracketCache: readonly UnpairedSymbol[] | undefined;
+  private quoteCache: readonly UnpairedSymbol[] | undefined;
 
   public constructor(text: string) {
     this.text = text;
@@ -56,8 +63,26 @@ export class TextAnalysis {
 
   /** Numbers in the human text. */
   public get numbers(): readonly FoundNumber[] {
-    this.numberCache ??= /\p{Nd}/u.test(this.text) ? findNumbers(this.plain) : [];
+    this.numberCache ??= anyDigit.test(this.text) ? findNumbers(this.plain) : noNumbers;
     return this.numberCache;
+  }
+
+  /** Where the final punctuation could be (see `bodyEnd`). */
+  public get endOfBody(): number {
+    this.endCache ??= bodyEnd(this.text);
+    return this.endCache;
+  }
+
+  /** Brackets in the human text without a partner (braces included). */
+  public get unpairedBrackets(): readonly UnpairedSymbol[] {
+    this.bracketCache ??= findUnpairedBrackets(this.plain, true);
+    return this.bracketCache;
+  }
+
+  /** Quotation marks in the human text without a partner. */
+  public get unpairedQuotes(): readonly UnpairedSymbol[] {
+    this.quoteCache ??= findUnpairedQuotes(this.plain);
+    return this.quoteCache;
   }
 
   private blankMachineParts(): string {

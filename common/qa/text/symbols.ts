@@ -20,7 +20,9 @@ export const closingFor: Readonly<Record<string, string>> = {
   '『': '』', '〖': '〗', '〘': '〙', '〚': '〛', '｢': '｣', '⦅': '⦆',
 };
 const openingFor: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(closingFor).map(([open, close]) => [close, open]));
-const bracketCharacters = /[()[\]{}（）［］｛｝【】〔〕〈〉《》「」『』〖〗〘〙〚〛｢｣⦅⦆]/u;
+/** Any bracket; a text without one has nothing to pair. */
+export const bracketCharacters = /[()[\]{}（）［］｛｝【】〔〕〈〉《》「」『』〖〗〘〙〚〛｢｣⦅⦆]/u;
+const bracketScan = new RegExp(bracketCharacters.source, 'gu');
 
 /**
  * Brackets that are no pair by nature: smileys (`:)`, `;-(`, `(:`) and list markers at a line start or after a
@@ -39,8 +41,10 @@ export function findUnpairedBrackets(text: string, withBraces: boolean): Unpaire
   const scanned = blankLoneBrackets(text);
   const open: { symbol: string; index: number }[] = [];
   const unpaired: UnpairedSymbol[] = [];
-  for (let index = 0; index < scanned.length; index += 1) {
-    const symbol = scanned[index] ?? '';
+  bracketScan.lastIndex = 0;
+  for (let match = bracketScan.exec(scanned); match !== null; match = bracketScan.exec(scanned)) {
+    const symbol = match[0];
+    const index = match.index;
     if (!withBraces && (symbol === '{' || symbol === '}')) continue;
     if (closingFor[symbol] !== undefined) open.push({ symbol, index });
     else {
@@ -54,12 +58,13 @@ export function findUnpairedBrackets(text: string, withBraces: boolean): Unpaire
   return unpaired.sort((left, right) => left.index - right.index);
 }
 
-const quoteCharacters = /["«»‹›“”„‟‘‚]/u;
+/** Any quotation mark this file pairs. */
+export const quoteCharacters = /["«»‹›“”„‟‘‚]/u;
 
 function occurrences(text: string, symbols: string): number[] {
   const found: number[] = [];
-  for (let index = 0; index < text.length; index += 1) if (symbols.includes(text[index] ?? '\u0000')) found.push(index);
-  return found;
+  for (const symbol of symbols) for (let index = text.indexOf(symbol); index >= 0; index = text.indexOf(symbol, index + 1)) found.push(index);
+  return symbols.length > 1 ? found.sort((left, right) => left - right) : found;
 }
 
 /** A pair whose two sides are different symbols (« », ‹ ›): unpaired when the counts differ, whichever way round. */

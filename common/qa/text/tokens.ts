@@ -112,33 +112,33 @@ function findTags(text: string): Tag[] {
 
 /** A printf match right after a digit and right before a letter is prose ("100%ige", "50%off"), not a placeholder. */
 function isProse(text: string, start: number, end: number): boolean {
-  const before = text[start - 1];
+  const before = text.charCodeAt(start - 1);
+  if (!(before >= 0x30 && before <= 0x39) && !digit.test(text[start - 1] ?? '')) return false;
   const after = text.codePointAt(end);
-  return before !== undefined && digit.test(before) && after !== undefined && letter.test(String.fromCodePoint(after));
+  return after !== undefined && letter.test(String.fromCodePoint(after));
+}
+
+function placeholder(text: string, start: number, family: PlaceholderFamily, key: string, position: number | null, spec: string): Placeholder {
+  return { text, start, end: start + text.length, family, key, position, spec };
 }
 
 function placeholderFrom(match: RegExpExecArray, text: string): Placeholder | null {
   const whole = match[0];
   const start = match.index;
-  const end = start + whole.length;
-  const base = { text: whole, start, end };
-  if (whole.startsWith('[')) {
+  if (whole.charCodeAt(0) === 0x5b /* [ */) {
     const position = match[1] === undefined ? null : Number(match[1]);
     const spec = match[2] ?? '';
-    if (match[3] !== undefined) return { ...base, family: 'named', key: `[%${spec}:${match[3]}]`, position: null, spec: '' };
-    return { ...base, family: 'universal', key: position === null ? `[%${spec}]` : `[%${position}$${spec}]`, position, spec };
+    if (match[3] !== undefined) return placeholder(whole, start, 'named', `[%${spec}:${match[3]}]`, null, '');
+    return placeholder(whole, start, 'universal', position === null ? `[%${spec}]` : `[%${position}$${spec}]`, position, spec);
   }
   if (whole === '%%') return null;
-  if (match[4] !== undefined) return { ...base, family: 'named', key: `%{${match[4]}}`, position: null, spec: '' };
-  if (match[5] !== undefined) return { ...base, family: 'named', key: `%<${match[5]}>`, position: null, spec: '' };
-  if (match[6] !== undefined) {
-    const name = (match[6].split(',')[0] ?? '').trim();
-    return { ...base, family: 'named', key: `{{${name}}}`, position: null, spec: '' };
-  }
-  if (isProse(text, start, end)) return null;
+  if (match[4] !== undefined) return placeholder(whole, start, 'named', `%{${match[4]}}`, null, '');
+  if (match[5] !== undefined) return placeholder(whole, start, 'named', `%<${match[5]}>`, null, '');
+  if (match[6] !== undefined) return placeholder(whole, start, 'named', `{{${(match[6].split(',')[0] ?? '').trim()}}}`, null, '');
+  if (start > 0 && isProse(text, start, start + whole.length)) return null;
   const position = match[7] === undefined ? null : Number(match[7]);
   const spec = match[8] ?? '';
-  return { ...base, family: 'printf', key: position === null ? `%${spec}` : `%${position}$${spec}`, position, spec };
+  return placeholder(whole, start, 'printf', position === null ? `%${spec}` : `%${position}$${spec}`, position, spec);
 }
 
 function findPlaceholders(text: string): Placeholder[] {
@@ -152,6 +152,10 @@ function findPlaceholders(text: string): Placeholder[] {
   return found;
 }
 
+/** Every token starts with or contains one of these; most UI texts have none, and then nothing else runs. */
+const machineCharacters = /[%<{@:]|www\./i;
+const noTokens: TextTokens = { placeholders: [], tags: [], urls: [], emails: [] };
+
 function outside<T extends { start: number; end: number }>(items: T[], blockers: readonly { start: number; end: number }[]): T[] {
   if (blockers.length === 0 || items.length === 0) return items;
   return items.filter((item) => !blockers.some((blocker) => item.start < blocker.end && blocker.start < item.end));
@@ -159,6 +163,7 @@ function outside<T extends { start: number; end: number }>(items: T[], blockers:
 
 /** Tokenises `text`. Addresses take precedence over tags and placeholders that overlap them (`%20` in a link). */
 export function tokenize(text: string): TextTokens {
+  if (!machineCharacters.test(text)) return noTokens;
   const urls = findUrls(text);
   const emails = outside(findEmails(text), urls);
   const addresses = urls.length === 0 ? emails : emails.length === 0 ? urls : [...urls, ...emails];
@@ -180,7 +185,7 @@ export function findBraceArguments(text: string): Placeholder[] {
     const before = text[match.index - 1];
     if (before === '%' || before === '{' || text[match.index + match[0].length] === '}') continue;
     const name = match[1] ?? '';
-    found.push({ text: match[0], start: match.index, end: match.index + match[0].length, family: 'named', key: `{${name}}`, position: null, spec: '' });
+    found.push(placeholder(match[0], match.index, 'named', `{${name}}`, null, ''));
   }
   return found;
 }
