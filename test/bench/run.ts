@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (add `-- --quick` for the small CI-sized run): sync, search and size measurements, written in full
+ * `npm run bench` (add `-- --quick` for the small CI-sized run): sync, search, QA-check and size measurements, written in full
  * to test-results/bench.json. The last line printed is one JSON object with the summary fields. Figures, not
  * pass/fail: the targets are in docs/benchmarks.md, never in tests.
  */
@@ -16,6 +16,19 @@ import { withSteal } from './cpu-steal';
 interface SyncResult { wallMs: number; peakRssMb: number; keys: number; translations: number; requests: number; rateLimitWaitMs: number; status: string; stealPercent: number | null }
 interface SdkResult { wallMs: number; keys: number; requests: number; stealPercent: number | null }
 interface SearchResult { firstPageMs: number; searchP50Ms: number; searchP95Ms: number; bareFtsP95Ms: number; hits: Record<string, number> }
+/** See qa-child.ts: throughput from the smaller of wall and CPU time per pass, keystrokes from single calls. */
+interface QaResult {
+  translations: number;
+  wallMs: number;
+  cpuMs: number;
+  passCostMs: number;
+  translationsPerSecond: number;
+  wallTranslationsPerSecond: number;
+  project1mEstimateS: number;
+  keystrokeP50Ms: number;
+  keystrokeP95Ms: number;
+  issuesByCheck: Record<string, number>;
+}
 
 const quick = process.argv.includes('--quick');
 const root = join(import.meta.dirname, '..', '..');
@@ -110,6 +123,13 @@ log(
     `unicode61 + term list (the store) build ${String(tokenizers.wordsBuildMs)} ms, ${String(tokenizers.wordsSizeMb)} MB, query p50 ${String(tokenizers.wordsQueryP50Ms)} ms; ` +
     `hits trigram ${JSON.stringify(tokenizers.trigramHits)} unicode61 ${JSON.stringify(tokenizers.unicode61Hits)} store ${JSON.stringify(tokenizers.wordsHits)}`,
 );
+// 20,000 keys × 9 target languages (2,000 in quick mode); five passes over them, the median pass counts.
+const qa = await runChild<QaResult>('qa-child.ts', [String(quick ? 2000 : 20_000), quick ? '3' : '5']);
+log(
+  `qa: ${String(qa.translations)} translations checked in ${String(qa.passCostMs)} ms (median pass; ${String(qa.wallMs)} ms wall, ${String(qa.cpuMs)} ms CPU): ` +
+    `${String(qa.translationsPerSecond)}/s, 1M in about ${String(qa.project1mEstimateS)} s on one thread; keystroke p50 ${String(qa.keystrokeP50Ms)} ms, p95 ${String(qa.keystrokeP95Ms)} ms; ` +
+    `issues ${JSON.stringify(qa.issuesByCheck)}`,
+);
 const summary = {
   mode: quick ? 'quick' : 'full',
   trials,
@@ -123,10 +143,13 @@ const summary = {
   peak_rss_mb: Math.max(...large.map((trial) => trial.sync.peakRssMb)),
   translations: Math.min(...large.map((trial) => trial.sync.translations)),
   renderer_js_gzip_kb: rendererInitialJsGzipKb(join(root, 'out', 'renderer')),
+  qa_keystroke_p95_ms: qa.keystrokeP95Ms,
+  qa_checks_per_second: qa.translationsPerSecond,
+  qa_project_1m_estimate_s: qa.project1mEstimateS,
   // Not a target: how much CPU the VM's host took away during the worst measured run, to read the ratios by.
   max_cpu_steal_percent: maxSteal([...throttled, ...large.flatMap((trial) => [trial.sdk, trial.sync])]),
 };
 mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, large, tokenizers }, null, 2)}\n`);
+writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, large, tokenizers, qa }, null, 2)}\n`);
 log('details: test-results/bench.json');
 log(JSON.stringify(summary));
