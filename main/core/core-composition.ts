@@ -14,11 +14,16 @@ import { isAllowedExternalUrl } from './link-policy';
 import { LokaliseClient } from './lokalise/client';
 import type { FetchFunction } from './ports';
 import { SettingsService } from './settings';
+import { isNoAnswer } from './silence-fetch';
 import { LibraryStore } from './store/library-store';
 import { idleSyncProgress, SyncEngine } from './sync/sync-engine';
 import { TokenVault } from './vault/token-vault';
 
-/** A fetch that tells the connectivity tracker whether Lokalise answered. */
+/**
+ * A fetch that tells the connectivity tracker whether Lokalise answered. A request given up for silence (aborted
+ * with a `NoAnswerError`, see silence-fetch.ts) counts as unreachable too: a network that accepts connections and
+ * never answers is as offline as one that refuses them, and it must not look online while requests time out.
+ */
 function trackedFetch(fetch: FetchFunction, connectivity: ConnectivityTracker): FetchFunction {
   return async (input, init) => {
     try {
@@ -26,7 +31,9 @@ function trackedFetch(fetch: FetchFunction, connectivity: ConnectivityTracker): 
       connectivity.reportOnline();
       return response;
     } catch (error) {
-      if (!isCancellation(error) && init?.signal?.aborted !== true) {
+      if (isNoAnswer(error, init?.signal)) {
+        connectivity.reportOffline('Lokalise is not answering. Your offline library is still available.');
+      } else if (!isCancellation(error) && init?.signal?.aborted !== true) {
         connectivity.reportOffline('Lokalise cannot be reached. Your offline library is still available.');
       }
       throw error;
@@ -69,6 +76,9 @@ export async function composeCore(dependencies: AppCoreDependencies): Promise<Ap
     tokens: session,
     requestsPerSecond: dependencies.config.requestsPerSecond,
     maxConcurrentPerProject: dependencies.config.maxConcurrentPerProject,
+    timeoutMs: dependencies.config.noAnswerTimeoutMs,
+    rateLimitPatienceMs: dependencies.config.rateLimitPatienceMs,
+    rateLimitMaxWaitMs: dependencies.config.rateLimitMaxWaitMs,
     logger: dependencies.logger,
   });
   let { store, problem: storeProblem } = openLibrary(dependencies.dataFolder);
@@ -126,8 +136,9 @@ export async function composeCore(dependencies: AppCoreDependencies): Promise<Ap
       cancelSignIn: () => session.cancelSignIn(),
       copySignInLink: () => session.copySignInLink(),
       openSignInLink: () => session.openSignInLink(),
-      signOut: async () => {
-        engine().cancel();
+      // Sign-out is local and always succeeds: no library, no network and no keychain is needed to forget tokens.
+      signOut: () => {
+        sync?.cancel();
         return session.signOut();
       },
     },

@@ -33,5 +33,8 @@ export function codeOf(error: unknown): string | null {
  */
 export function isExpectedOffline(error: unknown): boolean {
   const code = codeOf(error);
-  return code !== null && (code.startsWith('network.') || code === 'lokalise.network' || code === 'lokalise.timeout' || code === 'auth.required');
+  return (
+    code !== null &&
+    (code.startsWith('network.') || code === 'lokalise.network' || code === 'lokalise.no_answer' || code === 'auth.required' || code === 'auth.session_expired')
+  );
 }

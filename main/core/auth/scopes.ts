@@ -44,7 +44,7 @@ export function missingScopes(required: readonly string[], granted: readonly str
 export function scopeMissingMessage(scopes: readonly string[]): string {
   const listed = scopes.map(describeScope);
   const joined = listed.length <= 1 ? (listed[0] ?? '') : `${listed.slice(0, -1).join(', ')} and ${listed.at(-1) ?? ''}`;
-  return `Your Lokalise sign-in does not let Locdesk ${joined}. Sign in again and allow ${scopes.length === 1 ? 'it' : 'them'} on Lokalise's page; your offline library stays available.`;
+  return `Your Lokalise sign-in does not let Locdesk ${joined}. Sign in again and allow ${scopes.length === 1 ? 'it' : 'them'} on Lokalise’s page; your offline library stays available.`;
 }
 
 /** An API call was refused because the sign-in lacks `scope`; the way forward is signing in again. */
