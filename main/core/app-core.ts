@@ -10,7 +10,7 @@ import type { CoreApi } from '../../common/contract';
 import type { LocdeskConfig } from './config';
 import type { EventBus } from './event-bus';
 import type { Logger, Redactor } from './log';
-import type { BrowserOpener, Cipher, ClipboardWriter, FetchFunction, KeyValueStore } from './ports';
+import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore } from './ports';
 import { composeCore } from './core-composition';
 
 /** What the composition root (main/index.ts, or a test harness) hands to the core. */
@@ -26,6 +26,8 @@ export interface AppCoreDependencies {
   readonly tokenStore: KeyValueStore;
   /** Holds user preferences such as `allowWeakTokenStorage`. */
   readonly settingsStore: KeyValueStore;
+  /** Asks the user, in main's own dialog, before a setting that weakens security is turned on. */
+  readonly confirmation: ConfirmationPrompt;
   readonly browser: BrowserOpener;
   readonly clipboard: ClipboardWriter;
   readonly logger: Logger;

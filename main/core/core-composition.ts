@@ -54,7 +54,7 @@ function openLibrary(folder: string): { store: LibraryStore | null; problem: str
 export async function composeCore(dependencies: AppCoreDependencies): Promise<AppCore> {
   const events = new EventBus();
   const connectivity = new ConnectivityTracker(events);
-  const settings = new SettingsService(dependencies.settingsStore);
+  const settings = new SettingsService(dependencies.settingsStore, dependencies.confirmation);
   const fetch = trackedFetch(dependencies.fetch, connectivity);
   const vault = new TokenVault(dependencies.cipher, dependencies.tokenStore, () => settings.get().allowWeakTokenStorage, dependencies.logger);
   const session = new Session({
@@ -181,7 +181,7 @@ export async function composeCore(dependencies: AppCoreDependencies): Promise<Ap
     },
     settings: {
       get: () => Promise.resolve(settings.get()),
-      update: (change) => Promise.resolve(settings.update(change)),
+      update: (change) => settings.update(change),
     },
   };
 

@@ -17,6 +17,7 @@ import { originOf } from '../ipc/handle';
 import { createMainWindow, hardenSession } from '../window';
 import { appEntryUrl, appOrigin, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { ElectronClipboard } from './clipboard';
+import { ElectronConfirmationPrompt } from './confirmation-dialog';
 import { ExternalLinkOpener } from './external-links';
 import { WindowStateStore } from './window-state';
 
@@ -94,6 +95,8 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
   handleAppProtocol(join(options.bundleFolder, '..', 'renderer'));
   hardenSession(session.defaultSession);
   const links = new ExternalLinkOpener(loaded.config.authUrl);
+  let window: BrowserWindow | null = null;
+  const liveWindow = (): BrowserWindow | null => (window === null || window.isDestroyed() ? null : window);
   const core = await options.createCore({
     config: loaded.config,
     configProblem,
@@ -102,6 +105,7 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
     cipher: options.createCipher(),
     tokenStore: options.openStore('tokens'),
     settingsStore: options.openStore('settings'),
+    confirmation: new ElectronConfirmationPrompt(liveWindow),
     browser: links,
     clipboard: new ElectronClipboard((error) => logger.warn('Could not write to the clipboard', { error })),
     logger,
@@ -109,8 +113,6 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
     appVersion: app.getVersion(),
   });
 
-  let window: BrowserWindow | null = null;
-  const liveWindow = (): BrowserWindow | null => (window === null || window.isDestroyed() ? null : window);
   const ipc: IpcRegistration = registerIpc({
     core,
     trusted: { webContentsId: () => liveWindow()?.webContents.id ?? null, origins: trustedOrigins },

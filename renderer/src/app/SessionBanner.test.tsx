@@ -73,4 +73,11 @@ describe('SessionBanner', () => {
     expect(fake().calls).toEqual([{ name: 'settings.update', args: [{ allowWeakTokenStorage: true }] }]);
     await screen.findByText(/will remember your next sign-in/);
   });
+
+  it('says nothing changed when the user declined main’s confirmation dialog', async () => {
+    fake().respond('settings.update', { allowWeakTokenStorage: false });
+    render(<SessionBanner auth={{ ...signedIn, persistence: 'sessionOnly' }} info={productionInfo} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep me signed in anyway' }));
+    await screen.findByText('Nothing changed: your sign-in stays for this session only.');
+  });
 });

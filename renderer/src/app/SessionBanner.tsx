@@ -20,9 +20,16 @@ function SessionOnlyNotice(): React.JSX.Element {
         <button
           type="button"
           onClick={() => {
+            // Main asks the user in its own dialog and answers with the settings as they are afterwards.
             api()
               .settings.update({ allowWeakTokenStorage: true })
-              .then(() => setOutcome('Done: Locdesk will remember your next sign-in on this computer.'))
+              .then((settings) =>
+                setOutcome(
+                  settings.allowWeakTokenStorage
+                    ? 'Done: Locdesk will remember your next sign-in on this computer.'
+                    : 'Nothing changed: your sign-in stays for this session only.',
+                ),
+              )
               .catch((error: unknown) => setOutcome(messageOf(error)));
           }}
         >
