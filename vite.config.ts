@@ -10,7 +10,9 @@
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig, type ViteUserConfig as UserConfig } from 'vitest/config';
+import { developmentContentSecurityPolicy, replaceMetaPolicy } from './main/platform/content-security-policy';
 
 const root = import.meta.dirname;
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -65,11 +67,23 @@ function preloadConfig(): UserConfig {
   };
 }
 
+/**
+ * While serving (never in a build), swaps index.html's production CSP for the development one, which lets Vite's
+ * injected `<style>` elements apply (see main/platform/content-security-policy.ts).
+ */
+export function developmentCsp(): Plugin {
+  return {
+    name: 'locdesk-development-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => replaceMetaPolicy(html, developmentContentSecurityPolicy),
+  };
+}
+
 function rendererConfig(): UserConfig {
   return {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), developmentCsp()],
     build: { outDir: resolve(root, 'out/renderer'), emptyOutDir: true, target: 'chrome140', sourcemap: false },
     server: { host: '127.0.0.1', port: 5173, strictPort: true },
   };

@@ -31,6 +31,8 @@ export const AuthReasonSchema = z.enum([
   'invalidCode',
   'browserFailed',
   'signedOut',
+  /** Signed in, but the sign-in lacks a scope Locdesk needs (the message names it): sign in again to grant it. */
+  'scopeMissing',
 ]);
 export type AuthReason = z.infer<typeof AuthReasonSchema>;
 
@@ -48,7 +50,8 @@ export const AuthStateSchema = z
     /** Set when a callback arrived that did not match the running attempt; the attempt keeps waiting. */
     staleCallbackSeen: z.boolean(),
     expiresAt: epochMs.nullable(),
-    scopes: z.array(z.string()),
+    /** The scopes the sign-in grants; null while Lokalise has not said (its code exchange does not name them). */
+    scopes: z.array(z.string()).nullable(),
     /** `encrypted` when tokens are kept by the OS keychain, `sessionOnly` when they live in memory for this run. */
     persistence: z.enum(['encrypted', 'sessionOnly']).nullable(),
   })
@@ -173,6 +176,16 @@ export const ProjectFacetsSchema = z
   .strict();
 export type ProjectFacets = z.infer<typeof ProjectFacetsSchema>;
 
+/**
+ * A request waiting to be tried again, so progress can say why nothing moves: Lokalise limiting requests
+ * (`rateLimited`), not answering (`notAnswering`), unreachable (`unreachable`) or having a problem (`serverTrouble`),
+ * and when the next try goes out (`at`, epoch milliseconds).
+ */
+export const RetryWaitSchema = z
+  .object({ reason: z.enum(['rateLimited', 'notAnswering', 'unreachable', 'serverTrouble']), at: epochMs })
+  .strict();
+export type RetryWait = z.infer<typeof RetryWaitSchema>;
+
 export const SyncProgressSchema = z
   .object({
     status: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
@@ -185,6 +198,8 @@ export const SyncProgressSchema = z
     total: z.number().int().nonnegative().nullable(),
     requests: z.number().int().nonnegative(),
     rateLimitWaitMs: z.number().int().nonnegative(),
+    /** Set while a request of the running sync waits to be tried again; null otherwise. */
+    retry: RetryWaitSchema.nullable(),
     message: z.string().nullable(),
   })
   .strict();

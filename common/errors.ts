@@ -31,12 +31,17 @@ export const errorCodes = [
   'auth.port_unavailable',
   'auth.no_manual_attempt',
   'auth.vault_unavailable',
+  'auth.scope_missing',
   // The network between Locdesk and Lokalise's sign-in servers.
   'network.offline',
   'network.proxy_auth',
+  'network.no_answer',
   // The Lokalise API.
   'lokalise.network',
   'lokalise.timeout',
+  'lokalise.no_answer',
+  'lokalise.stalled',
+  'lokalise.redirected',
   'lokalise.server',
   'lokalise.forbidden',
   'lokalise.not_found',

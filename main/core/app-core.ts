@@ -17,8 +17,9 @@ import { EventBus } from './event-bus';
 import { isAllowedExternalUrl } from './link-policy';
 import type { Logger, Redactor } from './log';
 import { LokaliseClient } from './lokalise/client';
-import type { BrowserOpener, Cipher, ClipboardWriter, FetchFunction, KeyValueStore } from './ports';
+import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore } from './ports';
 import { SettingsService } from './settings';
+import { isNoAnswer } from './silence-fetch';
 import { LibraryStore } from './store';
 import { idleSyncProgress, SyncEngine } from './sync/sync-engine';
 import { TokenVault } from './vault/token-vault';
@@ -38,6 +39,8 @@ export interface AppCoreDependencies {
   readonly tokenStore: KeyValueStore;
   /** Holds user preferences such as `allowWeakTokenStorage`. */
   readonly settingsStore: KeyValueStore;
+  /** Asks the user, in main's own dialog, before a setting that weakens security is turned on. */
+  readonly confirmation: ConfirmationPrompt;
   readonly browser: BrowserOpener;
   readonly clipboard: ClipboardWriter;
   readonly logger: Logger;
@@ -57,7 +60,11 @@ export interface AppCore {
   close(): Promise<void>;
 }
 
-/** A fetch that tells the connectivity tracker whether Lokalise answered. */
+/**
+ * A fetch that tells the connectivity tracker whether Lokalise answered. A request given up for silence (aborted
+ * with a `NoAnswerError`, see silence-fetch.ts) counts as unreachable too: a network that accepts connections and
+ * never answers is as offline as one that refuses them, and it must not look online while requests time out.
+ */
 function trackedFetch(fetch: FetchFunction, connectivity: ConnectivityTracker): FetchFunction {
   return async (input, init) => {
     try {
@@ -65,7 +72,9 @@ function trackedFetch(fetch: FetchFunction, connectivity: ConnectivityTracker): 
       connectivity.reportOnline();
       return response;
     } catch (error) {
-      if (!isCancellation(error) && init?.signal?.aborted !== true) {
+      if (isNoAnswer(error, init?.signal)) {
+        connectivity.reportOffline('Lokalise is not answering. Your offline library is still available.');
+      } else if (!isCancellation(error) && init?.signal?.aborted !== true) {
         connectivity.reportOffline('Lokalise cannot be reached. Your offline library is still available.');
       }
       throw error;
@@ -90,7 +99,7 @@ function openLibrary(folder: string, logger: Logger): { store: LibraryStore | nu
 export async function createAppCore(dependencies: AppCoreDependencies): Promise<AppCore> {
   const events = new EventBus();
   const connectivity = new ConnectivityTracker(events);
-  const settings = new SettingsService(dependencies.settingsStore);
+  const settings = new SettingsService(dependencies.settingsStore, dependencies.confirmation);
   const fetch = trackedFetch(dependencies.fetch, connectivity);
   const vault = new TokenVault(dependencies.cipher, dependencies.tokenStore, () => settings.get().allowWeakTokenStorage, dependencies.logger);
   const session = new Session({
@@ -112,6 +121,9 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     tokens: session,
     requestsPerSecond: dependencies.config.requestsPerSecond,
     maxConcurrentPerProject: dependencies.config.maxConcurrentPerProject,
+    timeoutMs: dependencies.config.noAnswerTimeoutMs,
+    rateLimitPatienceMs: dependencies.config.rateLimitPatienceMs,
+    rateLimitMaxWaitMs: dependencies.config.rateLimitMaxWaitMs,
     logger: dependencies.logger,
   });
   let { store, problem: storeProblem } = openLibrary(dependencies.dataFolder, dependencies.logger);
@@ -189,8 +201,9 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       cancelSignIn: () => session.cancelSignIn(),
       copySignInLink: () => session.copySignInLink(),
       openSignInLink: () => session.openSignInLink(),
-      signOut: async () => {
-        engine().cancel();
+      // Sign-out is local and always succeeds: no library, no network and no keychain is needed to forget tokens.
+      signOut: () => {
+        sync?.cancel();
         return session.signOut();
       },
     },
@@ -233,10 +246,10 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
     settings: {
       get: () => Promise.resolve(settings.get()),
-      update: (change) => {
-        const next = settings.update(change);
+      update: async (change) => {
+        const next = await settings.update(change);
         updates.settingsChanged();
-        return Promise.resolve(next);
+        return next;
       },
     },
   };

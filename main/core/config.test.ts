@@ -17,6 +17,42 @@ describe('loadConfig', () => {
     expect(config.provider).toBe('lokalise');
     expect(config.scopes).toEqual(lokaliseDefaults.scopes);
     expect(config.signInTimeoutMs).toBe(300_000);
+    expect(config.maxConcurrentPerProject).toBe(10);
+    expect(config.rateLimitPatienceMs).toBe(600_000);
+    expect(config.rateLimitMaxWaitMs).toBe(30_000);
+    expect(config.noAnswerTimeoutMs).toBe(15_000);
+  });
+
+  it('reads the rate-limit patience, the longest wait and the no-answer timeout in seconds', () => {
+    const { config, problem } = loadConfig(
+      { ...credentials, LOCDESK_RATE_LIMIT_PATIENCE_SECONDS: '1200', LOCDESK_RATE_LIMIT_MAX_WAIT_SECONDS: '0.05' },
+      { noAnswerTimeoutSeconds: '40' },
+    );
+    expect(problem).toBeNull();
+    expect(config).toMatchObject({ rateLimitPatienceMs: 1_200_000, rateLimitMaxWaitMs: 50, noAnswerTimeoutMs: 40_000 });
+  });
+
+  it.each(['0.5', '2.5', '0', '-3', 'ten'])('refuses maxConcurrentPerProject %s with a clear sentence, keeping the default', (value) => {
+    const { config, problem } = loadConfig({ ...credentials, LOCDESK_MAX_CONCURRENT_PER_PROJECT: value });
+    expect(problem).toBe(`LOCDESK_MAX_CONCURRENT_PER_PROJECT must be a whole number of at least 1, not "${value}"`);
+    expect(config.maxConcurrentPerProject).toBe(10);
+  });
+
+  it.each([
+    ['LOCDESK_TOKEN_URL', 'http://lokalise.example/oauth2/token', 'tokenUrl'],
+    ['LOCDESK_API_URL', 'http://api.lokalise.example/api2/', 'apiUrl'],
+    ['LOCDESK_API_URL', 'http://10.0.0.8:8080/api2/', 'apiUrl'],
+  ] as const)('refuses plain http to another computer for %s (%s)', (name, value, key) => {
+    const { config, problem } = loadConfig({ ...credentials, [name]: value });
+    expect(problem).toContain(`${name} must use https`);
+    expect(config[key]).toMatch(/^https:\/\//);
+  });
+
+  it.each(['http://127.0.0.1:9000/api2/', 'http://localhost:9000/api2/', 'http://[::1]:9000/api2/'])('accepts plain http to this computer (%s)', (value) => {
+    const { config, problem } = loadConfig({ ...credentials, LOCDESK_API_URL: value, LOCDESK_TOKEN_URL: value });
+    expect(problem).toBeNull();
+    expect(config.apiUrl).toBe(value);
+    expect(config.tokenUrl).toBe(value);
   });
 
   it('names both missing credentials and points at the demo', () => {

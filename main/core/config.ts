@@ -7,6 +7,7 @@
  * problem in plain words and keeps the offline library browsable.
  */
 import { readFileSync } from 'node:fs';
+import { lokaliseScopes } from './auth/scopes';
 
 /** Which OAuth dialect the token endpoint speaks (see `auth/providers.ts`). */
 export type ProviderName = 'lokalise' | 'oauth2';
@@ -25,8 +26,14 @@ export interface LocdeskConfig {
   readonly signInTimeoutMs: number;
   /** Requests per second per token; Lokalise allows 6. */
   readonly requestsPerSecond: number;
-  /** Concurrent requests per project; Lokalise allows 10. */
+  /** Concurrent requests per project; Lokalise allows 10. A whole number of at least 1. */
   readonly maxConcurrentPerProject: number;
+  /** How long one request keeps retrying while Lokalise answers "too many requests" (default 10 minutes). */
+  readonly rateLimitPatienceMs: number;
+  /** The longest wait between two tries after a "too many requests" that did not say how long to wait. */
+  readonly rateLimitMaxWaitMs: number;
+  /** How long a request may go without a byte from Lokalise before it counts as "not answering". */
+  readonly noAnswerTimeoutMs: number;
   readonly mode: 'production' | 'demo' | 'development';
 }
 
@@ -35,7 +42,7 @@ export const lokaliseDefaults = {
   authUrl: 'https://app.lokalise.com/oauth2/auth',
   tokenUrl: 'https://app.lokalise.com/oauth2/token',
   apiUrl: 'https://api.lokalise.com/api2/',
-  scopes: ['read_projects', 'read_keys', 'read_translations', 'read_languages', 'read_contributors', 'read_team_users'],
+  scopes: lokaliseScopes,
 } as const;
 
 /** The environment variables and their settings-file twins; docs/configuration.md documents the same table. */
@@ -51,6 +58,9 @@ export const settingNames = {
   signInTimeoutSeconds: 'LOCDESK_SIGN_IN_TIMEOUT_SECONDS',
   requestsPerSecond: 'LOCDESK_REQUESTS_PER_SECOND',
   maxConcurrentPerProject: 'LOCDESK_MAX_CONCURRENT_PER_PROJECT',
+  rateLimitPatienceSeconds: 'LOCDESK_RATE_LIMIT_PATIENCE_SECONDS',
+  rateLimitMaxWaitSeconds: 'LOCDESK_RATE_LIMIT_MAX_WAIT_SECONDS',
+  noAnswerTimeoutSeconds: 'LOCDESK_NO_ANSWER_TIMEOUT_SECONDS',
   mode: 'LOCDESK_MODE',
 } as const;
 
@@ -79,12 +89,34 @@ function positiveNumber(name: SettingName, text: string | undefined, fallback: n
   return value;
 }
 
-function checkedUrl(name: SettingName, text: string | undefined, fallback: string): string {
+/**
+ * A whole number of at least 1. `Math.floor` of a fraction would give 0 for 0.5, and a limit of 0 concurrent
+ * requests never lets one through: the sync would wait forever instead of saying what is wrong.
+ */
+function countAtLeastOne(name: SettingName, text: string | undefined, fallback: number): number {
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${settingNames[name]} must be a whole number of at least 1, not "${text}"`);
+  return value;
+}
+
+/** Hosts that never leave this computer, where plain http cannot be read or changed on the way. */
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * An http or https URL. `loopbackHttpOnly` is for the endpoints that receive credentials (the token endpoint gets
+ * the client secret and refresh token, the API gets the access token): plain http is accepted there only for a
+ * server on this computer (the fake Lokalise in tests and the demo), never across a network.
+ */
+function checkedUrl(name: SettingName, text: string | undefined, fallback: string, loopbackHttpOnly = false): string {
   if (text === undefined || text.trim() === '') return fallback;
   const problem = new Error(`${settingNames[name]} must be an http or https URL, not "${text}"`);
   if (!URL.canParse(text.trim())) throw problem;
   const url = new URL(text.trim());
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw problem;
+  if (loopbackHttpOnly && url.protocol === 'http:' && !loopbackHosts.has(url.hostname)) {
+    throw new Error(`${settingNames[name]} must use https; plain http is allowed only for a server on this computer (127.0.0.1, localhost), not "${text}"`);
+  }
   return url.toString();
 }
 
@@ -158,13 +190,16 @@ export function loadConfig(environment: Record<string, string | undefined>, file
     clientId: raw.clientId?.trim() ?? null,
     clientSecret: raw.clientSecret?.trim() ?? null,
     authUrl: attempt(() => checkedUrl('authUrl', raw.authUrl, lokaliseDefaults.authUrl), lokaliseDefaults.authUrl),
-    tokenUrl: attempt(() => checkedUrl('tokenUrl', raw.tokenUrl, lokaliseDefaults.tokenUrl), lokaliseDefaults.tokenUrl),
-    apiUrl: attempt(() => checkedUrl('apiUrl', raw.apiUrl, lokaliseDefaults.apiUrl), lokaliseDefaults.apiUrl),
+    tokenUrl: attempt(() => checkedUrl('tokenUrl', raw.tokenUrl, lokaliseDefaults.tokenUrl, true), lokaliseDefaults.tokenUrl),
+    apiUrl: attempt(() => checkedUrl('apiUrl', raw.apiUrl, lokaliseDefaults.apiUrl, true), lokaliseDefaults.apiUrl),
     redirectPorts: attempt(() => parsePorts(raw.redirectPort ?? ''), []),
     scopes: raw.scopes !== undefined ? raw.scopes.split(/[\s,]+/).filter((scope) => scope.length > 0) : [...lokaliseDefaults.scopes],
     signInTimeoutMs: attempt(() => positiveNumber('signInTimeoutSeconds', raw.signInTimeoutSeconds, 300) * 1000, 300_000),
     requestsPerSecond: attempt(() => positiveNumber('requestsPerSecond', raw.requestsPerSecond, 6), 6),
-    maxConcurrentPerProject: attempt(() => Math.floor(positiveNumber('maxConcurrentPerProject', raw.maxConcurrentPerProject, 10)), 10),
+    maxConcurrentPerProject: attempt(() => countAtLeastOne('maxConcurrentPerProject', raw.maxConcurrentPerProject, 10), 10),
+    rateLimitPatienceMs: attempt(() => positiveNumber('rateLimitPatienceSeconds', raw.rateLimitPatienceSeconds, 600) * 1000, 600_000),
+    rateLimitMaxWaitMs: attempt(() => positiveNumber('rateLimitMaxWaitSeconds', raw.rateLimitMaxWaitSeconds, 30) * 1000, 30_000),
+    noAnswerTimeoutMs: attempt(() => positiveNumber('noAnswerTimeoutSeconds', raw.noAnswerTimeoutSeconds, 15) * 1000, 15_000),
     mode,
   };
   const missing = [

@@ -40,5 +40,26 @@ export interface ClipboardWriter {
   writeText(text: string): void;
 }
 
+/** A yes-or-no question main asks the user itself, in its own dialog. */
+export interface ConfirmationRequest {
+  readonly title: string;
+  /** The question, in one sentence. */
+  readonly message: string;
+  /** What saying yes means, in a few sentences. */
+  readonly detail: string;
+  readonly confirmLabel: string;
+  readonly cancelLabel: string;
+}
+
+/**
+ * Asks the user to confirm something only they may decide, in a dialog main shows (Electron's
+ * `dialog.showMessageBox` in the app). A request from the renderer is never taken as the answer: the page could be
+ * compromised, so a setting that weakens security changes only when this port says the user agreed.
+ */
+export interface ConfirmationPrompt {
+  /** Resolves true only when the user chose `confirmLabel`. */
+  confirm(request: ConfirmationRequest): Promise<boolean>;
+}
+
 /** The one HTTP port: Electron passes `net.fetch` (system proxy, OS trust store), tests pass Node's `fetch`. */
 export type FetchFunction = typeof fetch;

@@ -138,6 +138,13 @@ describe('startup', () => {
     expect(received?.updates).toBeUndefined();
   });
 
+  it('hands the core main’s own confirmation dialog, modal to the app window', async () => {
+    await start();
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    expect(await received?.confirmation.confirm({ title: 't', message: 'm', detail: 'd', confirmLabel: 'Yes', cancelLabel: 'No' })).toBe(true);
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(FakeBrowserWindow.created[0], expect.objectContaining({ buttons: ['No', 'Yes'], cancelId: 0 }));
+  });
+
   it('takes credentials from the environment first, then the settings file, then the build', async () => {
     writeFileSync(join(userData, settingsFileName), JSON.stringify({ clientSecret: 'file-secret-12345' }));
     await start({ LOCDESK_CLIENT_ID: 'env-id' }, { clientId: 'build-id', clientSecret: 'build-secret-12345' });

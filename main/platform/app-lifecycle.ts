@@ -18,6 +18,7 @@ import type { Cipher, FetchFunction, KeyValueStore } from '../core/ports';
 import type { UpdateEdge } from '../core/updates/ports';
 import { appEntryUrl, appOrigin, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { ElectronClipboard } from './clipboard';
+import { ElectronConfirmationPrompt } from './confirmation-dialog';
 import { ExternalLinkOpener } from './external-links';
 import { WindowStateStore } from './window-state';
 
@@ -133,6 +134,8 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
   handleAppProtocol(join(options.bundleFolder, '..', 'renderer'));
   options.edge.hardenSession(session.defaultSession);
   const links = new ExternalLinkOpener(loaded.config.authUrl);
+  let window: BrowserWindow | null = null;
+  const liveWindow = (): BrowserWindow | null => (window === null || window.isDestroyed() ? null : window);
   const core = await options.createCore({
     config: loaded.config,
     configProblem,
@@ -141,6 +144,7 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
     cipher: options.createCipher(),
     tokenStore: options.openStore('tokens'),
     settingsStore: options.openStore('settings'),
+    confirmation: new ElectronConfirmationPrompt(liveWindow),
     browser: links,
     clipboard: new ElectronClipboard((error) => logger.warn('Could not write to the clipboard', { error })),
     logger,
@@ -149,8 +153,6 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
     updates: options.createUpdates?.(logger),
   });
 
-  let window: BrowserWindow | null = null;
-  const liveWindow = (): BrowserWindow | null => (window === null || window.isDestroyed() ? null : window);
   const ipc = options.edge.connectIpc({
     core,
     trusted: { webContentsId: () => liveWindow()?.webContents.id ?? null, origins: trustedOrigins },

@@ -49,16 +49,6 @@ describe('the app: scheme', () => {
   });
 });
 
-describe('the CSP', () => {
-  it('allows only the app itself: no remote origin, no inline script, no framing', () => {
-    expect(rendererContentSecurityPolicy).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    );
-    expect(rendererContentSecurityPolicy).not.toMatch(/https?:|\*|unsafe-inline|unsafe-eval/);
-  });
-});
-
 describe('resolveRendererFile', () => {
   it('maps the root and asset paths into the folder', () => {
     expect(resolveRendererFile(renderer, 'app://locdesk/')).toBe(join(renderer, 'index.html'));

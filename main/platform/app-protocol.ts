@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
+import { rendererContentSecurityPolicy } from './content-security-policy';
 
 /** The scheme, host and origin the packaged renderer runs under. */
 export const appScheme = 'app';
@@ -16,22 +17,7 @@ export const appOrigin = `${appScheme}://${appHost}`;
 /** The page main loads in production. */
 export const appEntryUrl = `${appOrigin}/index.html`;
 
-/**
- * The renderer's Content-Security-Policy: only the app's own origin, no inline script, no remote origins at all
- * (the renderer never talks to the network; main does, through IPC).
- */
-export const rendererContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { rendererContentSecurityPolicy };
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

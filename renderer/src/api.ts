@@ -39,9 +39,12 @@ export function codeOf(error: unknown): ErrorCode | null {
 const expectedOfflineCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'network.offline',
   'network.proxy_auth',
+  'network.no_answer',
   'lokalise.network',
   'lokalise.timeout',
+  'lokalise.no_answer',
   'auth.required',
+  'auth.session_expired',
 ]);
 
 /** True for a failure the app's chrome already shows (see `expectedOfflineCodes`). */

@@ -56,9 +56,12 @@ async function bundle(script: string): Promise<string> {
   return outfile;
 }
 
-/** Runs a TypeScript bench script, bundled, in a fresh Node process and returns the JSON object it prints last. */
-export async function runChild<T>(script: string, args: string[]): Promise<T> {
-  const child: ChildProcess = spawn(process.execPath, [await bundle(script), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Runs a TypeScript bench script, bundled, in a fresh Node process and returns the JSON object it prints last.
+ * `environment` adds variables (LOCDESK_* settings) to the child's environment.
+ */
+export async function runChild<T>(script: string, args: string[], environment: Record<string, string> = {}): Promise<T> {
+  const child: ChildProcess = spawn(process.execPath, [await bundle(script), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...environment } });
   let last = '';
   createInterface({ input: child.stdout! }).on('line', (line) => {
     if (line.startsWith('{')) last = line;

@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Dataset } from '../fake-lokalise/dataset';
 import { runChild, startFakeProcess } from './processes';
 import { rendererInitialJsGzipKb } from './renderer-size';
 import { signInToFake } from './tokens';
@@ -13,7 +14,7 @@ import { compareTokenizers } from './tokenizers';
 import { withSteal } from './cpu-steal';
 
 /** Every measured run also records the CPU steal over it (see cpu-steal.ts); null off Linux. */
-interface SyncResult { wallMs: number; peakRssMb: number; keys: number; translations: number; requests: number; rateLimitWaitMs: number; status: string; stealPercent: number | null }
+interface SyncResult { wallMs: number; peakRssMb: number; keys: number; translations: number; requests: number; rateLimitWaitMs: number; throttled429: number; status: string; stealPercent: number | null }
 interface SdkResult { wallMs: number; keys: number; requests: number; stealPercent: number | null }
 interface SearchResult { firstPageMs: number; searchP50Ms: number; searchP95Ms: number; bareFtsP95Ms: number; hits: Record<string, number> }
 /** See qa-child.ts: throughput from the smaller of wall and CPU time per pass, keystrokes from single calls. */
@@ -32,7 +33,9 @@ interface QaResult {
 
 const quick = process.argv.includes('--quick');
 const root = join(import.meta.dirname, '..', '..');
-const scale = quick ? { keys: 5000, throttledKeys: 1500 } : { keys: 100_000, throttledKeys: 5000 };
+const scale = quick ? { keys: 5000, throttledKeys: 1500, stormKeys: 2000 } : { keys: 100_000, throttledKeys: 5000, stormKeys: 100_000 };
+/** Bare 429s (no Retry-After) in a row in the middle of the storm run's key listing. */
+const stormBurst = 20;
 /**
  * Each measurement is repeated and the summary gives the median trial: this machine's speed drifts (the SDK's own
  * fetch of the same pages took 12-39 s across runs), and one transient slowdown should not decide a figure. Every
@@ -114,7 +117,47 @@ async function throttledSyncs(): Promise<(SyncResult & { boundMs: number })[]> {
   }
 }
 
+interface StormResult {
+  sync: SyncResult;
+  expectedKeys: number;
+  expectedTranslations: number;
+  burst: number;
+  ok: boolean;
+}
+
+/**
+ * A sync through a storm: after half of the key pages, the fake answers the next 20 key requests with a bare 429
+ * (no Retry-After), as Lokalise does when another client of the same user drains the limit. The longest wait is
+ * shortened to 50 ms through LOCDESK_RATE_LIMIT_MAX_WAIT_SECONDS, so the run takes seconds rather than the minutes
+ * the default waits would. It passes when the sync completes with every key and translation the fake holds, and
+ * the client really met all 20 429s.
+ */
+async function stormSync(): Promise<StormResult> {
+  const keys = scale.stormKeys;
+  const pagesBefore = Math.max(1, Math.floor(keys / 500 / 2));
+  const fake = await startFakeProcess(['--port', '0', '--projects', '1', '--keys', String(keys), '--languages', '10', '--seed', '1', '--fault', '429', '--fault-count', String(stormBurst), '--fault-after', String(pagesBefore), '--fault-path', '/keys$']);
+  const folder = mkdtempSync(join(tmpdir(), 'locdesk-bench-'));
+  try {
+    const token = await signInToFake(fake.endpoints);
+    log(`storm: ${String(keys)} keys x 10 languages, ${String(stormBurst)} bare 429s after ${String(pagesBefore)} key pages…`);
+    const sync = await withSteal(() =>
+      runChild<Omit<SyncResult, 'stealPercent'>>('sync-child.ts', [fake.endpoints.apiUrl, token, folder, '1000000'], { LOCDESK_RATE_LIMIT_MAX_WAIT_SECONDS: '0.05' }),
+    );
+    const dataset = new Dataset({ projects: 1, keysPerProject: keys, languages: 10, seed: 1 });
+    const project = dataset.projects[0];
+    let expectedTranslations = 0;
+    for (let index = 0; project !== undefined && index < project.keyCount; index += 1) expectedTranslations += dataset.key(project, index).translations.length;
+    const ok = sync.status === 'done' && sync.keys === keys && sync.translations === expectedTranslations && sync.throttled429 === stormBurst;
+    log(`storm: ${sync.status}, ${String(sync.keys)} keys, ${String(sync.translations)} of ${String(expectedTranslations)} translations, ${String(sync.throttled429)} 429s met, ${String(sync.wallMs)} ms`);
+    return { sync, expectedKeys: keys, expectedTranslations, burst: stormBurst, ok };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    await fake.stop();
+  }
+}
+
 const throttled = await throttledSyncs();
+const storm = await stormSync();
 const large = await largeSyncs();
 const tokenizers = compareTokenizers(quick ? 2000 : 20_000);
 log(
@@ -146,10 +189,11 @@ const summary = {
   qa_keystroke_p95_ms: qa.keystrokeP95Ms,
   qa_checks_per_second: qa.translationsPerSecond,
   qa_project_1m_estimate_s: qa.project1mEstimateS,
+  sync_429_storm_ok: storm.ok,
   // Not a target: how much CPU the VM's host took away during the worst measured run, to read the ratios by.
   max_cpu_steal_percent: maxSteal([...throttled, ...large.flatMap((trial) => [trial.sdk, trial.sync])]),
 };
 mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, large, tokenizers, qa }, null, 2)}\n`);
+writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, storm, large, tokenizers, qa }, null, 2)}\n`);
 log('details: test-results/bench.json');
 log(JSON.stringify(summary));

@@ -12,7 +12,7 @@ import Database from 'libsql';
 import { LibraryStore } from '../../main/core/store';
 import { buildSearch } from '../../main/core/store/search';
 import { indexVocabulary } from '../../main/core/store/search-vocabulary';
-import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../support/memory-ports';
+import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser, ScriptedConfirmation } from '../support/memory-ports';
 
 const [folder = ''] = process.argv.slice(2);
 const queries = ['settings', 'Save changes', 'Projekt', 'ttings', 'ownloa', 'chang', '設定が更新', '下载报告', 'アップロード', 'xylophone', 'qqqzzz'];
@@ -32,6 +32,7 @@ const core = await createAppCore({
   cipher: new MemoryCipher(),
   tokenStore: new MemoryKeyValueStore(),
   settingsStore: new MemoryKeyValueStore(),
+  confirmation: new ScriptedConfirmation(false),
   browser: new RecordingBrowser(),
   clipboard: new MemoryClipboard(),
   logger: silentLogger,

@@ -1,8 +1,10 @@
 /**
  * Bench child: syncs every project of a fake into a fresh library and prints
- * `{"wallMs","peakRssMb","keys","translations","requests","rateLimitWaitMs","status"}`.
- * Arguments: apiUrl, accessToken, folder, requestsPerSecond.
+ * `{"wallMs","peakRssMb","keys","translations","requests","rateLimitWaitMs","throttled429","status"}`.
+ * Arguments: apiUrl, accessToken, folder, requestsPerSecond. The rate-limit patience and longest wait come from
+ * the LOCDESK_* environment through the app's own config loader (the 429-storm run shortens the wait that way).
  */
+import { loadConfig } from '../../main/core/config';
 import { consoleSink, createLogger, Redactor, silentLogger } from '../../main/core/log';
 import { LokaliseClient } from '../../main/core/lokalise/client';
 import { LibraryStore } from '../../main/core/store';
@@ -12,7 +14,15 @@ import { warmHttp } from './warm-up';
 const [apiUrl = '', token = '', folder = '', rate = '6'] = process.argv.slice(2);
 // Warnings (say, indexing falling back to the main thread) go to stderr, so a bench run shows them.
 const store = LibraryStore.open(folder, { logger: createLogger(consoleSink('warn'), new Redactor(), 'bench') });
-const client = new LokaliseClient({ apiUrl, fetch: globalThis.fetch, tokens: { accessToken: () => Promise.resolve(token), refreshAfterRejection: () => Promise.resolve(token) }, requestsPerSecond: Number(rate) });
+const { config } = loadConfig(process.env);
+const client = new LokaliseClient({
+  apiUrl,
+  fetch: globalThis.fetch,
+  tokens: { accessToken: () => Promise.resolve(token), refreshAfterRejection: () => Promise.resolve(token) },
+  requestsPerSecond: Number(rate),
+  rateLimitPatienceMs: config.rateLimitPatienceMs,
+  rateLimitMaxWaitMs: config.rateLimitMaxWaitMs,
+});
 await warmHttp(apiUrl);
 const started = performance.now();
 store.saveProjectList(await client.listProjects(), []);
@@ -33,6 +43,7 @@ process.stdout.write(
     translations: projects.reduce((sum, project) => sum + project.sync.translationCount, 0),
     requests: client.stats.requests,
     rateLimitWaitMs: Math.round(client.stats.rateLimitWaitMs),
+    throttled429: client.stats.throttled429,
     status: engine.status().status,
   })}\n`,
 );

@@ -6,7 +6,7 @@ import { createAppCore, type AppCore } from '../../main/core/app-core';
 import { loadConfig } from '../../main/core/config';
 import { Redactor, silentLogger } from '../../main/core/log';
 import { startFakeLokalise, type FakeLokalise } from '../fake-lokalise/server';
-import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../support/memory-ports';
+import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser, ScriptedConfirmation } from '../support/memory-ports';
 import { serveWithBridge, type WebBridge } from '../support/web-bridge';
 
 let fake: FakeLokalise;
@@ -27,6 +27,7 @@ test.beforeEach(async () => {
     cipher: new MemoryCipher(),
     tokenStore: new MemoryKeyValueStore(),
     settingsStore: new MemoryKeyValueStore(),
+    confirmation: new ScriptedConfirmation(false),
     browser,
     clipboard: new MemoryClipboard(),
     logger: silentLogger,

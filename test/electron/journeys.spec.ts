@@ -45,8 +45,13 @@ test('signs in through the system browser and the loopback receiver', async () =
   running = await launchApp(fake, profile);
   const { page } = running;
   if (process.platform === 'linux') {
-    // With --password-store=basic there is no keyring; persisting tokens needs the explicit opt-in.
-    valueOf(await page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.settings.update({ allowWeakTokenStorage: true })));
+    // With --password-store=basic there is no keyring; persisting tokens needs the explicit opt-in, which main
+    // confirms in its own dialog: the journey answers that dialog as a user choosing "Keep me signed in" would.
+    await running.app.evaluate(({ dialog }) => {
+      dialog.showMessageBox = () => Promise.resolve({ response: 1, checkboxChecked: false });
+    });
+    const settings = valueOf(await page.evaluate(() => (globalThis as unknown as PageGlobals).locdesk.settings.update({ allowWeakTokenStorage: true })));
+    expect(settings.allowWeakTokenStorage).toBe(true);
   }
   await page.getByRole('button', { name: 'Sign in with Lokalise' }).click();
   await expect.poll(async () => (await running?.openedUrls())?.length ?? 0).toBe(1);

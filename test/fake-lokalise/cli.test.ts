@@ -67,4 +67,40 @@ describe('npm run fake-lokalise', () => {
     expect(exitCode).toBe(2);
     expect(stderr).toContain('--dialect must be "lokalise" or "oauth2"');
   });
+
+  it('refuses an unknown --fault kind', async () => {
+    const child = run(['--fault', 'explode']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [exitCode] = (await once(child, 'exit')) as [number | null];
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('--fault must be one of html500, html502, html503, drop, truncate, truncate-chunked, 429, hang, stall');
+  });
+
+  it('puts a burst of faults where --fault-after and --fault-count say, on --fault-path only', async () => {
+    const child = run(['--port', '0', '--projects', '1', '--keys', '5', '--fault', '429', '--fault-count', '2', '--fault-after', '1', '--fault-path', '/teams$']);
+    let printed: FakeEndpoints | undefined;
+    for await (const line of createInterface({ input: child.stdout })) {
+      if (line.startsWith('{')) {
+        printed = JSON.parse(line) as FakeEndpoints;
+        break;
+      }
+    }
+    const authorize = new URL(printed?.authUrl ?? '');
+    authorize.searchParams.set('client_id', printed?.clientId ?? '');
+    authorize.searchParams.set('scope', 'read_projects');
+    const code = /<code id="code">([0-9a-f]{40})<\/code>/.exec((await answerConsent(authorize.toString(), 'allow')).html)?.[1];
+    const exchange = await fetch(printed?.tokenUrl ?? '', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ client_id: printed?.clientId, client_secret: printed?.clientSecret, code, grant_type: 'authorization_code' }),
+    });
+    const headers = { Authorization: `Bearer ${((await exchange.json()) as { access_token: string }).access_token}` };
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) statuses.push((await fetch(`${printed?.apiUrl}teams`, { headers })).status);
+    expect((await fetch(`${printed?.apiUrl}projects`, { headers })).status).toBe(200);
+    expect(statuses).toEqual([200, 429, 429, 200]);
+  });
 });

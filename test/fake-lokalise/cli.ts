@@ -5,7 +5,7 @@
  * (`{"origin":…}`) that scripts such as the demo launcher parse. Runs until interrupted.
  */
 import { parseArgs } from 'node:util';
-import { startFakeLokalise, type FakeEndpoints } from './server';
+import { startFakeLokalise, type FailureKind, type FakeEndpoints } from './server';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +18,10 @@ const { values } = parseArgs({
     'rate-limit': { type: 'boolean', default: false },
     'token-lifetime': { type: 'string', default: '3600' },
     latency: { type: 'string', default: '0' },
+    fault: { type: 'string', default: 'html500' },
+    'fault-count': { type: 'string', default: '0' },
+    'fault-after': { type: 'string', default: '0' },
+    'fault-path': { type: 'string', default: '' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -25,7 +29,9 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(
     'Usage: npm run fake-lokalise -- [--port 0] [--projects 3] [--keys 2000] [--languages 6] [--seed 1]\n' +
-      '         [--dialect lokalise|oauth2] [--rate-limit] [--token-lifetime 3600] [--latency 0]\n',
+      '         [--dialect lokalise|oauth2] [--rate-limit] [--token-lifetime 3600] [--latency 0]\n' +
+      '         [--fault html500|html502|html503|drop|truncate|truncate-chunked|429|hang|stall --fault-count 0\n' +
+      '          --fault-after 0 --fault-path REGEX]   (after N matching API requests, the next --fault-count fail)\n',
   );
   process.exit(0);
 }
@@ -37,6 +43,13 @@ function integer(name: string, text: string, minimum: number): number {
     process.exit(2);
   }
   return value;
+}
+
+const failureKinds: readonly FailureKind[] = ['html500', 'html502', 'html503', 'drop', 'truncate', 'truncate-chunked', '429', 'hang', 'stall'];
+const failureKind = failureKinds.find((kind) => kind === values.fault);
+if (failureKind === undefined) {
+  process.stderr.write(`--fault must be one of ${failureKinds.join(', ')}, not "${values.fault}"\n`);
+  process.exit(2);
 }
 
 if (values.dialect !== 'lokalise' && values.dialect !== 'oauth2') {
@@ -54,7 +67,14 @@ const fake = await startFakeLokalise({
     dialect: values.dialect,
     accessTokenLifetimeSeconds: integer('token-lifetime', values['token-lifetime'], 1),
     rateLimit: { enabled: values['rate-limit'], requestsPerSecond: 6, maxConcurrentPerProject: 10, sendRetryAfter: false },
-    faults: { latencyMs: integer('latency', values.latency, 0), failNextRequests: 0, failureKind: 'html500', failureRate: 0, matchPath: null },
+    faults: {
+      latencyMs: integer('latency', values.latency, 0),
+      failNextRequests: integer('fault-count', values['fault-count'], 0),
+      spareRequests: integer('fault-after', values['fault-after'], 0),
+      failureKind,
+      failureRate: 0,
+      matchPath: values['fault-path'] === '' ? null : new RegExp(values['fault-path']),
+    },
   },
 });
 

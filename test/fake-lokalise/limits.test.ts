@@ -93,6 +93,47 @@ describe('fake Lokalise limits and faults', () => {
     expect(statuses[1]?.headers.get('retry-after')).toBe('1');
   });
 
+  it('puts a burst of bare 429s after the spared requests, in the middle of a listing', async () => {
+    fake.switches.faults = { ...fake.switches.faults, failNextRequests: 3, spareRequests: 2, failureKind: '429', matchPath: /\/teams$/ };
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 7; attempt += 1) {
+      const response = await fetch(`${fake.apiUrl}teams`, { headers });
+      expect(response.headers.get('retry-after')).toBeNull();
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 429, 429, 429, 200, 200]);
+  });
+
+  it('accepts a request and never answers it (hang)', async () => {
+    fake.switches.faults = { ...fake.switches.faults, failNextRequests: 1, failureKind: 'hang' };
+    const outcome = await fetch(`${fake.apiUrl}teams`, { headers, signal: AbortSignal.timeout(300) }).then(
+      () => 'answered',
+      (error: unknown) => (error as Error).name,
+    );
+    expect(outcome).toBe('TimeoutError');
+    expect(fake.stats.faultsInjected).toBe(1);
+    expect((await fetch(`${fake.apiUrl}teams`, { headers })).status).toBe(200);
+  });
+
+  it('starts an answer and goes silent with the connection open (stall)', async () => {
+    fake.switches.faults = { ...fake.switches.faults, failNextRequests: 1, failureKind: 'stall' };
+    const response = await fetch(`${fake.apiUrl}teams`, { headers, signal: AbortSignal.timeout(400) });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await expect(reader.read()).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('counts the requests that start a list from its first page, by route', async () => {
+    const projectId = fake.dataset.projects[0]?.projectId ?? '';
+    const keys = `${fake.apiUrl}projects/${projectId}/keys?pagination=cursor&limit=5`;
+    const first = await fetch(keys, { headers });
+    await fetch(`${keys}&cursor=${encodeURIComponent(first.headers.get('x-pagination-next-cursor') ?? '')}`, { headers });
+    await fetch(`${fake.apiUrl}teams?page=2`, { headers });
+    await fetch(`${fake.apiUrl}teams`, { headers });
+    expect(fake.stats.firstPages).toEqual({ 'projects/:id/keys': 1, teams: 1 });
+  });
+
   it('fails a seeded share of requests, the same ones for the same seed', async () => {
     const pattern = async (server: FakeLokalise): Promise<string> => {
       server.switches.faults.failureRate = 0.5;

@@ -1,7 +1,7 @@
 /**
  * Lokalise's limits and the fake's fault injection: 6 requests per second per token, 10 concurrent requests per
  * project (both answered with the real 429 body), and deliberate failures — HTML 5xx pages, dropped connections,
- * truncated JSON and latency — so clients can be tested against a misbehaving server.
+ * truncated JSON, bursts of bare 429s, silence and latency — so clients can be tested against a misbehaving server.
  */
 import type { ServerResponse } from 'node:http';
 import { Sequence } from './random';
@@ -69,6 +69,10 @@ export class FaultInjector {
     const isApi = path.startsWith('/api2/');
     if (faults.matchPath === null ? !isApi : !faults.matchPath.test(path)) return false;
     const forced = faults.failNextRequests > 0;
+    if (forced && faults.spareRequests > 0) {
+      faults.spareRequests -= 1;
+      return false;
+    }
     if (!forced && !(faults.failureRate > 0 && this.sequence.chance(faults.failureRate))) return false;
     if (forced) faults.failNextRequests -= 1;
     this.state.count('faultsInjected');
@@ -78,6 +82,13 @@ export class FaultInjector {
 }
 
 function fail(kind: FailureKind, response: ServerResponse): void {
+  // Accepted and never answered: the connection stays open until the client gives up or the fake closes.
+  if (kind === 'hang') return;
+  if (kind === 'stall') {
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.write('{"project_id":"803826145ba90b42d5d860.46800099","keys":[');
+    return;
+  }
   if (kind === 'drop') {
     response.socket?.destroy();
     return;

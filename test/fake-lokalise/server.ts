@@ -83,6 +83,8 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
     const segments = url.pathname.slice('/api2/'.length).split('/').filter((segment) => segment !== '');
     const route = segments.map((segment, index) => (index % 2 === 1 ? ':id' : segment)).join('/');
     state.stats.byRoute[route] = (state.stats.byRoute[route] ?? 0) + 1;
+    const fromTheStart = url.searchParams.get('pagination') === 'cursor' ? (url.searchParams.get('cursor') ?? '') === '' : (url.searchParams.get('page') ?? '1') === '1';
+    if (fromTheStart) state.stats.firstPages[route] = (state.stats.firstPages[route] ?? 0) + 1;
     if (request.method !== 'GET') return sendNestedError(response, 405, 'Method Not Allowed');
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') === true ? header.slice(7) : (request.headers['x-api-token'] as string | undefined);

@@ -6,9 +6,10 @@
 /**
  * How an injected failure looks on the wire: an nginx HTML error page, a connection closed before any answer, a
  * 200 whose JSON stops early (`truncate`: short of its declared Content-Length; `truncate-chunked`: a chunked body
- * that never ends), or the real 429 body.
+ * that never ends), the real 429 body without `Retry-After`, a request accepted and never answered (`hang`: a
+ * captive portal or a dead proxy), or an answer that starts and then goes silent with the connection open (`stall`).
  */
-export type FailureKind = 'html500' | 'html502' | 'html503' | 'drop' | 'truncate' | 'truncate-chunked' | '429';
+export type FailureKind = 'html500' | 'html502' | 'html503' | 'drop' | 'truncate' | 'truncate-chunked' | '429' | 'hang' | 'stall';
 
 /** Behaviour that tests change at run time. */
 export interface FakeSwitches {
@@ -23,6 +24,11 @@ export interface FakeSwitches {
     latencyMs: number;
     /** The next N matching API requests fail with `failureKind`. */
     failNextRequests: number;
+    /**
+     * Matching requests let through untouched before `failNextRequests` starts: together they put a burst in the
+     * middle of a listing (say 20 bare 429s after the 40th page).
+     */
+    spareRequests: number;
     failureKind: FailureKind;
     /** A seeded share (0..1) of matching API requests that fail. */
     failureRate: number;
@@ -53,6 +59,8 @@ export interface FakeStats {
   faultsInjected: number;
   maxConcurrentSeen: number;
   byRoute: Record<string, number>;
+  /** Requests for the first page of a list (no cursor, or page 1), by route: a walk that starts over shows up here. */
+  firstPages: Record<string, number>;
 }
 
 /** The default switches: the documented Lokalise behaviour with no limits or faults. */
@@ -63,7 +71,7 @@ export function defaultSwitches(): FakeSwitches {
     accessTokenLifetimeSeconds: 3600,
     refreshTokenLifetimeSeconds: null,
     rateLimit: { enabled: false, requestsPerSecond: 6, maxConcurrentPerProject: 10, sendRetryAfter: false },
-    faults: { latencyMs: 0, failNextRequests: 0, failureKind: 'html500', failureRate: 0, matchPath: null },
+    faults: { latencyMs: 0, failNextRequests: 0, spareRequests: 0, failureKind: 'html500', failureRate: 0, matchPath: null },
     invalidTokenStatus: 401,
     cursorHeaderOnlyWhenMore: false,
     requireRedirectUriAtExchange: false,
@@ -92,6 +100,7 @@ export class FakeState {
     faultsInjected: 0,
     maxConcurrentSeen: 0,
     byRoute: {},
+    firstPages: {},
   };
 
   public constructor(
@@ -104,7 +113,7 @@ export class FakeState {
   }
 
   /** Increments a named counter. */
-  public count(name: Exclude<keyof FakeStats, 'byRoute' | 'maxConcurrentSeen'>): void {
+  public count(name: Exclude<keyof FakeStats, 'byRoute' | 'firstPages' | 'maxConcurrentSeen'>): void {
     this.stats[name] += 1;
   }
 }

@@ -13,7 +13,7 @@ import { consoleSink, createLogger, Redactor } from '../../main/core/log';
 import type { BrowserOpener, ClipboardWriter } from '../../main/core/ports';
 import { fakeEnvironment } from '../fake-lokalise/environment';
 import { startFakeLokalise } from '../fake-lokalise/server';
-import { MemoryCipher, MemoryKeyValueStore } from './memory-ports';
+import { MemoryCipher, MemoryKeyValueStore, ScriptedConfirmation } from './memory-ports';
 import { serveWithBridge } from './web-bridge';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -44,6 +44,8 @@ const core = await createAppCore({
   cipher: new MemoryCipher(),
   tokenStore: new MemoryKeyValueStore(),
   settingsStore: new MemoryKeyValueStore(),
+  // The demo's cipher is secure, so weak token storage is never offered; a stray request to enable it is declined.
+  confirmation: new ScriptedConfirmation(false),
   browser: opener,
   clipboard,
   logger: createLogger(consoleSink('warn'), redactor, 'demo'),

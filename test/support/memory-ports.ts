@@ -4,7 +4,7 @@
  * plaintext at rest can be tested against it honestly.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { BrowserOpener, Cipher, CipherStrength, ClipboardWriter, KeyValueStore } from '../../main/core/ports';
+import type { BrowserOpener, Cipher, CipherStrength, ClipboardWriter, ConfirmationPrompt, ConfirmationRequest, KeyValueStore } from '../../main/core/ports';
 
 /** A Cipher with a random key held in memory; `strength` can be set to simulate Linux without a keyring. */
 export class MemoryCipher implements Cipher {
@@ -74,5 +74,20 @@ export class MemoryClipboard implements ClipboardWriter {
 
   public writeText(text: string): void {
     this.text = text;
+  }
+}
+
+/**
+ * Stands in for main's confirmation dialog: records every question and answers with `answer` (declines unless a
+ * test says otherwise, as a user who closes the dialog would).
+ */
+export class ScriptedConfirmation implements ConfirmationPrompt {
+  public readonly asked: ConfirmationRequest[] = [];
+
+  public constructor(public answer: boolean = false) {}
+
+  public confirm(request: ConfirmationRequest): Promise<boolean> {
+    this.asked.push(request);
+    return Promise.resolve(this.answer);
   }
 }

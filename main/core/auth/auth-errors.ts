@@ -68,3 +68,12 @@ export function unexpectedResponseError(status: number): OAuthError {
 export function networkError(cause: unknown): OAuthError {
   return new OAuthError('network.offline', 'Lokalise could not be reached. Check your internet connection and try again.', { cause });
 }
+
+/** The error for a request the network accepted and then left unanswered (a captive portal, a dead proxy). */
+export function noAnswerError(cause: unknown): OAuthError {
+  return new OAuthError(
+    'network.no_answer',
+    'Lokalise is not answering. Check your internet connection; a network that wants you to sign in first (hotel or office Wi-Fi), a proxy or a VPN can hold requests like this.',
+    { cause },
+  );
+}

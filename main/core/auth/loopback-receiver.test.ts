@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { request as httpRequest, createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocdeskError } from '../errors';
 import { silentLogger } from '../log';
-import { listenOnAnyLoopback, listenOnLoopback, LoopbackReceiver, type LoopbackOptions } from './loopback-receiver';
+import { createReceiverServer, listenOnAnyLoopback, listenOnLoopback, LoopbackReceiver, type LoopbackOptions } from './loopback-receiver';
 
 interface RawResponse {
   status: number;
@@ -112,6 +112,67 @@ describe('LoopbackReceiver against hostile callbacks', () => {
     const { port } = await start({ onStaleCallback: () => stale.push(1) });
     await raw(port, { path: '/callback?code=x&state=wrong' });
     expect(stale).toHaveLength(1);
+  });
+});
+
+/** Opens `count` connections that never send a byte; resolves once each is connected, or closed by the server. */
+async function idleSockets(port: number, count: number): Promise<{ sockets: Socket[]; closed: () => number; closedAt: number[] }> {
+  const closedAt: number[] = [];
+  const started = performance.now();
+  const sockets = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Socket>((resolve) => {
+          const socket = connect(port, '127.0.0.1', () => resolve(socket));
+          socket.on('error', () => undefined);
+          socket.on('close', () => {
+            closedAt.push(performance.now() - started);
+            resolve(socket);
+          });
+        }),
+    ),
+  );
+  return { sockets, closed: () => closedAt.length, closedAt };
+}
+
+const pause = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+describe('LoopbackReceiver against idle connections', () => {
+  it('keeps at most 16 connections open and closes the rest as they arrive', async () => {
+    const { port } = await start();
+    const idle = await idleSockets(port, 30);
+    await pause(300);
+    expect(idle.closed()).toBe(14);
+    for (const socket of idle.sockets) socket.destroy();
+  });
+
+  it('closes a connection that sends nothing, so idle ones cannot hold the receiver, and still takes the callback', async () => {
+    const { receiver, port } = await start({ idleTimeoutMs: 300 });
+    const idle = await idleSockets(port, 16);
+    await pause(1000);
+    expect(idle.closed()).toBe(16);
+    expect(Math.min(...idle.closedAt)).toBeGreaterThan(250);
+    const good = await raw(port, { path: `/callback?code=${goodCode}&state=${receiver.state}` });
+    expect(good.status).toBe(302);
+  });
+
+  it('lets a slow code exchange finish even though it outlasts the idle limit', async () => {
+    const { receiver, port } = await start({ idleTimeoutMs: 150, exchange: () => pause(600) });
+    const good = await raw(port, { path: `/callback?code=${goodCode}&state=${receiver.state}` });
+    expect(good.status).toBe(302);
+    expect(await receiver.outcome).toEqual({ kind: 'success' });
+  });
+
+  it('has every limit in place before it listens', () => {
+    const server = createReceiverServer({}, () => undefined);
+    expect(server.listening).toBe(false);
+    expect({ maxConnections: server.maxConnections, headersTimeout: server.headersTimeout, requestTimeout: server.requestTimeout }).toEqual({
+      maxConnections: 16,
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+    });
+    expect(server.listenerCount('connection')).toBeGreaterThan(0);
   });
 });
 

@@ -6,6 +6,11 @@
  * browser waits, redirects the browser to `/done` so the code leaves its history, and closes on every exit path.
  * Anything else that reaches it — a stale tab, a favicon, a foreign Host header, a POST — is answered with a static
  * page and changes nothing. Its request handler never throws.
+ *
+ * Any local program can connect to it, so it bounds what a connection may cost: at most `maxConnections` open at
+ * once (more are closed as they arrive), a connection that sends nothing for `idleTimeoutMs` is closed, and headers
+ * and requests have their own limits. All of them are set before the server listens, so no connection is ever
+ * accepted without them.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +43,33 @@ export interface LoopbackOptions {
   readonly closeDelayMs?: number;
   /** Loopback addresses to try, in order; IPv6 is the fallback for systems without an IPv4 loopback (RFC 8252 §7.3). */
   readonly addresses?: readonly LoopbackAddress[];
+  /** Connections open at once; default 16 (a browser opens a handful). */
+  readonly maxConnections?: number;
+  /** How long a connection may stay silent outside a request before it is closed; default 10 s. */
+  readonly idleTimeoutMs?: number;
+}
+
+/** The receiver's HTTP server, with every limit in place and not yet listening. */
+export function createReceiverServer(
+  options: Pick<LoopbackOptions, 'maxConnections' | 'idleTimeoutMs'>,
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+): Server {
+  const idleTimeoutMs = options.idleTimeoutMs ?? 10_000;
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 }, handle);
+  server.maxConnections = options.maxConnections ?? 16;
+  // A socket whose 'timeout' nobody answers is destroyed by Node's HTTP server. While a request is being answered
+  // (the browser waits up to `exchangeWaitMs` for the code exchange) the limit is off, and back on afterwards.
+  server.on('connection', (socket) => socket.setTimeout(idleTimeoutMs));
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    request.socket.setTimeout(0);
+    response.once('finish', () => request.socket.setTimeout(idleTimeoutMs));
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else socket.destroy();
+  });
+  return server;
 }
 
 /** A loopback interface the receiver can listen on. */
@@ -129,7 +161,7 @@ export class LoopbackReceiver {
   /** Binds and starts listening; throws `auth.port_unavailable` when no port could be bound. */
   public static async start(options: LoopbackOptions): Promise<LoopbackReceiver> {
     let receiver: LoopbackReceiver | null = null;
-    const server = createServer((request, response) => {
+    const server = createReceiverServer(options, (request, response) => {
       if (receiver === null) {
         sendPage(response, 'waiting');
         return;
@@ -139,12 +171,6 @@ export class LoopbackReceiver {
         else response.destroy();
       });
     });
-    server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-      const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      else socket.destroy();
-    });
-    server.requestTimeout = 30_000;
     const { port, address } = await listenOnAnyLoopback(server, options.ports, options.addresses ?? ['127.0.0.1', '::1']);
     server.on('error', (error) => options.logger.warn('sign-in receiver error', { error }));
     receiver = new LoopbackReceiver(server, port, address, options);

@@ -3,11 +3,16 @@
  *
  * The code exchange is never retried: codes are single-use, and RFC 9700 §4.2.4 lets a server revoke everything
  * issued from a code that is redeemed twice. Refresh failures are classified so the session can tell "signed out"
- * (invalid_grant) from "offline" (network, 5xx).
+ * (invalid_grant) from "offline" (network, 5xx, no answer). Errors are recognised by the answer's structure only:
+ * the status and a flat RFC 6749 `{"error": …, "error_description": …}` body, never by the words of a message.
+ *
+ * A token response without `scope` means the scopes are unknown, not "granted what was asked": Lokalise's code
+ * exchange never names them (its refresh does), and a user may have unticked one on the consent page.
  */
-import { CancelledError } from '../errors';
+import { abortReason } from '../abort-reason';
 import type { FetchFunction } from '../ports';
-import { networkError, oauthErrorFromBody, OAuthError, unexpectedResponseError } from './auth-errors';
+import { fetchText, NoAnswerError } from '../silence-fetch';
+import { networkError, noAnswerError, oauthErrorFromBody, OAuthError, unexpectedResponseError } from './auth-errors';
 import type { ProviderPreset } from './providers';
 
 /** Tokens as the session keeps them. */
@@ -19,7 +24,8 @@ export interface TokenSet {
   readonly expiresAt: number;
   /** When the refresh token stops working (epoch ms), if the provider said so (`refresh_token_expires_in`). */
   readonly refreshTokenExpiresAt: number | null;
-  readonly scopes: readonly string[];
+  /** The scopes granted, or null when the provider did not say (and no earlier answer did). */
+  readonly scopes: readonly string[] | null;
 }
 
 /** What the client needs to know. */
@@ -30,6 +36,7 @@ export interface OAuthClientOptions {
   readonly preset: ProviderPreset;
   readonly fetch: FetchFunction;
   readonly now?: () => number;
+  /** How long the token endpoint may stay silent (before answering, or mid-answer); default 15 s. */
   readonly timeoutMs?: number;
 }
 
@@ -51,8 +58,11 @@ export class OAuthClient {
     this.now = options.now ?? Date.now;
   }
 
-  /** Redeems an authorization code. `redirectUri` is the one used in the authorize request (null for paste-code). */
-  public exchangeCode(code: string, redirectUri: string | null, requestedScopes: readonly string[], signal?: AbortSignal): Promise<TokenSet> {
+  /**
+   * Redeems an authorization code. `redirectUri` is the one used in the authorize request (null for paste-code).
+   * The scopes asked for are not assumed granted: without a `scope` field the result's scopes are null (unknown).
+   */
+  public exchangeCode(code: string, redirectUri: string | null, signal?: AbortSignal): Promise<TokenSet> {
     const fields: Record<string, string> = {
       client_id: this.options.clientId,
       client_secret: this.options.clientSecret,
@@ -60,11 +70,14 @@ export class OAuthClient {
       grant_type: 'authorization_code',
     };
     if (this.options.preset.sendRedirectUriAtExchange && redirectUri !== null) fields.redirect_uri = redirectUri;
-    return this.request(fields, 'exchange', requestedScopes, signal);
+    return this.request(fields, 'exchange', null, signal);
   }
 
-  /** Uses a refresh token; the result's `refreshToken` is null when the provider keeps the old one. */
-  public refresh(refreshToken: string, currentScopes: readonly string[], signal?: AbortSignal): Promise<TokenSet> {
+  /**
+   * Uses a refresh token; the result's `refreshToken` is null when the provider keeps the old one. A refresh keeps
+   * the scopes of the grant (RFC 6749 §6), so an answer without `scope` leaves `currentScopes` as they were.
+   */
+  public refresh(refreshToken: string, currentScopes: readonly string[] | null, signal?: AbortSignal): Promise<TokenSet> {
     const fields = {
       client_id: this.options.clientId,
       client_secret: this.options.clientSecret,
@@ -74,31 +87,33 @@ export class OAuthClient {
     return this.request(fields, 'refresh', currentScopes, signal);
   }
 
-  private async request(fields: Record<string, string>, during: 'exchange' | 'refresh', fallbackScopes: readonly string[], signal?: AbortSignal): Promise<TokenSet> {
+  private async request(fields: Record<string, string>, during: 'exchange' | 'refresh', fallbackScopes: readonly string[] | null, signal?: AbortSignal): Promise<TokenSet> {
     const json = this.options.preset.tokenBody === 'json';
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
-    const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
     let response: Response;
+    let text: string;
     try {
-      response = await this.options.fetch(this.options.tokenUrl, {
-        method: 'POST',
-        headers: {
-          Accept: 'application/json',
-          'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded',
+      ({ response, text } = await fetchText(this.options.fetch, this.options.tokenUrl, {
+        init: {
+          method: 'POST',
+          headers: {
+            Accept: 'application/json',
+            'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded',
+          },
+          body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
+          redirect: 'error',
         },
-        body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
-        signal: combined,
-        redirect: 'error',
-      });
+        silenceMs: this.options.timeoutMs ?? 15_000,
+        signal,
+      }));
     } catch (error) {
-      if (signal?.aborted === true) throw new CancelledError();
+      if (signal?.aborted === true) throw abortReason(signal);
+      if (error instanceof NoAnswerError) throw noAnswerError(error);
       throw networkError(error);
     }
     let body: TokenResponse;
     try {
-      body = (await response.json()) as TokenResponse;
+      body = JSON.parse(text) as TokenResponse;
     } catch (error) {
-      if (signal?.aborted === true) throw new CancelledError();
       throw response.ok ? new OAuthError('auth.server_error', 'Lokalise sent an unreadable sign-in answer. Try again in a moment.', { status: response.status, cause: error }) : unexpectedResponseError(response.status);
     }
     if (typeof body !== 'object' || (body as unknown) === null) throw unexpectedResponseError(response.status);
@@ -121,7 +136,7 @@ export class OAuthClient {
       refreshToken,
       expiresAt: this.now() + lifetime * 1000,
       refreshTokenExpiresAt: refreshLifetime === null ? null : this.now() + refreshLifetime * 1000,
-      scopes: typeof body.scope === 'string' ? body.scope.split(/\s+/).filter((scope) => scope !== '') : [...fallbackScopes],
+      scopes: typeof body.scope === 'string' ? body.scope.split(/\s+/).filter((scope) => scope !== '') : fallbackScopes === null ? null : [...fallbackScopes],
     };
   }
 }

@@ -111,6 +111,7 @@ describe('Session refresh', () => {
     rig.session.onStateChanged((state) => states.push(`${state.status}:${state.reason ?? ''}`));
     fake.revokeAllTokens();
     clock += 3600_000;
+    await expect(rig.session.accessToken()).rejects.toMatchObject({ code: 'auth.session_expired' });
     await expect(rig.session.accessToken()).rejects.toMatchObject({ code: 'auth.required' });
     expect(rig.session.getState()).toMatchObject({ status: 'signedOut', reason: 'sessionExpired' });
     expect(states).toEqual(['signedOut:sessionExpired']);

@@ -233,7 +233,7 @@ describe('Session refresh edge cases', () => {
     await rig.vault.save({ accessToken, refreshToken, expiresAt: clock + 3600_000, scopes: ['read_projects'], obtainedAt: clock, refreshTokenExpiresAt: clock + 7200_000 });
     expect(await rig.session.restore()).toMatchObject({ status: 'signedIn' });
     clock += 3 * 3600_000;
-    await expect(rig.session.accessToken()).rejects.toMatchObject({ code: 'auth.required' });
+    await expect(rig.session.accessToken()).rejects.toMatchObject({ code: 'auth.session_expired' });
     expect(rig.session.getState()).toMatchObject({ status: 'signedOut', reason: 'sessionExpired' });
     expect(fake.stats.refreshes).toBe(0);
     expect(rig.store.get(vaultKey)).toBeUndefined();

@@ -29,6 +29,8 @@ export function messageFor(reason: AuthReason, timeoutMs = 300_000): string {
       return 'That does not look like a sign-in code. Copy the whole code Lokalise shows you.';
     case 'browserFailed':
       return 'Your browser did not open. Copy the sign-in link and paste it into your browser, or try "Open again".';
+    case 'scopeMissing':
+      return 'Your Lokalise sign-in does not give Locdesk every permission it needs. Sign in again and allow them all on Lokalise’s page.';
     case 'signedOut':
       return 'You are signed out and your tokens are deleted from this computer. To revoke Locdesk completely, remove it from the connected apps in your Lokalise profile settings.';
   }
@@ -36,7 +38,8 @@ export function messageFor(reason: AuthReason, timeoutMs = 300_000): string {
 
 /** Maps an error code from the OAuth client or receiver to the reason the renderer understands. */
 export function reasonForErrorCode(code: ErrorCode): AuthReason {
-  if (code === 'network.offline' || code === 'network.proxy_auth' || code === 'auth.server_error') return 'network';
+  if (code === 'network.offline' || code === 'network.no_answer' || code === 'network.proxy_auth' || code === 'auth.server_error') return 'network';
+  if (code === 'auth.scope_missing') return 'scopeMissing';
   if (code === 'auth.port_unavailable') return 'portUnavailable';
   if (code === 'auth.vault_unavailable') return 'vaultUnavailable';
   if (code === 'auth.session_expired') return 'sessionExpired';

@@ -16,7 +16,7 @@ export interface SessionFacts {
   /** The previous state, for the persistence of a session that stays signed in. */
   readonly previous: AuthState | null;
   /** Expiry and scopes of the tokens held now, or null when none are held. */
-  readonly tokens: { readonly expiresAt: number; readonly scopes: readonly string[] } | null;
+  readonly tokens: { readonly expiresAt: number; readonly scopes: readonly string[] | null } | null;
   /** The host the browser should show during sign-in. */
   readonly signInHost: string;
   readonly signInTimeoutMs: number;
@@ -35,7 +35,12 @@ export function composeAuthState(change: AuthStateChange, facts: SessionFacts): 
     signInHost: signingIn ? (change.signInHost ?? facts.signInHost) : null,
     staleCallbackSeen: signingIn ? (change.staleCallbackSeen ?? false) : false,
     expiresAt: signedIn || facts.tokens !== null ? (change.expiresAt ?? facts.tokens?.expiresAt ?? null) : null,
-    scopes: change.scopes !== undefined ? [...change.scopes] : [...(facts.tokens?.scopes ?? [])],
+    scopes: copyScopes(change.scopes !== undefined ? change.scopes : facts.tokens === null ? [] : facts.tokens.scopes),
     persistence: change.persistence ?? (signedIn ? (facts.previous?.persistence ?? null) : null),
   };
+}
+
+/** A copy of a scope list, keeping null ("Lokalise has not said") as it is. */
+function copyScopes(scopes: readonly string[] | null): string[] | null {
+  return scopes === null ? null : [...scopes];
 }

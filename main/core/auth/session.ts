@@ -13,13 +13,14 @@ import type { Logger, Redactor } from '../log';
 import type { BrowserOpener, ClipboardWriter, FetchFunction } from '../ports';
 import type { TokenVault } from '../vault/token-vault';
 import { buildAuthorizeUrl } from './authorize-url';
+import { missingScopes, scopeMissingMessage } from './scopes';
 import { LoopbackReceiver } from './loopback-receiver';
 import { OAuthClient, type TokenSet } from './oauth-client';
 import { providerPreset } from './providers';
 import { messageFor, reasonForErrorCode } from './session-messages';
 import { composeAuthState, type AuthStateChange } from './session-state';
 import { isAllowedSignInUrl, signInUrlProblem } from './sign-in-url-policy';
-import { TokenKeeper, type HeldTokens } from './token-keeper';
+import { sessionExpired, TokenKeeper, type HeldTokens } from './token-keeper';
 import type { TokenSource } from './token-source';
 
 /** What the session needs from the composition root. */
@@ -73,10 +74,11 @@ export class Session implements TokenSource {
       now,
       onRefreshed: (held) => {
         if (this.current.status === 'signingIn') return;
-        this.publish({ status: 'signedIn', expiresAt: held.tokens.expiresAt, scopes: [...held.tokens.scopes], persistence: held.persistence });
+        this.publishSignedIn(held);
       },
       onExpired: () => {
-        this.sessionController.abort();
+        // Calls in flight for this session answer "your session has expired", not "cancelled".
+        this.sessionController.abort(sessionExpired());
         if (this.current.status !== 'signingIn') this.publish({ status: 'signedOut', reason: 'sessionExpired' });
       },
     });
@@ -195,7 +197,7 @@ export class Session implements TokenSource {
     }
     this.dependencies.redactor.addSecret(trimmed);
     try {
-      const result = await client.exchangeCode(trimmed, null, this.dependencies.config.scopes, attempt.controller.signal);
+      const result = await client.exchangeCode(trimmed, null, attempt.controller.signal);
       const held = await this.keeper.adopt(result, () => this.attempt === attempt);
       this.endAttempt();
       return this.signedIn(held);
@@ -228,15 +230,39 @@ export class Session implements TokenSource {
     return this.openAttemptUrl(attempt);
   }
 
-  /** Signs out: stops sign-in and refresh, aborts calls in flight, deletes the tokens. The offline library stays. */
+  /**
+   * Signs out: stops sign-in and refresh, aborts calls in flight, deletes the tokens. The offline library stays.
+   * It is local and always succeeds, online or not: the tokens leave memory at once, and if the saved copy cannot be
+   * deleted the state says so rather than the call failing.
+   */
   public async signOut(): Promise<AuthState> {
     this.endAttempt();
-    this.sessionController.abort();
+    this.sessionController.abort(new CancelledError('You signed out, so Locdesk stopped talking to Lokalise.'));
     const dropped = this.keeper.drop();
     const state = this.publish({ status: 'signedOut', reason: 'signedOut' });
-    await dropped;
+    try {
+      await dropped;
+    } catch (error) {
+      this.dependencies.logger.warn('signed out, but the saved sign-in could not be deleted', { error });
+      return this.publish({
+        status: 'signedOut',
+        reason: 'signedOut',
+        message: 'You are signed out for now, but Locdesk could not delete your saved sign-in from this computer. Sign out again before you quit, or remove Locdesk’s data folder.',
+      });
+    }
     this.dependencies.logger.info('signed out');
     return state;
+  }
+
+  /** The scopes the held tokens grant, or null when Lokalise has not said (the API client tells 403s apart with it). */
+  public grantedScopes(): readonly string[] | null {
+    return this.keeper.tokens?.scopes ?? null;
+  }
+
+  /** The API refused a call for want of `scope`: ask the user to sign in again, naming it. */
+  public scopeMissing(scope: string): void {
+    if (this.current.status !== 'signedIn') return;
+    this.publish({ ...this.current, status: 'signedIn', reason: 'scopeMissing', message: scopeMissingMessage([scope]) });
   }
 
   /** A valid access token, refreshed first when it expires within five minutes. */
@@ -277,7 +303,7 @@ export class Session implements TokenSource {
 
   private async redeem(attempt: Attempt, client: OAuthClient, code: string, redirectUri: string): Promise<void> {
     this.dependencies.redactor.addSecret(code);
-    const result: TokenSet = await client.exchangeCode(code, redirectUri, this.dependencies.config.scopes, attempt.controller.signal);
+    const result: TokenSet = await client.exchangeCode(code, redirectUri, attempt.controller.signal);
     if (this.attempt !== attempt) throw new CancelledError();
     this.signedIn(await this.keeper.adopt(result, () => this.attempt === attempt));
   }
@@ -285,12 +311,18 @@ export class Session implements TokenSource {
   /** A fresh sign-in: a new signal for the new session's API calls, and the signed-in state. */
   private signedIn(held: HeldTokens): AuthState {
     this.sessionController = new AbortController();
-    this.dependencies.logger.info('signed in', { persistence: held.persistence, scopes: held.tokens.scopes.join(' ') });
+    this.dependencies.logger.info('signed in', { persistence: held.persistence, scopes: held.tokens.scopes?.join(' ') ?? 'not named by Lokalise' });
     return this.publishSignedIn(held);
   }
 
+  /**
+   * Signed in; when the tokens are known to lack a scope Locdesk asks for (a sign-in from before a new feature
+   * needed it, or one the user unticked), with the `scopeMissing` reason that leads to "Sign in again".
+   */
   private publishSignedIn(held: HeldTokens): AuthState {
-    return this.publish({ status: 'signedIn', expiresAt: held.tokens.expiresAt, scopes: [...held.tokens.scopes], persistence: held.persistence });
+    const missing = missingScopes(this.dependencies.config.scopes, held.tokens.scopes);
+    const lacking = missing.length === 0 ? {} : { reason: 'scopeMissing' as const, message: scopeMissingMessage(missing) };
+    return this.publish({ status: 'signedIn', expiresAt: held.tokens.expiresAt, scopes: held.tokens.scopes === null ? null : [...held.tokens.scopes], persistence: held.persistence, ...lacking });
   }
 
   private authorizeUrl(redirectUri: string | undefined, state: string | undefined): string {

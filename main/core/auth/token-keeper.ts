@@ -9,6 +9,7 @@
  * The verdicts are kept apart: a refused refresh token (`invalid_grant`) ends the session, while a network failure
  * or a server error keeps it, backs off and reports "offline".
  */
+import { abortReason } from '../abort-reason';
 import { CancelledError, isCancellation, LocdeskError } from '../errors';
 import type { Logger, Redactor } from '../log';
 import type { StoredTokens, TokenVault, VaultPersistence } from '../vault/token-vault';
@@ -43,6 +44,11 @@ export interface TokenKeeperDependencies {
 /** The error every caller gets once the session has ended. */
 export function signInRequired(message = 'Sign in to Lokalise to sync. Your offline library stays available.'): LocdeskError {
   return new LocdeskError('auth.required', message);
+}
+
+/** The error of the call that found out the session ended: the refresh token was refused or has expired. */
+export function sessionExpired(): LocdeskError {
+  return new LocdeskError('auth.session_expired', messageFor('sessionExpired'));
 }
 
 /** Owns tokens, their persistence and their refresh. */
@@ -147,7 +153,7 @@ export class TokenKeeper {
   }
 
   private refresh(signal?: AbortSignal): Promise<StoredTokens> {
-    if (signal?.aborted === true) return Promise.reject(new CancelledError());
+    if (signal?.aborted === true) return Promise.reject(abortReason(signal));
     let shared = this.refreshing;
     if (shared === null) {
       const flight = this.runRefresh(this.require()).finally(() => {
@@ -158,7 +164,7 @@ export class TokenKeeper {
     }
     if (signal === undefined) return shared;
     return new Promise<StoredTokens>((resolve, reject) => {
-      const onAbort = (): void => reject(new CancelledError());
+      const onAbort = (): void => reject(abortReason(signal));
       signal.addEventListener('abort', onAbort, { once: true });
       shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
@@ -171,7 +177,7 @@ export class TokenKeeper {
     try {
       const client = this.dependencies.client;
       if (client === null) throw signInRequired(messageFor('configMissing'));
-      if (this.refreshTokenExpired(base)) throw new LocdeskError('auth.session_expired', messageFor('sessionExpired'));
+      if (this.refreshTokenExpired(base)) throw sessionExpired();
       const result = await client.refresh(base.refreshToken, base.scopes, controller.signal);
       const next = this.toStored(result, base);
       this.remember(next);
@@ -194,10 +200,10 @@ export class TokenKeeper {
       this.dependencies.logger.warn('refresh token refused; signing out', { code: error.code });
       if (this.held === base) {
         this.held = null;
-        await this.write(() => this.dependencies.vault.clear());
+        await this.write(() => this.dependencies.vault.clear()).catch((clearError: unknown) => this.dependencies.logger.warn('could not delete the saved sign-in', { error: clearError }));
         this.dependencies.onExpired();
       }
-      return signInRequired(messageFor('sessionExpired'));
+      return sessionExpired();
     }
     if (error instanceof LocdeskError && error.code === 'auth.required') return error;
     this.backoffUntil = this.dependencies.now() + this.backoffMs;

@@ -5,7 +5,7 @@
  * retries, timeouts), `pagination.ts` (walking offset and cursor lists without loops or losses) and `wire.ts`
  * (checking and decoding the wire shapes). The sync engine codes against this class.
  */
-import { LokaliseHttp, type HttpOptions, type RequestStats } from './http';
+import { LokaliseHttp, type HttpOptions, type RequestStats, type RetryWait } from './http';
 import { cursorPages, offsetPages, type PageFetcher } from './pagination';
 import type { LokaliseContributor, LokaliseKey, LokaliseLanguage, LokaliseProject, LokaliseTeam, LokaliseTranslation } from './types';
 import { readContributor, readKey, readLanguage, readProject, readTeam, readTranslation } from './wire';
@@ -38,6 +38,16 @@ export interface TranslationPageOptions {
 }
 
 const maxKeysPerPage = 500;
+
+/**
+ * The project an endpoint belongs to (for the per-project limit) and the OAuth scope it needs (so a 403 can be told
+ * apart: a scope the sign-in lacks, or a project the user may not open). Scopes per endpoint follow the API
+ * reference's "Requires … OAuth access scope" notes (research/lokalise-api.md §1.7).
+ */
+interface EndpointTarget {
+  readonly projectId?: string | undefined;
+  readonly scope: string;
+}
 
 function project(projectId: string): string {
   return encodeURIComponent(projectId);
@@ -82,33 +92,43 @@ export class LokaliseClient {
     return this.http.stats;
   }
 
+  /** A retry wait under way ("rate limited, retrying at T"), or null; read by the sync engine for its progress. */
+  public get retryWait(): RetryWait | null {
+    return this.http.retryWait;
+  }
+
+  /** Subscribes to retry waits starting and ending, so progress can say so while no page arrives. */
+  public onRetryWait(listener: (wait: RetryWait | null) => void): () => void {
+    return this.http.onRetryWait(listener);
+  }
+
   /** Every project the user can see, with statistics. */
   public async listProjects(signal?: AbortSignal): Promise<LokaliseProject[]> {
-    const pages = await this.offsetList('projects', { include_statistics: '1', include_settings: '0', limit: '100' }, 'projects', 'your projects', undefined, signal);
+    const pages = await this.offsetList('projects', { include_statistics: '1', include_settings: '0', limit: '100' }, 'projects', 'your projects', { scope: 'read_projects' }, signal);
     return pages.map(readProject);
   }
 
   /** One project, with statistics. */
   public async getProject(projectId: string, signal?: AbortSignal): Promise<LokaliseProject> {
-    const response = await this.http.get(`projects/${project(projectId)}`, { include_statistics: '1', include_settings: '0' }, { what: 'the project', projectId, ...(signal === undefined ? {} : { signal }) });
+    const response = await this.http.get(`projects/${project(projectId)}`, { include_statistics: '1', include_settings: '0' }, { what: 'the project', projectId, scope: 'read_projects', signal });
     return readProject(response.body);
   }
 
   /** The project's languages with their plural forms. */
   public async listLanguages(projectId: string, signal?: AbortSignal): Promise<LokaliseLanguage[]> {
-    const all = await this.offsetList(`projects/${project(projectId)}/languages`, { limit: '500' }, 'languages', 'the project languages', projectId, signal);
+    const all = await this.offsetList(`projects/${project(projectId)}/languages`, { limit: '500' }, 'languages', 'the project languages', { projectId, scope: 'read_languages' }, signal);
     return all.map(readLanguage);
   }
 
   /** The user's teams. */
   public async listTeams(signal?: AbortSignal): Promise<LokaliseTeam[]> {
-    const all = await this.offsetList('teams', { limit: '100' }, 'teams', 'your teams', undefined, signal);
+    const all = await this.offsetList('teams', { limit: '100' }, 'teams', 'your teams', { scope: 'read_team_users' }, signal);
     return all.map(readTeam);
   }
 
   /** Who is signed in, as a contributor of `projectId`. */
   public async currentContributor(projectId: string, signal?: AbortSignal): Promise<LokaliseContributor> {
-    const response = await this.http.get(`projects/${project(projectId)}/contributors/me`, {}, { what: 'your profile', projectId, ...(signal === undefined ? {} : { signal }) });
+    const response = await this.http.get(`projects/${project(projectId)}/contributors/me`, {}, { what: 'your profile', projectId, scope: 'read_contributors', signal });
     return readContributor(response.body);
   }
 
@@ -118,7 +138,7 @@ export class LokaliseClient {
    */
   public keyPages(projectId: string, options: KeyPageOptions = {}): AsyncGenerator<LokaliseKey[]> {
     const query = { ...keyQuery(options), pagination: 'cursor' };
-    const pages = cursorPages(this.pageFetcher(`projects/${project(projectId)}/keys`, query, 'the keys', projectId), 'keys', 'the keys', options.signal);
+    const pages = cursorPages(this.pageFetcher(`projects/${project(projectId)}/keys`, query, 'the keys', { projectId, scope: 'read_keys' }), 'keys', 'the keys', options.signal);
     return mapPages(pages, readKey);
   }
 
@@ -127,7 +147,7 @@ export class LokaliseClient {
    * during the walk can shift keys across pages, so repeats are dropped here and a rare miss is possible.
    */
   public keyPagesByOffset(projectId: string, options: KeyOffsetPageOptions = {}): AsyncGenerator<LokaliseKey[]> {
-    const fetchPage = this.pageFetcher(`projects/${project(projectId)}/keys`, keyQuery(options), 'the keys', projectId);
+    const fetchPage = this.pageFetcher(`projects/${project(projectId)}/keys`, keyQuery(options), 'the keys', { projectId, scope: 'read_keys' });
     const concurrency = options.concurrency ?? 4;
     return uniqueKeys(offsetPages(fetchPage, 'keys', 'the keys', { concurrency, ...(options.signal === undefined ? {} : { signal: options.signal }) }));
   }
@@ -136,18 +156,17 @@ export class LokaliseClient {
   public translationPages(projectId: string, options: TranslationPageOptions = {}): AsyncGenerator<LokaliseTranslation[]> {
     const query: Record<string, string> = { pagination: 'cursor', limit: pageLimit(options.limit, 500, 5000), disable_references: '1' };
     if (options.languageId !== undefined) query.filter_lang_id = String(options.languageId);
-    const fetchPage = this.pageFetcher(`projects/${project(projectId)}/translations`, query, 'the translations', projectId);
+    const fetchPage = this.pageFetcher(`projects/${project(projectId)}/translations`, query, 'the translations', { projectId, scope: 'read_translations' });
     return mapPages(cursorPages(fetchPage, 'translations', 'the translations', options.signal), (entry) => readTranslation(entry, false));
   }
 
-  private pageFetcher(path: string, query: Readonly<Record<string, string>>, what: string, projectId: string | undefined): PageFetcher {
-    return (extraQuery, signal, onHeaders) =>
-      this.http.get(path, { ...query, ...extraQuery }, { what, signal, ...(projectId === undefined ? {} : { projectId }), ...(onHeaders === undefined ? {} : { onHeaders }) });
+  private pageFetcher(path: string, query: Readonly<Record<string, string>>, what: string, target: EndpointTarget): PageFetcher {
+    return (extraQuery, signal, onHeaders) => this.http.get(path, { ...query, ...extraQuery }, { what, signal, projectId: target.projectId, scope: target.scope, onHeaders });
   }
 
-  private async offsetList(path: string, query: Readonly<Record<string, string>>, field: string, what: string, projectId: string | undefined, signal: AbortSignal | undefined): Promise<unknown[]> {
+  private async offsetList(path: string, query: Readonly<Record<string, string>>, field: string, what: string, target: EndpointTarget, signal: AbortSignal | undefined): Promise<unknown[]> {
     const all: unknown[] = [];
-    const pages = offsetPages(this.pageFetcher(path, query, what, projectId), field, what, signal === undefined ? {} : { signal });
+    const pages = offsetPages(this.pageFetcher(path, query, what, target), field, what, signal === undefined ? {} : { signal });
     for await (const page of pages) all.push(...page);
     return all;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LocdeskError } from '../errors';
-import { errorForStatus, isTokenRejection, LokaliseApiError, serverMessage } from './errors';
+import { errorForStatus, LokaliseApiError, serverMessage } from './errors';
 
 describe('serverMessage', () => {
   it('reads both JSON error shapes', () => {
@@ -20,21 +20,6 @@ describe('serverMessage', () => {
   it('flattens markup and control characters and bounds the length', () => {
     expect(serverMessage({ message: 'Line one\n\tline <i>two</i>' })).toBe('Line one line i two /i');
     expect(serverMessage({ message: 'x'.repeat(500) })).toHaveLength(200);
-  });
-});
-
-describe('isTokenRejection', () => {
-  it('treats every 401 and the token-related 400s as rejections', () => {
-    expect(isTokenRejection(401, null)).toBe(true);
-    expect(isTokenRejection(400, 'Invalid `X-Api-Token` header')).toBe(true);
-    expect(isTokenRejection(400, 'Invalid `Authorization` header')).toBe(true);
-    expect(isTokenRejection(400, 'No valid API key provided')).toBe(true);
-  });
-
-  it('leaves other 400s and other statuses alone', () => {
-    expect(isTokenRejection(400, 'Invalid `limit` parameter')).toBe(false);
-    expect(isTokenRejection(400, null)).toBe(false);
-    expect(isTokenRejection(403, 'Invalid `Authorization` header')).toBe(false);
   });
 });
 

@@ -32,12 +32,6 @@ export function serverMessage(body: unknown): string | null {
   return line === '' ? null : line.slice(0, 200);
 }
 
-/** True for the 400/401 answers that mean "this token is not accepted" rather than "your request is wrong". */
-export function isTokenRejection(status: number, message: string | null): boolean {
-  if (status === 401) return true;
-  return status === 400 && message !== null && /token|authori[sz]ation|api key|x-api-token/i.test(message);
-}
-
 /** The error for a non-2xx answer. `isHtml` marks an error page rather than a JSON body. */
 export function errorForStatus(status: number, message: string | null, isHtml: boolean, what: string): LokaliseApiError {
   const said = message === null ? '' : ` Lokalise said: "${message}".`;
@@ -52,7 +46,7 @@ export function errorForStatus(status: number, message: string | null, isHtml: b
     case 404:
       return new LokaliseApiError('lokalise.not_found', `Lokalise could not find ${what}; it may have been deleted or your access removed.`, status);
     case 429:
-      return new LokaliseApiError('lokalise.rate_limited', 'Lokalise is limiting requests right now and retries did not get through. Try again in a minute.', status);
+      return new LokaliseApiError('lokalise.rate_limited', `Lokalise is limiting requests right now, so ${what} could not be loaded. Try again in a minute.`, status);
     default:
       if (status >= 500) return new LokaliseApiError('lokalise.server', `Lokalise had a problem (HTTP ${status}) while loading ${what}.${said} Try again in a moment.`, status);
       return new LokaliseApiError('lokalise.request', `Lokalise refused the request for ${what} (HTTP ${status}).${said}`, status);

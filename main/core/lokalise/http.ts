@@ -1,14 +1,27 @@
 /**
  * One GET against Lokalise API v2, done the careful way: paced, bounded per project, authenticated through the
- * session, timed out, cancellable, retried where a retry can help (429, 5xx, dropped or truncated answers) and
- * never where it cannot (other 4xx). A rejected token triggers exactly one shared refresh and one retry.
+ * session, watched for silence, cancellable, and retried where a retry can help — for minutes while Lokalise says
+ * "too many requests", a few times after a fault — and never where it cannot. A rejected token triggers exactly one
+ * shared refresh and one retry; a redirect that leaves the API's origin is refused, so the token never travels.
+ *
+ * Because retries happen here, per request, a paginated walk that meets a rate-limit storm keeps the pages it has
+ * and continues from its cursor. One executor (and so one pacer) serves every caller of one token: the sync, the
+ * project list, and the pushes to come.
  */
-import { CancelledError, isCancellation, LocdeskError } from '../errors';
+import { abortReason } from '../abort-reason';
+import { ScopeMissingError } from '../auth/scopes';
 import type { TokenSource } from '../auth/token-source';
+import { LocdeskError } from '../errors';
 import type { Logger } from '../log';
 import type { FetchFunction } from '../ports';
-import { errorForStatus, isTokenRejection, LokaliseApiError, serverMessage } from './errors';
+import { fetchText, NoAnswerError } from '../silence-fetch';
+import { LokaliseApiError } from './errors';
 import { abortableSleep, KeyedSemaphore, RequestPacer } from './limits';
+import { RetryBudget, spokenDuration, type RetryReason, type RetryableFailure } from './retry-policy';
+import { verdictFor, type Verdict } from './verdict';
+
+export { retryAfterMs } from './verdict';
+export type { RetryReason } from './retry-policy';
 
 /** Counters the sync engine reports as progress. */
 export interface RequestStats {
@@ -16,6 +29,12 @@ export interface RequestStats {
   retries: number;
   rateLimitWaitMs: number;
   throttled429: number;
+}
+
+/** A request waiting to be tried again: why, and when the next try goes out (epoch ms, on `now`'s clock). */
+export interface RetryWait {
+  readonly reason: RetryReason;
+  readonly at: number;
 }
 
 /** Tuning and ports for the executor, passed on unchanged by `LokaliseClient`. */
@@ -27,35 +46,42 @@ export interface HttpOptions {
   /** The session: asked for a token before every request, told when the API rejected one. */
   readonly tokens: TokenSource;
   /** Default 6, Lokalise's documented per-token limit. */
-  readonly requestsPerSecond?: number;
-  /** Default 10, Lokalise's documented per-project limit. */
-  readonly maxConcurrentPerProject?: number;
-  /** Per attempt, default 30 s. */
-  readonly timeoutMs?: number;
-  /** Retries after 5xx, dropped connections, timeouts and truncated JSON; default 4. */
-  readonly maxRetries?: number;
-  /** Retries after 429, counted apart from `maxRetries` because throttling is expected, not a fault; default 8. */
-  readonly maxRateLimitRetries?: number;
-  readonly logger?: Logger;
+  readonly requestsPerSecond?: number | undefined;
+  /** Default 10, Lokalise's documented per-project limit; a whole number of at least 1. */
+  readonly maxConcurrentPerProject?: number | undefined;
+  /**
+   * How long a request may go without hearing from Lokalise, before its answer starts and between chunks of the
+   * answer, before it counts as "not answering"; default 15 s. A large page that keeps arriving is never cut off.
+   */
+  readonly timeoutMs?: number | undefined;
+  /** Retries after silence, dropped connections, error pages and cut-off answers; default 4. */
+  readonly maxRetries?: number | undefined;
+  /** How long one request keeps retrying while Lokalise answers 429; default 10 minutes. */
+  readonly rateLimitPatienceMs?: number | undefined;
+  /** The longest wait between tries after a 429 without `Retry-After`; default 30 s. */
+  readonly rateLimitMaxWaitMs?: number | undefined;
+  readonly logger?: Logger | undefined;
   /** Backoff jitter source, injectable so tests can observe exact delays. */
-  readonly random?: () => number;
+  readonly random?: (() => number) | undefined;
   /** Waiting (backoff and pacing), injectable so tests need not wait for real. */
-  readonly sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
+  readonly sleep?: ((milliseconds: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** The clock the pacer and `Retry-After` dates are judged by; pair it with `sleep` for a virtual clock in tests. */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
 }
 
 /** What one request is about, for limits and messages. */
 export interface RequestContext {
   /** A phrase for messages, e.g. "the keys of Checkout Web". */
   readonly what: string;
-  readonly projectId?: string;
-  readonly signal?: AbortSignal;
+  readonly projectId?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** The OAuth scope the endpoint needs, so a 403 can be told apart: a missing scope, or no access. */
+  readonly scope?: string | undefined;
   /**
    * Called with a successful answer's headers before its body is read, so a paginated walk can ask for the next
    * page while this one is still downloading and being parsed.
    */
-  readonly onHeaders?: (headers: Headers) => void;
+  readonly onHeaders?: ((headers: Headers) => void) | undefined;
 }
 
 /** A successful answer. */
@@ -64,23 +90,12 @@ export interface ApiResponse {
   readonly headers: Headers;
 }
 
-/** Seconds or an HTTP date in `Retry-After`, as milliseconds from now; null when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number): number | null {
-  if (header === null || header.trim() === '') return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+/** What one request has already done about its token, so each remedy is tried once. */
+interface TokenRemedies {
+  refreshed: boolean;
 }
 
-class RetryableError extends Error {
-  public constructor(
-    public readonly failure: LokaliseApiError,
-    public readonly delayHintMs: number | null,
-  ) {
-    super(failure.message);
-  }
-}
+const maximumRedirects = 5;
 
 /** Executes API requests for one token. */
 export class LokaliseHttp {
@@ -88,112 +103,176 @@ export class LokaliseHttp {
   private readonly pacer: RequestPacer;
   private readonly projects: KeyedSemaphore;
   private readonly sleep: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
-  private readonly random: () => number;
   private readonly now: () => number;
+  private readonly apiUrl: URL;
+  private currentWait: RetryWait | null = null;
+  private readonly waitListeners = new Set<(wait: RetryWait | null) => void>();
 
   public constructor(private readonly options: HttpOptions) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? abortableSleep;
-    this.random = options.random ?? Math.random;
+    this.apiUrl = new URL(options.apiUrl);
     this.pacer = new RequestPacer(options.requestsPerSecond ?? 6, this.now, this.sleep);
     this.projects = new KeyedSemaphore(options.maxConcurrentPerProject ?? 10);
   }
 
+  /** The latest retry wait still under way, or null: what the sync progress shows as "retrying in 12 s". */
+  public get retryWait(): RetryWait | null {
+    return this.currentWait;
+  }
+
+  /** Subscribes to retry waits starting and ending; returns the unsubscribe function. */
+  public onRetryWait(listener: (wait: RetryWait | null) => void): () => void {
+    this.waitListeners.add(listener);
+    return () => this.waitListeners.delete(listener);
+  }
+
   /** GETs `path` (relative to the API URL) with `query`, returning the parsed body and headers. */
   public async get(path: string, query: Record<string, string>, context: RequestContext): Promise<ApiResponse> {
-    const url = new URL(path, this.options.apiUrl);
+    const url = new URL(path, this.apiUrl);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-    let refreshed = false;
-    let failures = 0;
-    let throttles = 0;
+    try {
+      return await this.run(url, context);
+    } catch (error) {
+      if (context.signal?.aborted === true) throw abortReason(context.signal);
+      throw error;
+    }
+  }
+
+  private async run(first: URL, context: RequestContext): Promise<ApiResponse> {
+    const budget = new RetryBudget(
+      {
+        maxRetries: this.options.maxRetries ?? 4,
+        rateLimitPatienceMs: this.options.rateLimitPatienceMs ?? 600_000,
+        rateLimitMaxWaitMs: this.options.rateLimitMaxWaitMs ?? 30_000,
+        timeoutMs: this.timeoutMs,
+        random: this.options.random ?? Math.random,
+        now: this.now,
+      },
+      context.what,
+    );
+    const remedies: TokenRemedies = { refreshed: false };
+    let url = first;
+    let redirects = 0;
     for (;;) {
-      if (context.signal?.aborted === true) throw new CancelledError();
+      if (context.signal?.aborted === true) throw abortReason(context.signal);
       const token = await this.options.tokens.accessToken(context.signal);
-      try {
-        return await this.attempt(url, token, context);
-      } catch (error) {
-        if (isCancellation(error)) throw error;
-        if (error instanceof LokaliseApiError && error.code === 'auth.required' && !refreshed) {
-          refreshed = true;
+      const verdict = await this.attempt(url, token, context);
+      switch (verdict.kind) {
+        case 'answer':
+          return { body: verdict.body, headers: verdict.headers };
+        case 'retry':
+          await this.waitToRetry(budget.next(verdict), verdict, context);
+          break;
+        case 'redirect':
+          redirects += 1;
+          if (redirects > maximumRedirects) throw new LokaliseApiError('lokalise.request', `Lokalise kept redirecting the request for ${context.what}.`, 0);
+          url = verdict.location;
+          break;
+        case 'token':
+          // A 400 may or may not be about the token; a fresh token settles it, and a second 400 is about the request.
+          if (remedies.refreshed) throw verdict.failure;
+          remedies.refreshed = true;
           await this.options.tokens.refreshAfterRejection(token, context.signal);
-          continue;
-        }
-        if (!(error instanceof RetryableError)) throw error;
-        const isThrottle = error.failure.status === 429;
-        if (isThrottle) throttles += 1;
-        else failures += 1;
-        if (isThrottle ? throttles > (this.options.maxRateLimitRetries ?? 8) : failures > (this.options.maxRetries ?? 4)) throw error.failure;
-        const attempt = isThrottle ? throttles : failures;
-        const ceiling = Math.min(isThrottle ? 32_000 : 8_000, (isThrottle ? 1000 : 500) * 2 ** (attempt - 1));
-        const delay = Math.max(error.delayHintMs ?? 0, Math.round(this.random() * ceiling));
-        this.stats.retries += 1;
-        if (isThrottle) {
-          this.stats.throttled429 += 1;
-          this.stats.rateLimitWaitMs += delay;
-          this.pacer.pauseUntil(this.now() + delay);
-        }
-        this.options.logger?.info('retrying a Lokalise request', { what: context.what, status: error.failure.status, delayMs: delay });
-        await this.sleep(delay, context.signal);
+          break;
+        case 'forbidden':
+          await this.judgeForbidden(verdict, token, remedies, context);
+          break;
+        case 'fail':
+          throw verdict.failure;
       }
     }
   }
 
-  private async attempt(url: URL, token: string, context: RequestContext): Promise<ApiResponse> {
+  /**
+   * A 403: a scope the sign-in lacks (ask the user to sign in again) or a project the user may not open (say so).
+   * When the token's scopes are unknown, one refresh tells them (Lokalise names the scopes when it refreshes) and
+   * the request is tried once more; returning means "try again".
+   */
+  private async judgeForbidden(verdict: Extract<Verdict, { kind: 'forbidden' }>, token: string, remedies: TokenRemedies, context: RequestContext): Promise<void> {
+    const scope = verdict.scope ?? context.scope ?? null;
+    if (scope === null) throw verdict.failure;
+    const tokens = this.options.tokens;
+    const granted = tokens.grantedScopes?.() ?? null;
+    if (verdict.insufficientScope || (granted !== null && !granted.includes(scope))) {
+      tokens.scopeMissing?.(scope);
+      throw new ScopeMissingError(scope);
+    }
+    if (granted !== null || remedies.refreshed) throw verdict.failure;
+    remedies.refreshed = true;
+    await tokens.refreshAfterRejection(token, context.signal);
+  }
+
+  private get timeoutMs(): number {
+    return this.options.timeoutMs ?? 15_000;
+  }
+
+  private async attempt(url: URL, token: string, context: RequestContext): Promise<Verdict> {
     const release = context.projectId === undefined ? () => undefined : await this.projects.acquire(context.projectId, context.signal);
     try {
       const paced = await this.pacer.take(context.signal);
       this.stats.rateLimitWaitMs += paced.waitedMs;
       this.stats.requests += 1;
-      const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
-      const signal = context.signal === undefined ? timeout : AbortSignal.any([context.signal, timeout]);
-      let response: Response;
-      let text: string;
+      let exchanged: { response: Response; text: string };
       try {
-        response = await this.options.fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal });
-        paced.finished();
-        if (response.ok) context.onHeaders?.(response.headers);
-        text = await response.text();
+        exchanged = await fetchText(this.options.fetch, url, {
+          init: { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, redirect: 'manual' },
+          silenceMs: this.timeoutMs,
+          signal: context.signal,
+          onHeaders: (response) => {
+            paced.finished();
+            if (response.ok) context.onHeaders?.(response.headers);
+          },
+        });
       } catch (error) {
         paced.finished();
-        if (context.signal?.aborted === true) throw new CancelledError();
-        const timedOut = timeout.aborted;
-        const message = timedOut
-          ? `Lokalise did not answer in time while loading ${context.what}.`
-          : `Lokalise could not be reached while loading ${context.what}. Check your connection.`;
-        throw new RetryableError(new LokaliseApiError(timedOut ? 'lokalise.timeout' : 'lokalise.network', message, 0, { cause: error }), null);
+        if (context.signal?.aborted === true) throw abortReason(context.signal);
+        return this.failedExchange(error, context.what);
       }
-      return this.interpret(response, text, context);
+      return verdictFor(exchanged.response, exchanged.text, url, context.what, this.now());
     } finally {
       release();
     }
   }
 
-  private interpret(response: Response, text: string, context: RequestContext): ApiResponse {
-    const isJson = (response.headers.get('content-type') ?? '').includes('json');
-    let body: unknown = null;
-    let parsed = false;
-    if (isJson || text.startsWith('{') || text.startsWith('[')) {
-      try {
-        body = JSON.parse(text);
-        parsed = true;
-      } catch {
-        parsed = false;
-      }
+  /** The verdict for an exchange that brought no complete answer: silence or a network failure, both retried. */
+  private failedExchange(error: unknown, what: string): Verdict {
+    if (error instanceof NoAnswerError) {
+      const failure =
+        error.phase === 'answer'
+          ? new LokaliseApiError('lokalise.no_answer', `Lokalise is not answering: nothing came back within ${spokenDuration(error.silenceMs)} while Locdesk was loading ${what}.`, 0, { cause: error })
+          : new LokaliseApiError('lokalise.stalled', `Lokalise stopped sending ${what} part-way.`, 0, { cause: error });
+      return { kind: 'retry', reason: 'notAnswering', failure, delayHintMs: null };
     }
-    if (response.ok) {
-      if (parsed) return { body, headers: response.headers };
-      throw new RetryableError(new LokaliseApiError('lokalise.bad_response', `Lokalise sent an incomplete answer while loading ${context.what}.`, response.status), null);
+    const failure = new LokaliseApiError('lokalise.network', `Lokalise could not be reached while Locdesk was loading ${what}. Check your internet connection.`, 0, { cause: error });
+    return { kind: 'retry', reason: 'unreachable', failure, delayHintMs: null };
+  }
+
+  /** Waits `delay` before the next try, shown as a retry wait; a throttle also holds back every other request. */
+  private async waitToRetry(delay: number, retryable: RetryableFailure, context: RequestContext): Promise<void> {
+    this.stats.retries += 1;
+    if (retryable.reason === 'rateLimited') {
+      this.stats.throttled429 += 1;
+      this.stats.rateLimitWaitMs += delay;
+      this.pacer.pauseUntil(this.now() + delay);
     }
-    const message = parsed ? serverMessage(body) : null;
-    if (isTokenRejection(response.status, message)) throw errorForStatus(401, message, false, context.what);
-    const failure = errorForStatus(response.status, message, !parsed, context.what);
-    if (response.status === 429) throw new RetryableError(failure, retryAfterMs(response.headers.get('retry-after'), this.now()));
-    if (response.status >= 500 || response.status === 408) throw new RetryableError(failure, null);
-    throw failure;
+    this.options.logger?.info('retrying a Lokalise request', { what: context.what, reason: retryable.reason, status: retryable.failure.status, delayMs: delay });
+    const wait: RetryWait = { reason: retryable.reason, at: this.now() + delay };
+    this.setWait(wait);
+    try {
+      await this.sleep(delay, context.signal);
+    } finally {
+      if (this.currentWait === wait) this.setWait(null);
+    }
+  }
+
+  private setWait(wait: RetryWait | null): void {
+    this.currentWait = wait;
+    for (const listener of [...this.waitListeners]) listener(wait);
   }
 }
 
-/** True when `error` means the session is gone (so callers stop and show the sign-in banner). */
+/** True when `error` means the session cannot go on as it is (so callers stop and show the sign-in banner). */
 export function isAuthFailure(error: unknown): boolean {
-  return error instanceof LocdeskError && error.code === 'auth.required';
+  return error instanceof LocdeskError && (error.code === 'auth.required' || error.code === 'auth.session_expired' || error.code === 'auth.scope_missing');
 }

@@ -148,6 +148,10 @@ describe('KeyedSemaphore', () => {
     expect(thirdAdmitted).toBe(true);
   });
 
+  it.each([0, 0.5, 2.5, -1, Number.NaN])('refuses a limit of %s at once instead of letting no request through', (limit) => {
+    expect(() => new KeyedSemaphore(limit)).toThrow(RangeError);
+  });
+
   it('removes a waiter whose signal fires, so releases go to the callers still waiting', async () => {
     const semaphore = new KeyedSemaphore(1);
     const holder = await semaphore.acquire('p');

@@ -149,7 +149,10 @@ export class KeyedSemaphore {
   private readonly active = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
 
-  public constructor(private readonly limit: number) {}
+  public constructor(private readonly limit: number) {
+    // A limit below 1 (a fraction rounded down) would let no request through, and every caller would wait forever.
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`the concurrency limit must be a whole number of at least 1, not ${limit}`);
+  }
 
   /** Waits for a free place for `key`; the returned function gives it back. */
   public async acquire(key: string, signal?: AbortSignal): Promise<() => void> {

@@ -12,6 +12,7 @@ import { CancelledError, isCancellation, LocdeskError, toSafeError } from '../er
 import type { Logger } from '../log';
 import type { LokaliseClient } from '../lokalise/client';
 import { LokaliseApiError } from '../lokalise/errors';
+import { isAuthFailure } from '../lokalise/http';
 import type { LibraryStore, SnapshotCounts } from '../store';
 
 /** What the engine needs. */
@@ -53,6 +54,7 @@ export const idleSyncProgress: SyncProgress = {
   total: null,
   requests: 0,
   rateLimitWaitMs: 0,
+  retry: null,
   message: null,
 };
 
@@ -67,6 +69,10 @@ export class SyncEngine {
 
   public constructor(private readonly dependencies: SyncEngineDependencies) {
     this.now = dependencies.now ?? Date.now;
+    // While a request waits to be retried no page arrives; say so at once ("retrying in 12 s"), and again when it ends.
+    dependencies.client.onRetryWait(() => {
+      if (this.controller !== null) this.update(this.progress, true);
+    });
   }
 
   /** The latest progress. */
@@ -124,7 +130,7 @@ export class SyncEngine {
         this.dependencies.store.recordSyncOutcome(projectId, 'failed', message);
         this.dependencies.onLibraryChanged([projectId]);
         failures.push(`${known?.name ?? projectId}: ${message}`);
-        if (error instanceof LocdeskError && error.code === 'auth.required') {
+        if (isAuthFailure(error)) {
           this.update({ ...this.progress, status: 'failed', phase: null, message }, true);
           return;
         }
@@ -181,6 +187,7 @@ export class SyncEngine {
       ...next,
       requests: stats.requests - this.baseline.requests,
       rateLimitWaitMs: Math.round(stats.rateLimitWaitMs - this.baseline.rateLimitWaitMs),
+      retry: next.status === 'running' ? this.dependencies.client.retryWait : null,
     };
     const now = this.now();
     if (!force && now - this.lastEmit < (this.dependencies.progressIntervalMs ?? 100)) return;

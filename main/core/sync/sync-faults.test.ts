@@ -94,7 +94,7 @@ describe('sync fault matrix (the rest of it)', () => {
     rig.fake.switches.faults.latencyMs = 400;
     const final = await syncAndWait(rig, [project.projectId]);
     expect(final.status).toBe('failed');
-    expect(final.message).toContain('did not answer in time');
+    expect(final.message).toContain('Lokalise is not answering');
     expect(storedKeyIds(project.projectId)).toEqual(before);
     expect(rig.store.project(project.projectId)?.sync).toMatchObject({ status: 'failed', keyCount: 700 });
   });

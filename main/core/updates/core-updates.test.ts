@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { UpdateState } from '../../../common/contract';
 import { startFakeUpdateServer, type FakeUpdateServer } from '../../../test/fake-updates/server';
-import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../../../test/support/memory-ports';
+import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser, ScriptedConfirmation } from '../../../test/support/memory-ports';
 import { createAppCore, type AppCore } from '../app-core';
 import { loadConfig } from '../config';
 import { silentLogger, Redactor } from '../log';
@@ -36,6 +36,7 @@ async function coreWith(options: { mode?: 'production' | 'demo'; withEdge?: bool
     cipher: new MemoryCipher(),
     tokenStore: new MemoryKeyValueStore(),
     settingsStore: new MemoryKeyValueStore(),
+    confirmation: new ScriptedConfirmation(),
     browser: new RecordingBrowser(),
     clipboard: new MemoryClipboard(),
     logger: silentLogger,

@@ -16,7 +16,8 @@ export interface StoredTokens {
   readonly accessToken: string;
   readonly refreshToken: string;
   readonly expiresAt: number;
-  readonly scopes: readonly string[];
+  /** The scopes granted, or null when Lokalise has not said yet (its code exchange does not; its refresh does). */
+  readonly scopes: readonly string[] | null;
   readonly obtainedAt: number;
   /** When the refresh token stops working, for providers that say so; absent when unknown (Lokalise). */
   readonly refreshTokenExpiresAt?: number;
@@ -28,7 +29,7 @@ const EnvelopeSchema = z.object({
   accessToken: z.string().min(1),
   refreshToken: z.string().min(1),
   expiresAt: z.number(),
-  scopes: z.array(z.string()),
+  scopes: z.array(z.string()).nullable(),
   obtainedAt: z.number(),
   refreshTokenExpiresAt: z.number().optional(),
 });
@@ -96,7 +97,7 @@ export class TokenVault {
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,
       expiresAt: tokens.expiresAt,
-      scopes: [...tokens.scopes],
+      scopes: tokens.scopes === null ? null : [...tokens.scopes],
       obtainedAt: tokens.obtainedAt,
       ...(tokens.refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt: tokens.refreshTokenExpiresAt }),
     };

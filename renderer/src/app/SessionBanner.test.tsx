@@ -56,11 +56,28 @@ describe('SessionBanner', () => {
     expect(screen.getByText(/Never paste a code someone sent you/)).toBeTruthy();
   });
 
+  it('asks to sign in again, naming the permission, when the sign-in lacks a scope', () => {
+    const message = 'Your Lokalise sign-in does not let Locdesk read keys (read_keys). Sign in again and allow it on Lokalise’s page; your offline library stays available.';
+    render(<SessionBanner auth={{ ...signedIn, reason: 'scopeMissing', message }} info={productionInfo} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Locdesk needs another permission.');
+    expect(alert.textContent).toContain('read keys (read_keys)');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(fake().calls.map((call) => call.name)).toEqual(['auth.signIn']);
+  });
+
   it('tells a session-only sign-in apart, and records the opt-in to keep it', async () => {
     render(<SessionBanner auth={{ ...signedIn, persistence: 'sessionOnly' }} info={productionInfo} />);
     expect(screen.getByRole('status').textContent).toContain('kept for this session only');
     fireEvent.click(screen.getByRole('button', { name: 'Keep me signed in anyway' }));
     expect(fake().calls).toEqual([{ name: 'settings.update', args: [{ allowWeakTokenStorage: true }] }]);
     await screen.findByText(/will remember your next sign-in/);
+  });
+
+  it('says nothing changed when the user declined main’s confirmation dialog', async () => {
+    fake().respond('settings.update', { allowWeakTokenStorage: false, automaticUpdates: true });
+    render(<SessionBanner auth={{ ...signedIn, persistence: 'sessionOnly' }} info={productionInfo} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep me signed in anyway' }));
+    await screen.findByText('Nothing changed: your sign-in stays for this session only.');
   });
 });

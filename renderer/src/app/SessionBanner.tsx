@@ -20,9 +20,16 @@ function SessionOnlyNotice(): React.JSX.Element {
         <button
           type="button"
           onClick={() => {
+            // Main asks the user in its own dialog and answers with the settings as they are afterwards.
             api()
               .settings.update({ allowWeakTokenStorage: true })
-              .then(() => setOutcome('Done: Locdesk will remember your next sign-in on this computer.'))
+              .then((settings) =>
+                setOutcome(
+                  settings.allowWeakTokenStorage
+                    ? 'Done: Locdesk will remember your next sign-in on this computer.'
+                    : 'Nothing changed: your sign-in stays for this session only.',
+                ),
+              )
               .catch((error: unknown) => setOutcome(messageOf(error)));
           }}
         >
@@ -41,6 +48,7 @@ function SessionOnlyNotice(): React.JSX.Element {
  * signing in again is offered, never forced.
  */
 export function SessionBanner({ auth, info }: { auth: AuthState; info: AppInfo | null }): React.JSX.Element | null {
+  if (auth.status === 'signedIn' && auth.reason === 'scopeMissing') return <ScopeMissingBanner auth={auth} />;
   if (auth.status === 'signedIn') return auth.persistence === 'sessionOnly' ? <SessionOnlyNotice /> : null;
   if (auth.status === 'signingIn') {
     return (
@@ -51,6 +59,23 @@ export function SessionBanner({ auth, info }: { auth: AuthState; info: AppInfo |
     );
   }
   return <SignedOutBanner auth={auth} info={info} />;
+}
+
+/** Signed in, but without a permission Locdesk needs (main's sentence names it): the way back is a new sign-in. */
+function ScopeMissingBanner({ auth }: { auth: AuthState }): React.JSX.Element {
+  const { run, problem } = useAction();
+  const guide = guideFor('scopeMissing');
+  return (
+    <div className="banner banner-warning" role="alert">
+      <span>
+        <strong>{guide.headline}.</strong> {auth.message ?? guide.fallback}
+      </span>
+      <button type="button" className="primary" onClick={() => run(() => api().auth.signIn())}>
+        Sign in again
+      </button>
+      {problem !== null && <span className="topbar-problem">{problem}</span>}
+    </div>
+  );
 }
 
 /** No session: why, and the ways back in. */

@@ -92,6 +92,12 @@ const guides: Record<AuthReason, ReasonGuide> = {
     action: 'openLink',
     tone: 'problem',
   },
+  scopeMissing: {
+    headline: 'Locdesk needs another permission',
+    fallback: 'Your Lokalise sign-in does not give Locdesk every permission it needs. Sign in again and allow them all.',
+    action: 'retry',
+    tone: 'problem',
+  },
   signedOut: {
     headline: 'You are signed out',
     fallback: 'Your tokens were deleted from this computer.',

@@ -1,11 +1,39 @@
-import type { SyncProgress } from '../../../common/contract';
+import { useEffect, useState } from 'react';
+import type { RetryWait, SyncProgress } from '../../../common/contract';
 import { api } from '../api';
 import { count } from '../shared/format';
 
 const phaseNames = { project: 'project details', languages: 'languages', keys: 'keys', finalizing: 'finishing' } as const;
 
+/** Why the sync is waiting, in a translator's words; the countdown follows. */
+const waitReasons: Readonly<Record<RetryWait['reason'], string>> = {
+  rateLimited: 'Lokalise is limiting requests',
+  notAnswering: 'Lokalise is not answering',
+  unreachable: 'Lokalise cannot be reached',
+  serverTrouble: 'Lokalise is having a problem',
+};
+
+/** The current time, ticking every second while `active`, for a countdown. */
+function useSecondTicks(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return undefined;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+/** "Lokalise is limiting requests; retrying in 12 s", counting down to the next try. */
+export function retryNotice(retry: RetryWait, now: number): string {
+  const seconds = Math.ceil((retry.at - now) / 1000);
+  return `${waitReasons[retry.reason]}; ${seconds > 0 ? `retrying in ${seconds} s` : 'retrying now'}`;
+}
+
 /** A running sync: what, how far, and a Cancel button; the outcome of the last run when it ended. */
 export function SyncProgressBar({ progress }: { progress: SyncProgress }): React.JSX.Element | null {
+  const now = useSecondTicks(progress.status === 'running' && progress.retry !== null);
   if (progress.status === 'idle') return null;
   if (progress.status !== 'running') {
     const text =
@@ -34,6 +62,11 @@ export function SyncProgressBar({ progress }: { progress: SyncProgress }): React
       >
         <div className={`progress-fill ${fraction === null ? 'progress-indeterminate' : ''}`} style={{ width: `${Math.round((fraction ?? 0.3) * 100)}%` }} />
       </div>
+      {progress.retry !== null && (
+        <div className="sync-progress-wait" role="status">
+          {retryNotice(progress.retry, now)}
+        </div>
+      )}
       <div className="sync-progress-facts">
         {count(progress.requests, 'request')}
         {progress.rateLimitWaitMs > 0 && ` · ${(progress.rateLimitWaitMs / 1000).toFixed(1)} s waiting on Lokalise’s rate limit`}

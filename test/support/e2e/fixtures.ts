@@ -12,7 +12,7 @@ import { loadConfig, type LocdeskConfig } from '../../../main/core/config';
 import { createLogger, Redactor } from '../../../main/core/log';
 import { fakeEnvironment } from '../../fake-lokalise/environment';
 import { startFakeLokalise, type FakeLokalise, type FakeLokaliseOptions } from '../../fake-lokalise/server';
-import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser } from '../memory-ports';
+import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser, ScriptedConfirmation } from '../memory-ports';
 import { connectPage } from './bridge';
 import { serveRenderer, type StaticServer } from './static-server';
 
@@ -25,6 +25,8 @@ export interface World {
   readonly core: AppCore;
   readonly browser: RecordingBrowser;
   readonly clipboard: MemoryClipboard;
+  /** Main's confirmation dialog: set `answer` before the journey triggers it; `asked` records the questions. */
+  readonly confirmation: ScriptedConfirmation;
   readonly logLines: string[];
   /**
    * Clicks "Sign in with Lokalise" (or `trigger`), opens the URL the core sent to the "system browser" in a new
@@ -55,6 +57,7 @@ async function build(page: Page, options: WorldOptions, cleanups: (() => Promise
   const logLines: string[] = [];
   const browser = new RecordingBrowser();
   const clipboard = new MemoryClipboard();
+  const confirmation = new ScriptedConfirmation(false);
   const core = await createAppCore({
     config,
     configProblem: loaded.problem,
@@ -63,6 +66,7 @@ async function build(page: Page, options: WorldOptions, cleanups: (() => Promise
     cipher: new MemoryCipher(),
     tokenStore: new MemoryKeyValueStore(),
     settingsStore: new MemoryKeyValueStore(),
+    confirmation,
     browser,
     clipboard,
     logger: createLogger((level, line) => logLines.push(`${level} ${line}`), redactor, 'e2e'),
@@ -80,6 +84,7 @@ async function build(page: Page, options: WorldOptions, cleanups: (() => Promise
     core,
     browser,
     clipboard,
+    confirmation,
     logLines,
     async signInThroughConsent(decision = 'Allow', trigger) {
       const opened = browser.nextUrl();

@@ -103,7 +103,7 @@ export function createElectronFake(userData: string) {
   return {
     app,
     BrowserWindow: FakeBrowserWindow,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0, checkboxChecked: false })) },
     net: { fetch: vi.fn(() => Promise.resolve(new Response('ok'))) },
     powerMonitor: new FakeEmitter(),
     session: {

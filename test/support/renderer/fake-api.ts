@@ -102,6 +102,7 @@ export const idleProgress: SyncProgress = {
   total: null,
   requests: 0,
   rateLimitWaitMs: 0,
+  retry: null,
   message: null,
 };
 

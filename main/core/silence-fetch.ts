@@ -1,0 +1,97 @@
+/**
+ * One HTTP exchange that notices silence: the request is given up when no answer has started within the silence
+ * limit, or when an answer that did start sends nothing more for that long.
+ *
+ * A network that accepts connections but never answers (a captive portal, a dead proxy, a VPN that lost its
+ * route) would otherwise hold a request until a long overall timeout, and the app would look online all the
+ * while. A single overall timeout cannot be short either: a page of 500 keys in ten languages is 2.5 MB, and on a
+ * slow connection it is still arriving, byte after byte, long after 15 s. So the limit is on silence, not on
+ * duration: it restarts with every chunk of the body.
+ *
+ * The request is aborted with a `NoAnswerError` as its signal's reason, which is how the connectivity tracker's
+ * fetch wrapper (`core-composition.ts`) tells "Lokalise is not answering" from a cancel.
+ */
+import { abortReason } from './abort-reason';
+import { LocdeskError } from './errors';
+import type { FetchFunction } from './ports';
+
+/** Where the silence fell: before any answer, or in the middle of one. */
+export type SilencePhase = 'answer' | 'body';
+
+/** Lokalise accepted the request (or the network pretended to) and then sent nothing for `silenceMs`. */
+export class NoAnswerError extends LocdeskError {
+  public constructor(
+    public readonly phase: SilencePhase,
+    public readonly silenceMs: number,
+  ) {
+    const seconds = Number((silenceMs / 1000).toFixed(1));
+    super(
+      'network.no_answer',
+      phase === 'answer'
+        ? `Lokalise is not answering: nothing came back within ${seconds} s.`
+        : `Lokalise stopped sending part-way through an answer: nothing more came for ${seconds} s.`,
+    );
+    this.name = 'NoAnswerError';
+  }
+}
+
+/** True when a request failed because Lokalise went silent: `error` is the failure, `signal` the request's signal. */
+export function isNoAnswer(error: unknown, signal?: AbortSignal | null): boolean {
+  return error instanceof NoAnswerError || (signal?.aborted === true && signal.reason instanceof NoAnswerError);
+}
+
+/** One request for `fetchText`. */
+export interface SilenceLimitedRequest {
+  /** Method, headers, body and redirect mode; the signal is built here. */
+  readonly init: Omit<RequestInit, 'signal'>;
+  /** How long the request may go without hearing from the server, before the answer and between body chunks. */
+  readonly silenceMs: number;
+  /** The caller's cancellation. */
+  readonly signal?: AbortSignal | undefined;
+  /** Told once the status and headers are in, before the body is read. */
+  readonly onHeaders?: ((response: Response) => void) | undefined;
+}
+
+/**
+ * Sends the request and reads the whole body as text. Rejects with the caller's abort reason when the caller
+ * cancels, with a `NoAnswerError` when the server goes silent, and with fetch's own error when the network fails.
+ */
+export async function fetchText(fetch: FetchFunction, url: URL | string, request: SilenceLimitedRequest): Promise<{ response: Response; text: string }> {
+  const silence = new AbortController();
+  const signal = request.signal === undefined ? silence.signal : AbortSignal.any([request.signal, silence.signal]);
+  let phase: SilencePhase = 'answer';
+  const timer = setTimeout(() => silence.abort(new NoAnswerError(phase, request.silenceMs)), request.silenceMs);
+  try {
+    const response = await fetch(url, { ...request.init, signal });
+    phase = 'body';
+    timer.refresh();
+    request.onHeaders?.(response);
+    return { response, text: await readBody(response, timer) };
+  } catch (error) {
+    if (request.signal?.aborted === true) throw abortReason(request.signal);
+    if (silence.signal.aborted) throw silence.signal.reason as NoAnswerError;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads `response`'s body chunk by chunk, restarting the silence timer with each one. */
+async function readBody(response: Response, timer: NodeJS.Timeout): Promise<string> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    const bytes = chunk.value as Uint8Array;
+    chunks.push(bytes);
+    length += bytes.byteLength;
+    timer.refresh();
+  }
+  // TextDecoder, like Response.text(), drops a byte-order mark that would otherwise break JSON.parse.
+  return utf8.decode(Buffer.concat(chunks, length));
+}
+
+const utf8 = new TextDecoder();
