@@ -111,7 +111,7 @@ describe('weak token storage', () => {
   it('stays off when the page asks but the user declines main’s dialog', async () => {
     const rig = await compose();
     rig.cipher.currentStrength = 'weak';
-    expect(await dispatchCall(rig.core.api, 'settings:update', [{ allowWeakTokenStorage: true }])).toEqual({ ok: true, value: { allowWeakTokenStorage: false } });
+    expect(await dispatchCall(rig.core.api, 'settings:update', [{ allowWeakTokenStorage: true }])).toEqual({ ok: true, value: { allowWeakTokenStorage: false, automaticUpdates: true } });
     expect(rig.confirmation.asked).toHaveLength(1);
     await signIn(rig);
     expect(await rig.core.api.auth.getState()).toMatchObject({ persistence: 'sessionOnly' });
@@ -121,7 +121,7 @@ describe('weak token storage', () => {
     const rig = await compose();
     rig.cipher.currentStrength = 'weak';
     rig.confirmation.answer = true;
-    expect(await dispatchCall(rig.core.api, 'settings:update', [{ allowWeakTokenStorage: true }])).toEqual({ ok: true, value: { allowWeakTokenStorage: true } });
+    expect(await dispatchCall(rig.core.api, 'settings:update', [{ allowWeakTokenStorage: true }])).toEqual({ ok: true, value: { allowWeakTokenStorage: true, automaticUpdates: true } });
     await signIn(rig);
     expect(await rig.core.api.auth.getState()).toMatchObject({ persistence: 'encrypted' });
   });

@@ -50,7 +50,16 @@ describe('the renderer API over the bridge', () => {
 });
 
 describe('isExpectedOffline', () => {
-  const quiet: readonly ErrorCode[] = ['network.offline', 'network.proxy_auth', 'lokalise.network', 'lokalise.timeout', 'auth.required'];
+  const quiet: readonly ErrorCode[] = [
+    'network.offline',
+    'network.proxy_auth',
+    'network.no_answer',
+    'lokalise.network',
+    'lokalise.timeout',
+    'lokalise.no_answer',
+    'auth.required',
+    'auth.session_expired',
+  ];
 
   it.each(errorCodes)('classifies %s', async (code) => {
     expect(isExpectedOffline(await failureFor(code))).toBe(quiet.includes(code));
