@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
+import { CellQaSchema, KeyQaFilterSchema, qaArguments, QaProgressSchema, QaSettingsSchema, QaStatusSchema } from './contract-qa';
 
 const isoCode = z.string().min(2).max(20).regex(/^[A-Za-z0-9_-]+$/, 'a language code such as en or zh_CN');
 const projectId = z.string().min(1).max(100).regex(/^[A-Za-z0-9.:_-]+$/, 'a Lokalise project id');
@@ -119,6 +120,8 @@ export const KeyQuerySchema = z
     includeArchived: z.boolean().default(false),
     includeHidden: z.boolean().default(false),
     sort: z.enum(['name', 'modified']).default('name'),
+    /** Only keys with local QA issues (any, or of one check) in the target languages; see contract-qa.ts. */
+    qa: KeyQaFilterSchema.nullable().default(null),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   })
@@ -137,6 +140,8 @@ export const TranslationCellSchema = z
     isReviewed: z.boolean(),
     isUnverified: z.boolean(),
     modifiedAt: epochMs.nullable(),
+    /** The translation's local QA issues, on key pages and details, when the project's scan found any. */
+    qa: CellQaSchema.optional(),
   })
   .strict();
 export type TranslationCell = z.infer<typeof TranslationCellSchema>;
@@ -309,6 +314,18 @@ export const calls = {
   library: {
     forget: call('library:forget', none, voidResult),
   },
+  qa: {
+    /** Where a project's QA scan stands, and its issue counts in the given languages. */
+    status: call('qa:status', qaArguments.status, QaStatusSchema),
+    /** Scans the project again now (also done by itself after each sync); `qa.not_synced` before its first sync. */
+    scan: call('qa:scan', qaArguments.project, QaProgressSchema),
+    /** Stops the project's running scan; the results stored so far stay. */
+    cancel: call('qa:cancel', qaArguments.project, QaProgressSchema),
+    /** Which checks run for the project, at which severity. */
+    settings: call('qa:settings', qaArguments.project, QaSettingsSchema),
+    /** Stores the project's checks and rescans it with them. */
+    updateSettings: call('qa:update-settings', qaArguments.updateSettings, QaSettingsSchema),
+  },
   settings: {
     get: call('settings:get', none, SettingsSchema),
     update: call('settings:update', z.tuple([SettingsSchema.partial().strict()]), SettingsSchema),
@@ -319,6 +336,7 @@ export const calls = {
 export const events = {
   auth: { onStateChanged: { channel: 'auth:state-changed', payload: AuthStateSchema } },
   sync: { onProgress: { channel: 'sync:progress', payload: SyncProgressSchema } },
+  qa: { onProgress: { channel: 'qa:progress', payload: QaProgressSchema } },
   app: {
     onConnectivityChanged: { channel: 'app:connectivity-changed', payload: ConnectivitySchema },
     onLibraryChanged: { channel: 'app:library-changed', payload: z.object({ projectIds: z.array(z.string()) }).strict() },

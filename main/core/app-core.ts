@@ -17,6 +17,7 @@ import { EventBus } from './event-bus';
 import { isAllowedExternalUrl } from './link-policy';
 import type { Logger, Redactor } from './log';
 import { LokaliseClient } from './lokalise/client';
+import { QaService, type QaHooks } from './qa/qa-service';
 import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore } from './ports';
 import { SettingsService } from './settings';
 import { isNoAnswer } from './silence-fetch';
@@ -54,6 +55,11 @@ export interface AppCoreDependencies {
 export interface AppCore {
   readonly api: CoreApi;
   readonly events: EventBus;
+  /**
+   * Project-wide QA: the write path calls `qa.recheckKey` after an edit and connects its unsent edits with
+   * `qa.usePendingTranslations`, so scans and the filter check what will be pushed.
+   */
+  readonly qa: QaHooks;
   /** Called by the edge when the OS resumes from sleep, so the session can refresh before the token lapses. */
   handleWake(): void;
   /** Cancels sync and sign-in, closes the loopback receiver and the database. Safe to call twice. */
@@ -127,7 +133,17 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     logger: dependencies.logger,
   });
   let { store, problem: storeProblem } = openLibrary(dependencies.dataFolder, dependencies.logger);
-  const libraryChanged = (projectIds: string[]): void => events.emit({ domain: 'app', name: 'onLibraryChanged', payload: { projectIds } });
+  const qa = new QaService({
+    library: () => store,
+    settingsStore: dependencies.settingsStore,
+    onProgress: (progress) => events.emit({ domain: 'qa', name: 'onProgress', payload: progress }),
+    logger: dependencies.logger,
+  });
+  const libraryChanged = (projectIds: string[]): void => {
+    events.emit({ domain: 'app', name: 'onLibraryChanged', payload: { projectIds } });
+    // After a sync (and at start, below) a project whose results are not of its current snapshot is scanned again.
+    qa.scanWhereStale(projectIds);
+  };
   const makeSync = (library: LibraryStore): SyncEngine =>
     new SyncEngine({
       store: library,
@@ -221,13 +237,23 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       },
     },
     keys: {
-      page: (query) => Promise.resolve(library().keyPage(query)),
-      detail: (projectId, keyId) => Promise.resolve(library().keyDetail(projectId, keyId)),
+      page: (query) => Promise.resolve(qa.withIssues(library().keyPage(query), query)),
+      detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, library().keyDetail(projectId, keyId))),
     },
     sync: {
       start: (projectIds) => Promise.resolve(engine().start(projectIds)),
       cancel: () => Promise.resolve(engine().cancel()),
       status: () => Promise.resolve(sync?.status() ?? { ...idleSyncProgress, message: storeProblem }),
+    },
+    qa: {
+      status: (projectId, isos) => {
+        summary(projectId);
+        return Promise.resolve(qa.status(projectId, isos));
+      },
+      scan: (projectId) => Promise.resolve().then(() => qa.scan(summary(projectId).projectId)),
+      cancel: (projectId) => Promise.resolve(qa.cancel(projectId)),
+      settings: (projectId) => Promise.resolve(qa.settings(summary(projectId).projectId)),
+      updateSettings: (projectId, settings) => Promise.resolve().then(() => qa.updateSettings(summary(projectId).projectId, settings)),
     },
     library: {
       forget: async () => {
@@ -238,6 +264,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
         } else {
           engine().cancel();
           await engine().whenIdle();
+          await qa.cancelAll();
           library().forgetAll();
         }
         libraryChanged([]);
@@ -254,10 +281,13 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
   };
 
+  if (store !== null) qa.scanWhereStale(store.listProjects().map((project) => project.projectId));
+
   let closed = false;
   return {
     api,
     events,
+    qa,
     handleWake: () => session.handleWake(),
     close: async () => {
       if (closed) return;
@@ -265,6 +295,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       updates.stop();
       sync?.cancel();
       await sync?.whenIdle();
+      await qa.close();
       await session.dispose();
       store?.close();
     },

@@ -12,6 +12,7 @@ import { IpcRouter, type InvokeRegistrar, type TrustedSender } from './handle';
 import { registerKeysCalls } from './keys';
 import { registerLibraryCalls } from './library';
 import { registerProjectsCalls } from './projects';
+import { registerQaCalls } from './qa';
 import { registerSettingsCalls } from './settings';
 import { registerSyncCalls } from './sync';
 
@@ -47,6 +48,7 @@ export function registerIpc(wiring: IpcWiring): IpcRegistration {
   registerSyncCalls(router);
   registerLibraryCalls(router);
   registerSettingsCalls(router);
+  registerQaCalls(router);
   const stopEvents = forwardEvents(wiring.core.events, wiring.eventTarget, wiring.logger);
   return {
     channels: router.channels(),
