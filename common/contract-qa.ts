@@ -18,8 +18,16 @@ const isoCode = z.string().min(2).max(20).regex(/^[A-Za-z0-9_-]+$/, 'a language 
 export const KeyQaFilterSchema = z.union([z.literal('any'), QaCheckIdSchema]);
 export type KeyQaFilter = z.infer<typeof KeyQaFilterSchema>;
 
+/**
+ * One issue of a translation as a key page carries it: a `QaIssue` without its `token` field. The message names the
+ * token and `range` finds it in the text; and the contract keeps every field named like a credential out on
+ * principle (main/ipc/ipc.test.ts), which a field called `token` would defeat.
+ */
+export const CellQaIssueSchema = QaIssueSchema.omit({ token: true });
+export type CellQaIssue = z.infer<typeof CellQaIssueSchema>;
+
 /** The issues of one translation, as a key page shows them (computed with the project's current settings). */
-export const CellQaSchema = z.array(QaIssueSchema);
+export const CellQaSchema = z.array(CellQaIssueSchema);
 
 /** Where a project's scan stands; one event per change, a few per second at most while it runs. */
 export const QaProgressSchema = z

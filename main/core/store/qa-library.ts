@@ -168,7 +168,7 @@ export class QaLibrary {
       const issues = keyIssues(found.facts, keyRowOf(row), settings, values, languages);
       const translations = item.translations.map((cell): TranslationCell => {
         const list = issues.get(cell.languageIso);
-        return list === undefined ? cell : { ...cell, qa: list };
+        return list === undefined ? cell : { ...cell, qa: list.map(({ checkId, severity, message, form, range }) => ({ checkId, severity, message, form, range })) };
       });
       return { ...item, translations };
     });
