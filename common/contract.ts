@@ -115,7 +115,8 @@ export const KeyQuerySchema = z
     projectId,
     sourceIso: isoCode,
     targetIsos: z.array(isoCode).max(6),
-    search: z.string().max(200).default(''),
+    /** Any length is answered: main looks at the first `searchTextLimit` characters (common/search-text.ts). */
+    search: z.string().max(1_000_000).default(''),
     status: KeyStatusFilterSchema.nullable().default(null),
     /** The language the status filter applies to; null means any of the target languages. */
     statusIso: isoCode.nullable().default(null),
@@ -166,7 +167,17 @@ export const KeyRowSchema = z
 export type KeyRow = z.infer<typeof KeyRowSchema>;
 
 export const KeyPageSchema = z
-  .object({ total: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), items: z.array(KeyRowSchema) })
+  .object({
+    /** Matches in all; when `partial`, the matches among the keys searched so far. */
+    total: z.number().int().nonnegative(),
+    offset: z.number().int().nonnegative(),
+    items: z.array(KeyRowSchema),
+    /**
+     * Present when the search had to check every key's text and its time budget ran out first: the page holds the
+     * matches among the first `searchedKeys` keys of the list, and the translator is told so.
+     */
+    partial: z.object({ searchedKeys: z.number().int().nonnegative(), totalKeys: z.number().int().nonnegative() }).strict().optional(),
+  })
   .strict();
 export type KeyPage = z.infer<typeof KeyPageSchema>;
 
