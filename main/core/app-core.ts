@@ -18,7 +18,10 @@ import { isAllowedExternalUrl } from './link-policy';
 import type { Logger, Redactor } from './log';
 import { LokaliseClient } from './lokalise/client';
 import { QaService, type QaHooks } from './qa/qa-service';
-import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore } from './ports';
+import { editError } from './edits/edit-errors';
+import { EditsService } from './edits/edits-service';
+import { PushEngine } from './edits/push-engine';
+import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore, SaveFileDialog } from './ports';
 import { SettingsService } from './settings';
 import { isNoAnswer } from './silence-fetch';
 import { LibraryStore } from './store';
@@ -44,6 +47,8 @@ export interface AppCoreDependencies {
   readonly confirmation: ConfirmationPrompt;
   readonly browser: BrowserOpener;
   readonly clipboard: ClipboardWriter;
+  /** Where exports are saved: main's save dialog. Absent (tests, the browser demo) means every export is cancelled. */
+  readonly saveDialog?: SaveFileDialog;
   readonly logger: Logger;
   readonly redactor: Redactor;
   readonly appVersion: string;
@@ -168,6 +173,32 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     return found;
   };
 
+  const edits = new EditsService({
+    dataFolder: dependencies.dataFolder,
+    library,
+    fetchContributor: (projectId) => client.currentContributor(projectId, session.signal),
+    export: {
+      dialog: dependencies.saveDialog ?? { choosePath: () => Promise.resolve(null) },
+      projectName: (projectId) => (store === null ? null : (store.project(projectId)?.name ?? null)),
+    },
+    onChanged: (projectIds, overall) => events.emit({ domain: 'edits', name: 'onChanged', payload: { projectIds, overall } }),
+    logger: dependencies.logger,
+  });
+  const pushEngine = new PushEngine();
+  edits.attachEngine(pushEngine);
+  // QA reads an unsent edit in place of the synced value (every outbox row is unsent), and checks a key again
+  // when a translator commits an edit of it, so the QA filter and counts follow at once.
+  qa.usePendingTranslations({
+    pending: (projectId) => {
+      try {
+        return edits.outbox().list({ projectId }).map((edit) => ({ keyId: edit.keyId, iso: edit.languageIso, value: edit.pluralForms ?? edit.value }));
+      } catch {
+        return []; // No outbox (its own problem is reported by the edits calls): check the synced values.
+      }
+    },
+  });
+  const editsApi = edits.api();
+
   // Work a restart must not cut short. The sync reports through its progress events; the push engine will hold
   // 'push' itself while it sends edits (see busy-signal.ts).
   const busy = new BusySignal();
@@ -218,9 +249,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       copySignInLink: () => session.copySignInLink(),
       openSignInLink: () => session.openSignInLink(),
       // Sign-out is local and always succeeds: no library, no network and no keychain is needed to forget tokens.
-      signOut: () => {
+      // Pending edits stay in the outbox for the next sign-in; the answer says how many.
+      signOut: async () => {
         sync?.cancel();
-        return session.signOut();
+        pushEngine.cancel();
+        const state = await session.signOut();
+        return { ...state, keptEdits: edits.count() };
       },
     },
     projects: {
@@ -235,9 +269,10 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
         summary(projectId);
         return Promise.resolve(library().facets(projectId));
       },
+      contributor: (projectId) => edits.contributor(projectId),
     },
     keys: {
-      page: (query) => Promise.resolve(qa.withIssues(library().keyPage(query), query)),
+      page: (query) => Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query)),
       detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, library().keyDetail(projectId, keyId))),
     },
     sync: {
@@ -256,7 +291,15 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       updateSettings: (projectId, settings) => Promise.resolve().then(() => qa.updateSettings(summary(projectId).projectId, settings)),
     },
     library: {
-      forget: async () => {
+      forget: async (options) => {
+        // The outbox is its own file, so forgetting the library never drops an edit by itself; the refusal is
+        // so a translator does not lose the library their edits were made against without meaning to.
+        if (edits.hasUnexported() && options?.discardEdits !== true) throw editError('edits.pending');
+        if (options?.discardEdits === true) {
+          pushEngine.cancel();
+          await pushEngine.whenIdle();
+          edits.discardAll();
+        }
         if (store === null) {
           store = LibraryStore.rebuild(dependencies.dataFolder, { logger: dependencies.logger });
           storeProblem = null;
@@ -269,6 +312,19 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
         }
         libraryChanged([]);
         return null;
+      },
+    },
+    edits: {
+      ...editsApi,
+      commit: async (input) => {
+        const edit = await editsApi.commit(input);
+        try {
+          qa.recheckKey(input.projectId, input.keyId);
+        } catch (error) {
+          // The edit is stored; stale QA results for one key must never fail its commit.
+          dependencies.logger.warn('could not recheck an edited key', { error });
+        }
+        return edit;
       },
     },
     settings: {
@@ -295,9 +351,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       updates.stop();
       sync?.cancel();
       await sync?.whenIdle();
+      pushEngine.cancel();
+      await pushEngine.whenIdle();
       await qa.close();
       await session.dispose();
       store?.close();
+      edits.close();
     },
   };
 }
