@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Edit, EditCommitInput, Language } from '../../../common/contract';
+import type { EditCommitInput, Language } from '../../../common/contract';
 import { freshFakeApiForEachTest } from '../../../test/support/renderer/each-test';
+import { fakeEdit } from '../../../test/support/renderer/fake-api';
 import { arabic, english, german, makeCell } from '../../../test/support/renderer/fixtures';
 import type { EditAccess } from './access';
 import { TranslationEditor, type TranslationEditorProps } from './TranslationEditor';
@@ -10,32 +11,7 @@ const fake = freshFakeApiForEachTest();
 const writable: EditAccess = { writable: true, isReviewer: false, note: null };
 const russian: Language = { langId: 700, iso: 'ru', name: 'Russian', isRtl: false, pluralForms: [], progress: 0 };
 
-function savedEdit(input: EditCommitInput): Edit {
-  const value = input.value;
-  return {
-    editId: 1,
-    projectId: input.projectId,
-    keyId: input.keyId,
-    keyName: 'welcome.title',
-    languageIso: input.languageIso,
-    isPlural: typeof value !== 'string',
-    state: 'pending',
-    value: typeof value === 'string' ? value : JSON.stringify(value),
-    pluralForms: typeof value === 'string' ? null : value,
-    isReviewed: input.isReviewed ?? null,
-    isUnverified: input.isUnverified ?? null,
-    base: { value: '', pluralForms: null, isReviewed: false, isUnverified: false, modifiedAt: null, modifiedBy: null },
-    theirs: null,
-    reason: null,
-    message: null,
-    qaConfirmed: false,
-    createdAt: 0,
-    updatedAt: 0,
-  };
-}
-
 function show(overrides: Partial<TranslationEditorProps> = {}): ReturnType<typeof render> {
-  fake().respond('edits.commit', (input) => savedEdit(input));
   const props: TranslationEditorProps = {
     projectId: '100.abc',
     keyId: 7,
@@ -127,7 +103,7 @@ describe('TranslationEditor: committing', () => {
     fireEvent.keyDown(field(), { key: 'Enter' });
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('The edit could not be saved on this computer.'));
     expect(field().value).toBe('Hallo lieber %s');
-    fake().respond('edits.commit', (input) => savedEdit(input));
+    fake().respond('edits.commit', (input) => fakeEdit({ value: typeof input.value === 'string' ? input.value : '' }));
     fireEvent.keyDown(field(), { key: 'Enter' });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved on this computer.'));
     expect(commits().map((input) => input.value)).toEqual(['Hallo lieber %s', 'Hallo lieber %s']);

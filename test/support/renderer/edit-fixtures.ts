@@ -3,35 +3,16 @@
  * statuses, built from the contract's own types so a contract change breaks them at compile time.
  */
 import { emptyEditCounts, idlePushStatus, type Edit, type EditCounts, type PushStatus, type TranslationSnapshot } from '../../../common/contract';
+import { fakeEdit } from './fake-api';
 
 /** A server-side version of a translation. */
 export function makeSnapshot(value: string, overrides: Partial<TranslationSnapshot> = {}): TranslationSnapshot {
   return { value, pluralForms: null, isReviewed: false, isUnverified: false, modifiedAt: null, modifiedBy: null, ...overrides };
 }
 
-/** A pending German edit of key 7; `overrides` changes any field. */
+/** A pending German edit of key 7 in the sample project; `overrides` changes any field. */
 export function makeEdit(overrides: Partial<Edit> = {}): Edit {
-  return {
-    editId: 1,
-    projectId: '100.abc',
-    keyId: 7,
-    keyName: 'welcome.title',
-    languageIso: 'de',
-    isPlural: false,
-    state: 'pending',
-    value: 'Willkommen zurück',
-    pluralForms: null,
-    isReviewed: null,
-    isUnverified: null,
-    base: makeSnapshot('Willkommen'),
-    theirs: null,
-    reason: null,
-    message: null,
-    qaConfirmed: false,
-    createdAt: 0,
-    updatedAt: 0,
-    ...overrides,
-  };
+  return fakeEdit({ projectId: '100.abc', keyId: 7, keyName: 'welcome.title', value: 'Willkommen zurück', base: makeSnapshot('Willkommen'), ...overrides });
 }
 
 /** Outbox counts with the given states filled in and `total` summed. */
