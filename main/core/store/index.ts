@@ -6,3 +6,5 @@
  */
 export { LibraryStore, type LibraryOptions } from './library-store';
 export type { SnapshotCounts, SnapshotWriting } from './snapshot-writer';
+export type { ResyncBasis } from './resync-basis';
+export type { SyncChanges } from './snapshot-carry';
