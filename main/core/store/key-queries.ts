@@ -12,6 +12,7 @@ import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './s
 import { buildSearch, type SearchConditions } from './search';
 import { indexVocabulary } from './search-vocabulary';
 import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';
+import { scanPage } from './scan-page';
 
 type Row = Record<string, unknown>;
 
@@ -165,10 +166,22 @@ function storedTotal(connection: Connection, query: KeyQuery): number | null {
 }
 
 /**
- * A page of keys matching `query`, with the total number of matches. `ranked: false` forces the SQL path for a
- * search that search-ranks.ts could answer (tests compare the two).
+ * Milliseconds a search that must check every key's text (no indexed word narrows it) may take before it answers
+ * with the matches found so far; see scan-page.ts. Small enough that the window never waits noticeably on it.
  */
-export function keyPage(connection: Connection, query: KeyQuery, options: { ranked?: boolean } = {}): KeyPage {
+export const scanBudgetMs = 60;
+
+/** How keyPage may answer: `ranked: false` forces the SQL path (tests compare the two); `budgetMs` overrides scanBudgetMs. */
+export interface KeyPageOptions {
+  readonly ranked?: boolean;
+  readonly budgetMs?: number;
+}
+
+/**
+ * A page of keys matching `query`, with the total number of matches. A search that only a scan of every key can
+ * answer is cut at its time budget and says how far it got (`partial`).
+ */
+export function keyPage(connection: Connection, query: KeyQuery, options: KeyPageOptions = {}): KeyPage {
   const generation = currentGeneration(connection, query.projectId);
   if (generation === null) return { total: 0, offset: query.offset, items: [] };
   const languages = languagesOf(connection, query.projectId, generation);
@@ -180,6 +193,14 @@ export function keyPage(connection: Connection, query: KeyQuery, options: { rank
   }
   const { from, where, parameters, ordered } = filters(query, generation, languages, search);
   const clause = where.join(' AND ');
+  if (ordered && search.where.length > 0) {
+    const { projectId, offset, limit } = query;
+    const budgetMs = options.budgetMs ?? scanBudgetMs;
+    const scanned = scanPage(connection, { from, clause, parameters, projectId, generation, sort: sortOrders[query.sort], offset, limit, budgetMs });
+    const items = pageRows(connection, scanned.ids, query);
+    if (scanned.searchedKeys >= scanned.totalKeys) return { total: scanned.matched, offset, items };
+    return { total: scanned.matched, offset, items, partial: { searchedKeys: scanned.searchedKeys, totalKeys: scanned.totalKeys } };
+  }
   const countAll = (): number => (connection.prepare(`SELECT count(*) FROM ${from} WHERE ${clause}`).raw(true).get(...parameters) as [number])[0];
   let ids: number[];
   let total: number;
