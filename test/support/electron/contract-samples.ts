@@ -119,6 +119,7 @@ export const sampleArguments: Readonly<Record<string, unknown[]>> = {
   'keys:page': [{ projectId: '123.abc', sourceIso: 'en', targetIsos: ['de'] }],
   'keys:detail': ['123.abc', 7],
   'sync:start': [null],
+  'sync:start-full': [null],
   'settings:update': [{ allowWeakTokenStorage: true }],
   'projects:contributor': ['123.abc'],
   'edits:commit': [{ projectId: '123.abc', keyId: 7, languageIso: 'de', value: 'Speichern' }],
