@@ -57,6 +57,8 @@ export const errorCodes = [
   'sync.access_lost',
   // A sync stopped on a problem no other code names (a bug, most likely); its message says where it stopped.
   'sync.failed',
+  // QA checks across a project.
+  'qa.not_synced',
   // Opening links in the system browser.
   'link.not_allowed',
   // Automatic updates.
