@@ -63,8 +63,9 @@ describe('QaFilter', () => {
 
   it('puts the chosen filter into the key query of the project view', async () => {
     render(<ProjectView project={project} reloadToken={0} viewportHeight={600} />);
-    await screen.findByRole('option', { name: 'Any QA issue (12)' });
+    // The whole view loads first (facets, then the first page): on a busy machine that takes longer than a menu alone.
+    await screen.findByRole('option', { name: 'Any QA issue (12)' }, { timeout: 5000 });
     fireEvent.change(screen.getByLabelText('QA filter'), { target: { value: 'any' } });
-    await waitFor(() => expect(fake.argumentsOf('keys.page').at(-1)?.[0]).toMatchObject({ qa: 'any' }));
+    await waitFor(() => expect(fake.argumentsOf('keys.page').at(-1)?.[0]).toMatchObject({ qa: 'any' }), { timeout: 5000 });
   });
 });
