@@ -39,7 +39,7 @@ describe('QaFilter', () => {
   it('offers any issue and each check with its count, and sends the choice', async () => {
     const chosen: (KeyQaFilter | null)[] = [];
     render(<QaFilter projectId={project.projectId} targetIsos={['ar', 'ja']} value={null} onChange={(next) => chosen.push(next)} reloadToken={0} />);
-    await screen.findByRole('option', { name: 'Any QA issue (12)' });
+    await screen.findByRole('option', { name: 'Any QA issue (12)' }, { timeout: 5000 });
     expect(screen.getByRole('option', { name: 'Placeholders (5)' })).toBeTruthy();
     expect(screen.getByRole('option', { name: 'Double space (0)' })).toBeTruthy();
     expect(fake.argumentsOf('qa.status')[0]).toEqual([project.projectId, ['ar', 'ja']]);
@@ -50,14 +50,14 @@ describe('QaFilter', () => {
 
   it('shows a running scan and reloads the counts when it ends', async () => {
     render(<QaFilter projectId={project.projectId} targetIsos={[]} value={null} onChange={() => undefined} reloadToken={0} />);
-    await screen.findByRole('option', { name: 'Any QA issue (12)' });
+    await screen.findByRole('option', { name: 'Any QA issue (12)' }, { timeout: 5000 });
     act(() => fake.emit('qa.onProgress', { projectId: project.projectId, status: 'running', done: 25, total: 100, message: null }));
     expect(screen.getByText('Checking 25%')).toBeTruthy();
     act(() => fake.emit('qa.onProgress', { projectId: 'another', status: 'running', done: 50, total: 100, message: null }));
     expect(screen.getByText('Checking 25%')).toBeTruthy();
     fake.respond('qa.status', status(3, 1));
     act(() => fake.emit('qa.onProgress', { projectId: project.projectId, status: 'done', done: 100, total: 100, message: null }));
-    await screen.findByRole('option', { name: 'Any QA issue (3)' });
+    await screen.findByRole('option', { name: 'Any QA issue (3)' }, { timeout: 5000 });
     expect(screen.queryByText(/Checking/)).toBeNull();
   });
 
