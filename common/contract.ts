@@ -11,7 +11,10 @@
  * here may import Electron, Node built-ins or the DOM (lint and `tsconfig.common.json` enforce it).
  */
 import { z } from 'zod';
+import { CellEditSchema, contributorCallShape, editCallShapes, editEvents } from './contract-edits';
 import type { ErrorCode } from './errors';
+
+export * from './contract-edits';
 
 const isoCode = z.string().min(2).max(20).regex(/^[A-Za-z0-9_-]+$/, 'a language code such as en or zh_CN');
 const projectId = z.string().min(1).max(100).regex(/^[A-Za-z0-9.:_-]+$/, 'a Lokalise project id');
@@ -54,6 +57,8 @@ export const AuthStateSchema = z
     scopes: z.array(z.string()).nullable(),
     /** `encrypted` when tokens are kept by the OS keychain, `sessionOnly` when they live in memory for this run. */
     persistence: z.enum(['encrypted', 'sessionOnly']).nullable(),
+    /** On the answer to sign-out only: how many edits stay in the outbox for the next sign-in. */
+    keptEdits: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type AuthState = z.infer<typeof AuthStateSchema>;
@@ -138,6 +143,8 @@ export const TranslationCellSchema = z
     isReviewed: z.boolean(),
     isUnverified: z.boolean(),
     modifiedAt: epochMs.nullable(),
+    /** Set when the translation has an edit in the outbox: the grid shows it over the synced value. */
+    edit: CellEditSchema.nullable().optional(),
   })
   .strict();
 export type TranslationCell = z.infer<typeof TranslationCellSchema>;
@@ -310,6 +317,8 @@ export const calls = {
     refresh: call('projects:refresh', none, z.array(ProjectSummarySchema)),
     setKeepOffline: call('projects:set-keep-offline', z.tuple([projectId, z.boolean()]), ProjectSummarySchema),
     facets: call('projects:facets', z.tuple([projectId]), ProjectFacetsSchema),
+    /** My languages and rights in a project (`contributors/me`), from Lokalise when reachable, else the offline cache. */
+    contributor: call(...contributorCallShape),
   },
   keys: {
     page: call('keys:page', z.tuple([KeyQuerySchema]), KeyPageSchema),
@@ -321,7 +330,24 @@ export const calls = {
     status: call('sync:status', none, SyncProgressSchema),
   },
   library: {
-    forget: call('library:forget', none, voidResult),
+    /**
+     * Removes the offline library. Refused with `edits.pending` while edits wait in the outbox, unless
+     * `discardEdits` is true (the translator confirmed) or they were exported since their last change.
+     */
+    forget: call('library:forget', z.tuple([z.object({ discardEdits: z.boolean() }).strict().optional()]), voidResult),
+  },
+  edits: {
+    commit: call(...editCallShapes.commit),
+    list: call(...editCallShapes.list),
+    summary: call(...editCallShapes.summary),
+    push: call(...editCallShapes.push),
+    cancelPush: call(...editCallShapes.cancelPush),
+    pushStatus: call(...editCallShapes.pushStatus),
+    resolve: call(...editCallShapes.resolve),
+    resolveMany: call(...editCallShapes.resolveMany),
+    discard: call(...editCallShapes.discard),
+    confirmQa: call(...editCallShapes.confirmQa),
+    export: call(...editCallShapes.export),
   },
   settings: {
     get: call('settings:get', none, SettingsSchema),
@@ -333,6 +359,7 @@ export const calls = {
 export const events = {
   auth: { onStateChanged: { channel: 'auth:state-changed', payload: AuthStateSchema } },
   sync: { onProgress: { channel: 'sync:progress', payload: SyncProgressSchema } },
+  edits: editEvents,
   app: {
     onConnectivityChanged: { channel: 'app:connectivity-changed', payload: ConnectivitySchema },
     onLibraryChanged: { channel: 'app:library-changed', payload: z.object({ projectIds: z.array(z.string()) }).strict() },

@@ -17,7 +17,10 @@ import { EventBus } from './event-bus';
 import { isAllowedExternalUrl } from './link-policy';
 import type { Logger, Redactor } from './log';
 import { LokaliseClient } from './lokalise/client';
-import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore } from './ports';
+import { editError } from './edits/edit-errors';
+import { EditsService } from './edits/edits-service';
+import { PushEngine } from './edits/push-engine';
+import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore, SaveFileDialog } from './ports';
 import { SettingsService } from './settings';
 import { isNoAnswer } from './silence-fetch';
 import { LibraryKeeper } from './library-keeper';
@@ -44,6 +47,8 @@ export interface AppCoreDependencies {
   readonly confirmation: ConfirmationPrompt;
   readonly browser: BrowserOpener;
   readonly clipboard: ClipboardWriter;
+  /** Where exports are saved: main's save dialog. Absent (tests, the browser demo) means every export is cancelled. */
+  readonly saveDialog?: SaveFileDialog;
   readonly logger: Logger;
   readonly redactor: Redactor;
   readonly appVersion: string;
@@ -143,6 +148,20 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     return found;
   };
 
+  const edits = new EditsService({
+    dataFolder: dependencies.dataFolder,
+    library,
+    fetchContributor: (projectId) => client.currentContributor(projectId, session.signal),
+    export: {
+      dialog: dependencies.saveDialog ?? { choosePath: () => Promise.resolve(null) },
+      projectName: (projectId) => (keeper.problem === null ? (library().project(projectId)?.name ?? null) : null),
+    },
+    onChanged: (projectIds, overall) => events.emit({ domain: 'edits', name: 'onChanged', payload: { projectIds, overall } }),
+    logger: dependencies.logger,
+  });
+  const pushEngine = new PushEngine();
+  edits.attachEngine(pushEngine);
+
   // Work a restart must not cut short. The sync reports through its progress events; the push engine will hold
   // 'push' itself while it sends edits (see busy-signal.ts).
   const busy = new BusySignal();
@@ -194,9 +213,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       copySignInLink: () => session.copySignInLink(),
       openSignInLink: () => session.openSignInLink(),
       // Sign-out is local and always succeeds: no library, no network and no keychain is needed to forget tokens.
-      signOut: () => {
+      // Pending edits stay in the outbox for the next sign-in; the answer says how many.
+      signOut: async () => {
         keeper.currentSync()?.cancel();
-        return session.signOut();
+        pushEngine.cancel();
+        const state = await session.signOut();
+        return { ...state, keptEdits: edits.count() };
       },
     },
     projects: {
@@ -216,9 +238,10 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
         summary(projectId);
         return Promise.resolve(library().facets(projectId));
       },
+      contributor: (projectId) => edits.contributor(projectId),
     },
     keys: {
-      page: (query) => Promise.resolve(library().keyPage(query)),
+      page: (query) => Promise.resolve(edits.overlay(library().keyPage(query), query.projectId)),
       detail: (projectId, keyId) => Promise.resolve(library().keyDetail(projectId, keyId)),
     },
     sync: {
@@ -227,12 +250,21 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       status: () => Promise.resolve(keeper.currentSync()?.status() ?? { ...idleSyncProgress, message: keeper.problem }),
     },
     library: {
-      forget: async () => {
+      forget: async (options) => {
+        // The outbox is its own file, so forgetting the library never drops an edit by itself; the refusal is
+        // so a translator does not lose the library their edits were made against without meaning to.
+        if (edits.hasUnexported() && options?.discardEdits !== true) throw editError('edits.pending');
+        if (options?.discardEdits === true) {
+          pushEngine.cancel();
+          await pushEngine.whenIdle();
+          edits.discardAll();
+        }
         await keeper.forget();
         libraryChanged([]);
         return null;
       },
     },
+    edits: edits.api(),
     settings: {
       get: () => Promise.resolve(settings.get()),
       update: async (change) => {
@@ -253,8 +285,11 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       closed = true;
       updates.stop();
       await startupCheck;
+      pushEngine.cancel();
+      await pushEngine.whenIdle();
       await keeper.close();
       await session.dispose();
+      edits.close();
     },
   };
 }

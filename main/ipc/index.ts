@@ -7,6 +7,7 @@ import type { AppCore } from '../core/app-core';
 import type { Logger } from '../core/log';
 import { registerAppCalls } from './app';
 import { registerAuthCalls } from './auth';
+import { registerEditsCalls } from './edits';
 import { forwardEvents, type EventReceiver } from './events';
 import { IpcRouter, type InvokeRegistrar, type TrustedSender } from './handle';
 import { registerKeysCalls } from './keys';
@@ -46,6 +47,7 @@ export function registerIpc(wiring: IpcWiring): IpcRegistration {
   registerKeysCalls(router);
   registerSyncCalls(router);
   registerLibraryCalls(router);
+  registerEditsCalls(router);
   registerSettingsCalls(router);
   const stopEvents = forwardEvents(wiring.core.events, wiring.eventTarget, wiring.logger);
   return {
