@@ -17,6 +17,7 @@ import { EventBus } from './event-bus';
 import { isAllowedExternalUrl } from './link-policy';
 import type { Logger, Redactor } from './log';
 import { LokaliseClient } from './lokalise/client';
+import { QaService, type QaHooks } from './qa/qa-service';
 import { editError } from './edits/edit-errors';
 import { EditsService } from './edits/edits-service';
 import { PushEngine } from './edits/push-engine';
@@ -60,6 +61,11 @@ export interface AppCoreDependencies {
 export interface AppCore {
   readonly api: CoreApi;
   readonly events: EventBus;
+  /**
+   * Project-wide QA: the write path calls `qa.recheckKey` after an edit and connects its unsent edits with
+   * `qa.usePendingTranslations`, so scans and the filter check what will be pushed.
+   */
+  readonly qa: QaHooks;
   /** Called by the edge when the OS resumes from sleep, so the session can refresh before the token lapses. */
   handleWake(): void;
   /** Cancels sync and sign-in, closes the loopback receiver and the database. Safe to call twice. */
@@ -124,7 +130,17 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     rateLimitMaxWaitMs: dependencies.config.rateLimitMaxWaitMs,
     logger: dependencies.logger,
   });
-  const libraryChanged = (projectIds: string[]): void => events.emit({ domain: 'app', name: 'onLibraryChanged', payload: { projectIds } });
+  const qa = new QaService({
+    library: () => keeper.currentLibrary(),
+    settingsStore: dependencies.settingsStore,
+    onProgress: (progress) => events.emit({ domain: 'qa', name: 'onProgress', payload: progress }),
+    logger: dependencies.logger,
+  });
+  const libraryChanged = (projectIds: string[]): void => {
+    events.emit({ domain: 'app', name: 'onLibraryChanged', payload: { projectIds } });
+    // After a sync (and at start, below) a project whose results are not of its current snapshot is scanned again.
+    qa.scanWhereStale(projectIds);
+  };
   const keeper = new LibraryKeeper({
     folder: dependencies.dataFolder,
     logger: dependencies.logger,
@@ -161,6 +177,18 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
   });
   const pushEngine = new PushEngine();
   edits.attachEngine(pushEngine);
+  // QA reads an unsent edit in place of the synced value (every outbox row is unsent), and checks a key again
+  // when a translator commits an edit of it, so the QA filter and counts follow at once.
+  qa.usePendingTranslations({
+    pending: (projectId) => {
+      try {
+        return edits.outbox().list({ projectId }).map((edit) => ({ keyId: edit.keyId, iso: edit.languageIso, value: edit.pluralForms ?? edit.value }));
+      } catch {
+        return []; // No outbox (its own problem is reported by the edits calls): check the synced values.
+      }
+    },
+  });
+  const editsApi = edits.api();
 
   // Work a restart must not cut short. The sync reports through its progress events; the push engine will hold
   // 'push' itself while it sends edits (see busy-signal.ts).
@@ -241,13 +269,23 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       contributor: (projectId) => edits.contributor(projectId),
     },
     keys: {
-      page: (query) => Promise.resolve(edits.overlay(library().keyPage(query), query.projectId)),
-      detail: (projectId, keyId) => Promise.resolve(library().keyDetail(projectId, keyId)),
+      page: (query) => Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query)),
+      detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, library().keyDetail(projectId, keyId))),
     },
     sync: {
       start: (projectIds) => Promise.resolve(engine().start(projectIds)),
       cancel: () => Promise.resolve(engine().cancel()),
       status: () => Promise.resolve(keeper.currentSync()?.status() ?? { ...idleSyncProgress, message: keeper.problem }),
+    },
+    qa: {
+      status: (projectId, isos) => {
+        summary(projectId);
+        return Promise.resolve(qa.status(projectId, isos));
+      },
+      scan: (projectId) => Promise.resolve().then(() => qa.scan(summary(projectId).projectId)),
+      cancel: (projectId) => Promise.resolve(qa.cancel(projectId)),
+      settings: (projectId) => Promise.resolve(qa.settings(summary(projectId).projectId)),
+      updateSettings: (projectId, settings) => Promise.resolve().then(() => qa.updateSettings(summary(projectId).projectId, settings)),
     },
     library: {
       forget: async (options) => {
@@ -259,12 +297,25 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
           await pushEngine.whenIdle();
           edits.discardAll();
         }
+        await qa.cancelAll();
         await keeper.forget();
         libraryChanged([]);
         return null;
       },
     },
-    edits: edits.api(),
+    edits: {
+      ...editsApi,
+      commit: async (input) => {
+        const edit = await editsApi.commit(input);
+        try {
+          qa.recheckKey(input.projectId, input.keyId);
+        } catch (error) {
+          // The edit is stored; stale QA results for one key must never fail its commit.
+          dependencies.logger.warn('could not recheck an edited key', { error });
+        }
+        return edit;
+      },
+    },
     settings: {
       get: () => Promise.resolve(settings.get()),
       update: async (change) => {
@@ -275,10 +326,14 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
   };
 
+  const opened = keeper.currentLibrary();
+  if (opened !== null) qa.scanWhereStale(opened.listProjects().map((project) => project.projectId));
+
   let closed = false;
   return {
     api,
     events,
+    qa,
     handleWake: () => session.handleWake(),
     close: async () => {
       if (closed) return;
@@ -287,6 +342,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       await startupCheck;
       pushEngine.cancel();
       await pushEngine.whenIdle();
+      await qa.close();
       await keeper.close();
       await session.dispose();
       edits.close();

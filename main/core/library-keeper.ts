@@ -74,6 +74,11 @@ export class LibraryKeeper {
     return this.sync;
   }
 
+  /** The library when there is one, else null (for services that simply skip their work without one). */
+  public currentLibrary(): LibraryStore | null {
+    return this.store;
+  }
+
   /** The sync engine when there is a library, else null (status and shutdown work without one). */
   public currentSync(): SyncEngine | null {
     return this.sync;

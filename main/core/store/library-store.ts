@@ -17,6 +17,8 @@ import { isDamage } from './damage';
 import { attachSearchIndex, refreshTerms, removeSearchIndex, searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import { purgeGenerations, SnapshotWriter, type SnapshotWriting } from './snapshot-writer';
+import { clearQaResults, qaResultsPath } from './qa-results';
+import { QaLibrary } from './qa-library';
 
 /** How a library is opened. */
 export interface LibraryOptions {
@@ -58,6 +60,8 @@ export class LibraryStore {
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly onDamage: (error: unknown) => void;
+  /** The QA results beside the library (qa.sqlite): scans, the filter's counts, one key rechecked. */
+  public readonly qa: QaLibrary;
 
   private constructor(
     private readonly connection: Connection,
@@ -67,6 +71,7 @@ export class LibraryStore {
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
     this.onDamage = options.onDamage ?? (() => undefined);
+    this.qa = new QaLibrary(connection, folder, this.now);
     internals.set(this, { connection, indexWriter: () => this.searchIndexWriter() });
     this.purgeUnfinishedSyncs();
   }
@@ -84,9 +89,9 @@ export class LibraryStore {
     return LibraryStore.wrap(rebuildDatabase(folder), folder, options);
   }
 
-  /** The files of a library in `folder`: the library itself, and its search index (derived data, rebuilt when lost). */
-  public static filesIn(folder: string): { readonly library: string; readonly searchIndex: string } {
-    return { library: storePath(folder), searchIndex: searchIndexPath(folder) };
+  /** The files of a library in `folder`: the library itself, its search index and QA results (derived data, rebuilt when lost). */
+  public static filesIn(folder: string): { readonly library: string; readonly searchIndex: string; readonly qaResults: string } {
+    return { library: storePath(folder), searchIndex: searchIndexPath(folder), qaResults: qaResultsPath(folder) };
   }
 
   private static wrap(connection: Connection, folder: string, options: LibraryOptions): LibraryStore {
@@ -196,6 +201,7 @@ export class LibraryStore {
       this.connection.transaction(() => {
         for (const table of ['key_order', 'key_translations', 'keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
         this.connection.exec("INSERT INTO search.key_words (key_words) VALUES ('delete-all')");
+        clearQaResults(this.connection);
       })();
       refreshTerms(this.connection, 'search.');
       this.connection.exec('VACUUM');
