@@ -225,6 +225,7 @@ export class LibraryStore {
       this.connection.exec('VACUUM');
       this.connection.exec('VACUUM search');
       forgetSnapshotCaches(this.connection);
+      this.qa.forgetCounts();
     });
   }
 
