@@ -248,6 +248,8 @@ export const SettingsSchema = z
     allowWeakTokenStorage: z.boolean(),
     /** Check for, download and install Locdesk updates by themselves (always off in the demo and in development). */
     automaticUpdates: z.boolean(),
+    /** Push committed edits by themselves while Lokalise is reachable (off unless chosen; absent means off). */
+    autoPush: z.boolean().optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

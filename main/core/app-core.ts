@@ -168,8 +168,24 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     onChanged: (projectIds, overall) => events.emit({ domain: 'edits', name: 'onChanged', payload: { projectIds, overall } }),
     logger: dependencies.logger,
   });
-  const pushEngine = new PushEngine();
+  const pushEngine = new PushEngine({
+    outbox: () => edits.outbox(),
+    client,
+    applyToLibrary: (projectId, keyId, languageIso, snapshot) => {
+      if (store?.writeTranslation(projectId, keyId, languageIso, snapshot) === true) libraryChanged([projectId]);
+    },
+    sessionSignal: () => session.signal,
+    onProgress: (status) => events.emit({ domain: 'edits', name: 'onPushProgress', payload: status }),
+    onChanged: (projectIds) => edits.changed(projectIds),
+    holdBusy: () => busy.hold('push'),
+    autoPush: () => settings.get().autoPush === true,
+    isOnline: () => connectivity.get().online,
+    logger: dependencies.logger,
+  });
   edits.attachEngine(pushEngine);
+  events.subscribe((event) => {
+    if (event.domain === 'app' && event.name === 'onConnectivityChanged' && event.payload.online) pushEngine.cameOnline();
+  });
 
   // Work a restart must not cut short. The sync reports through its progress events; the push engine will hold
   // 'push' itself while it sends edits (see busy-signal.ts).

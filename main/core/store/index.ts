@@ -6,3 +6,4 @@
  */
 export { LibraryStore, type LibraryOptions } from './library-store';
 export type { SnapshotCounts, SnapshotWriting } from './snapshot-writer';
+export type { LibraryTranslation } from './translation-write';
