@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { CellEditSchema, contributorCallShape, editCallShapes, editEvents } from './contract-edits';
 import type { ErrorCode } from './errors';
+import { CellQaSchema, KeyQaFilterSchema, qaArguments, QaProgressSchema, QaSettingsSchema, QaStatusSchema } from './contract-qa';
 
 export * from './contract-edits';
 
@@ -125,6 +126,8 @@ export const KeyQuerySchema = z
     includeArchived: z.boolean().default(false),
     includeHidden: z.boolean().default(false),
     sort: z.enum(['name', 'modified']).default('name'),
+    /** Only keys with local QA issues (any, or of one check) in the target languages; see contract-qa.ts. */
+    qa: KeyQaFilterSchema.nullable().default(null),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   })
@@ -143,6 +146,8 @@ export const TranslationCellSchema = z
     isReviewed: z.boolean(),
     isUnverified: z.boolean(),
     modifiedAt: epochMs.nullable(),
+    /** The translation's local QA issues, on key pages and details, when the project's scan found any. */
+    qa: CellQaSchema.optional(),
     /** Set when the translation has an edit in the outbox: the grid shows it over the synced value. */
     edit: CellEditSchema.nullable().optional(),
   })
@@ -348,6 +353,18 @@ export const calls = {
     confirmQa: call(...editCallShapes.confirmQa),
     export: call(...editCallShapes.export),
   },
+  qa: {
+    /** Where a project's QA scan stands, and its issue counts in the given languages. */
+    status: call('qa:status', qaArguments.status, QaStatusSchema),
+    /** Scans the project again now (also done by itself after each sync); `qa.not_synced` before its first sync. */
+    scan: call('qa:scan', qaArguments.project, QaProgressSchema),
+    /** Stops the project's running scan; the results stored so far stay. */
+    cancel: call('qa:cancel', qaArguments.project, QaProgressSchema),
+    /** Which checks run for the project, at which severity. */
+    settings: call('qa:settings', qaArguments.project, QaSettingsSchema),
+    /** Stores the project's checks and rescans it with them. */
+    updateSettings: call('qa:update-settings', qaArguments.updateSettings, QaSettingsSchema),
+  },
   settings: {
     get: call('settings:get', none, SettingsSchema),
     update: call('settings:update', z.tuple([SettingsSchema.partial().strict()]), SettingsSchema),
@@ -358,6 +375,7 @@ export const calls = {
 export const events = {
   auth: { onStateChanged: { channel: 'auth:state-changed', payload: AuthStateSchema } },
   sync: { onProgress: { channel: 'sync:progress', payload: SyncProgressSchema } },
+  qa: { onProgress: { channel: 'qa:progress', payload: QaProgressSchema } },
   edits: editEvents,
   app: {
     onConnectivityChanged: { channel: 'app:connectivity-changed', payload: ConnectivitySchema },

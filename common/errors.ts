@@ -55,6 +55,8 @@ export const errorCodes = [
   'store.unknown_project',
   // Syncing.
   'sync.access_lost',
+  // QA checks across a project.
+  'qa.not_synced',
   // Opening links in the system browser.
   'link.not_allowed',
   // Automatic updates.

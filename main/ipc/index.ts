@@ -13,6 +13,7 @@ import { IpcRouter, type InvokeRegistrar, type TrustedSender } from './handle';
 import { registerKeysCalls } from './keys';
 import { registerLibraryCalls } from './library';
 import { registerProjectsCalls } from './projects';
+import { registerQaCalls } from './qa';
 import { registerSettingsCalls } from './settings';
 import { registerSyncCalls } from './sync';
 
@@ -49,6 +50,7 @@ export function registerIpc(wiring: IpcWiring): IpcRegistration {
   registerLibraryCalls(router);
   registerEditsCalls(router);
   registerSettingsCalls(router);
+  registerQaCalls(router);
   const stopEvents = forwardEvents(wiring.core.events, wiring.eventTarget, wiring.logger);
   return {
     channels: router.channels(),

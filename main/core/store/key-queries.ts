@@ -12,6 +12,7 @@ import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './s
 import { buildSearch, type SearchConditions } from './search';
 import { indexVocabulary } from './search-vocabulary';
 import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';
+import { qaCondition } from './qa-results';
 import { scanPage } from './scan-page';
 
 type Row = Record<string, unknown>;
@@ -92,7 +93,7 @@ export function searchConditions(connection: Connection, query: KeyQuery): Searc
  * search-ranks.ts), else null; exported for tests.
  */
 export function rankQuery(query: KeyQuery, languages: readonly Language[], search: SearchConditions): RankQuery | null {
-  if (search.match === null || search.where.length > 0 || query.tags.length > 0 || query.platforms.length > 0) return null;
+  if (search.match === null || search.where.length > 0 || query.tags.length > 0 || query.platforms.length > 0 || query.qa !== null) return null;
   let status: RankQuery['status'] = null;
   if (query.status !== null) {
     const positions = statusPositions(query, languages);
@@ -146,6 +147,12 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
     where.push(`(${values.map(() => `instr(k.${column}, ?) > 0`).join(' OR ')})`);
     parameters.push(...values.map((value) => JSON.stringify(value)));
   }
+  if (query.qa !== null) {
+    // The results file's rows name key rows, so this needs no join: an IN list built once from its project index.
+    const qa = qaCondition(`${flags}.id`, query.projectId, generation, query.targetIsos, query.qa);
+    where.push(qa.sql);
+    parameters.push(...qa.parameters);
+  }
   if (search.where.length > 0) needsKeys = true;
   where.push(...search.where);
   parameters.push(...search.parameters);
@@ -157,7 +164,7 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
 
 /** The total recorded at the swap, for a query with no filter but the archived/hidden switches; otherwise null. */
 function storedTotal(connection: Connection, query: KeyQuery): number | null {
-  if (query.status !== null || query.tags.length > 0 || query.platforms.length > 0 || query.search.trim() !== '') return null;
+  if (query.status !== null || query.qa !== null || query.tags.length > 0 || query.platforms.length > 0 || query.search.trim() !== '') return null;
   const row = connection.prepare('SELECT key_counts FROM projects WHERE project_id = ?').raw(true).get(query.projectId) as [string | null] | undefined;
   if (row?.[0] === null || row?.[0] === undefined) return null;
   const counts = JSON.parse(row[0]) as Record<string, number>;

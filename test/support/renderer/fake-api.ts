@@ -9,6 +9,8 @@
  * the renderer's own unwrapping (`setBridge`), exactly as in the app; a code outside the closed list arrives as
  * `internal`, as it would there. `emit` pushes an event to the subscribers, as main would.
  */
+import { emptyQaCounts } from '../../../common/contract-qa';
+import { defaultQaSettings } from '../../../common/qa';
 import { emptyEditCounts, idlePushStatus, listCalls, listEvents, type AppInfo, type Edit, type AuthState, type Connectivity, type Envelope, type LocdeskApi, type LocdeskBridge, type SyncProgress, type UpdateState } from '../../../common/contract';
 
 type Domain = keyof LocdeskApi;
@@ -169,6 +171,11 @@ function defaultAnswers(): AnswerTable {
     'sync.cancel': { ...idleProgress, status: 'cancelled' },
     'sync.status': idleProgress,
     'library.forget': null,
+    'qa.status': (projectId) => ({ projectId, progress: { projectId, status: 'idle', done: 0, total: 0, message: null }, upToDate: false, scannedAt: null, counts: emptyQaCounts() }),
+    'qa.scan': (projectId) => ({ projectId, status: 'running', done: 0, total: 0, message: null }),
+    'qa.cancel': (projectId) => ({ projectId, status: 'cancelled', done: 0, total: 0, message: null }),
+    'qa.settings': defaultQaSettings(),
+    'qa.updateSettings': (_projectId, settings) => settings,
     'projects.contributor': null,
     'edits.commit': (input) =>
       fakeEdit({
