@@ -115,12 +115,12 @@ describe('ProjectView', () => {
     act(() => screen.getByText('screen.key_0').click());
     const detail = await screen.findByRole('region', { name: 'Key details' });
     const arabic = await within(detail).findByRole('region', { name: 'Arabic' });
-    expect([...arabic.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
-    expect(arabic.querySelector('[dir="rtl"]')).not.toBeNull();
-    expect(within(arabic).getByText('Unverified')).toBeTruthy();
+    expect([...arabic.querySelectorAll('.plural-label')].map((label) => label.textContent)).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
+    expect(arabic.querySelector('textarea[dir="rtl"]')).not.toBeNull();
+    expect(within(arabic).getByRole<HTMLInputElement>('checkbox', { name: 'Unverified' }).checked).toBe(true);
     expect(within(detail).getByRole('region', { name: 'English' }).textContent).toContain('Reviewed');
-    expect(within(within(detail).getByRole('region', { name: 'English' })).getByText('25 characters: over the limit of 10.')).toBeTruthy();
-    expect(within(detail).getByRole('region', { name: 'Japanese' }).textContent).toContain('Untranslated');
+    expect(within(detail).getByRole('region', { name: 'English' }).querySelector('.char-count-over')?.textContent).toBe('25 of 10 characters');
+    expect(within(within(detail).getByRole('region', { name: 'Japanese' })).getByRole('textbox').getAttribute('placeholder')).toContain('Untranslated');
     expect(within(detail).getByText('keyIos')).toBeTruthy();
     expect(within(detail).getByText('Shown in the toolbar.')).toBeTruthy();
     fireEvent.click(within(detail).getByRole('button', { name: 'Copy key name' }));

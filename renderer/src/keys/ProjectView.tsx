@@ -120,7 +120,7 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
           viewportHeight={viewportHeight}
         />
       </div>
-      <KeyDetailPanel projectId={project.projectId} keyId={selected?.keyId ?? null} languages={languages} search={debouncedSearch} />
+      <KeyDetailPanel projectId={project.projectId} keyId={selected?.keyId ?? null} languages={languages} search={debouncedSearch} sourceIso={project.baseLanguageIso} />
     </div>
   );
 }
