@@ -28,7 +28,7 @@ import type { Outbox, OutboxEdit } from './outbox';
 
 /** The part of the Lokalise client a push uses. */
 export interface PushClient {
-  keysByIds(projectId: string, keyIds: readonly number[], signal?: AbortSignal): Promise<LokaliseKey[]>;
+  keysByIds(projectId: string, keyIds: readonly number[], signal?: AbortSignal): AsyncIterable<LokaliseKey[]>;
   updateTranslation(projectId: string, translationId: number, body: TranslationWrite, isPlural: boolean, signal?: AbortSignal): Promise<LokaliseTranslation>;
   readonly stats: { readonly requests: number };
   onRetryWait(listener: (wait: RetryWait | null) => void): () => void;
@@ -214,7 +214,8 @@ export class PushEngine {
   /** The server's translations of these keys, by key id and language. */
   private async reread(projectId: string, keyIds: readonly number[], signal: AbortSignal): Promise<Map<string, { key: LokaliseKey; translation: LokaliseTranslation | null }> | null> {
     try {
-      const keys = await this.dependencies.client.keysByIds(projectId, keyIds, signal);
+      const keys: LokaliseKey[] = [];
+      for await (const page of this.dependencies.client.keysByIds(projectId, keyIds, signal)) keys.push(...page);
       const byCell = new Map<string, { key: LokaliseKey; translation: LokaliseTranslation | null }>();
       for (const key of keys) {
         byCell.set(`${key.keyId}`, { key, translation: null });

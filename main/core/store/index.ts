@@ -8,3 +8,5 @@ export { LibraryStore, type LibraryOptions } from './library-store';
 export { QaScanFailure, type PendingTranslation, type QaLibrary, type QaResultsState, type QaScan, type QaScanSettings } from './qa-library';
 export type { SnapshotCounts, SnapshotWriting } from './snapshot-writer';
 export type { LibraryTranslation } from './translation-write';
+export type { ResyncBasis } from './resync-basis';
+export type { SyncChanges } from './snapshot-carry';
