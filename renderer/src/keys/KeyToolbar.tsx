@@ -72,8 +72,10 @@ export const KeyToolbar = forwardRef<
     filters: KeyFilters;
     onFilters: (next: KeyFilters) => void;
     total: number | null;
+    /** Filters that live in components of their own (the QA filter), shown after the status filter. */
+    children?: React.ReactNode;
   }
->(function KeyToolbar({ facets, preferences, onPreferences, search, onSearch, filters, onFilters, total }, searchBox) {
+>(function KeyToolbar({ facets, preferences, onPreferences, search, onSearch, filters, onFilters, total, children }, searchBox) {
   const targets = facets.languages.filter((language) => language.iso !== preferences.sourceIso);
   return (
     <div className="toolbar">
@@ -131,6 +133,7 @@ export const KeyToolbar = forwardRef<
             </select>
           </label>
         )}
+        {children}
         <Choices label="Tags" options={facets.tags} chosen={filters.tags} onChange={(next) => onFilters({ ...filters, tags: next })} />
         <Choices label="Platforms" options={facets.platforms} chosen={filters.platforms} onChange={(next) => onFilters({ ...filters, platforms: next })} />
         <label className="check">

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProjectFacets, ProjectSummary } from '../../../common/contract';
+import type { KeyQaFilter } from '../../../common/contract-qa';
 import { api, messageOf } from '../api';
 import { useDebounced } from '../shared/use-debounced';
 import { KeyDetailPanel } from './KeyDetailPanel';
 import { KeyList } from './KeyList';
 import { KeyToolbar, noFilters, type KeyFilters } from './KeyToolbar';
+import { QaFilter } from './QaFilter';
 import { useKeyWindow } from './use-key-window';
 import { defaultPreferences, useViewPreferences } from './use-view-preferences';
 
@@ -14,6 +16,7 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
   const [problem, setProblem] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState<KeyFilters>(noFilters);
+  const [qaFilter, setQaFilter] = useState<KeyQaFilter | null>(null);
   const [selected, setSelected] = useState<{ index: number; keyId: number | null } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const debouncedSearch = useDebounced(search, 150);
@@ -26,6 +29,7 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
     setSelected(null);
     setSearch('');
     setFilters(noFilters);
+    setQaFilter(null);
   }, [project.projectId]);
 
   // A library change (a sync finished) refreshes the facets but keeps the translator's search, filters and place.
@@ -76,8 +80,9 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
             includeArchived: filters.includeArchived,
             includeHidden: filters.includeHidden,
             sort: filters.sort,
+            qa: qaFilter,
           },
-    [facets, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters],
+    [facets, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters, qaFilter],
   );
   const keys = useKeyWindow(query, reloadToken);
   const querySignature = JSON.stringify(query);
@@ -109,7 +114,9 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
           filters={filters}
           onFilters={setFilters}
           total={keys.total}
-        />
+        >
+          <QaFilter projectId={project.projectId} targetIsos={preferences.targetIsos} value={qaFilter} onChange={setQaFilter} reloadToken={reloadToken} />
+        </KeyToolbar>
         {keys.problem !== null && <p role="alert" className="notice notice-error">{keys.problem}</p>}
         <KeyList
           keys={keys}
