@@ -179,7 +179,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     outbox: () => edits.outbox(),
     client,
     applyToLibrary: (projectId, keyId, languageIso, snapshot) => {
-      if (store?.writeTranslation(projectId, keyId, languageIso, snapshot) === true) libraryChanged([projectId]);
+      if (keeper.currentLibrary()?.writeTranslation(projectId, keyId, languageIso, snapshot) === true) libraryChanged([projectId]);
     },
     sessionSignal: () => session.signal,
     onProgress: (status) => events.emit({ domain: 'edits', name: 'onPushProgress', payload: status }),
