@@ -29,7 +29,7 @@ function Translation({ cell, language, charLimit, search }: { cell: TranslationC
       ) : cell.pluralForms !== null ? (
         <PluralForms cell={cell} language={language} search={search} />
       ) : (
-        <p className="detail-value">
+        <p className="detail-value" dir={language?.isRtl === true ? 'rtl' : 'ltr'}>
           <HighlightedText text={cell.value} search={search} dir={language?.isRtl === true ? 'rtl' : 'ltr'} lang={cell.languageIso.replace('_', '-')} />
         </p>
       )}
@@ -43,8 +43,23 @@ function Translation({ cell, language, charLimit, search }: { cell: TranslationC
   );
 }
 
-/** Everything about one key: names per platform, description, context, tags, limits and every translation. */
-export function KeyDetailPanel({ projectId, keyId, languages, search }: { projectId: string; keyId: number | null; languages: readonly Language[]; search: string }): React.JSX.Element {
+/**
+ * Everything about one key: names per platform, description, context, tags, limits and every translation. A side
+ * column on wide windows, an overlay on narrow ones (styles.css); Escape or its close button closes it.
+ */
+export function KeyDetailPanel({
+  projectId,
+  keyId,
+  languages,
+  search,
+  onClose,
+}: {
+  projectId: string;
+  keyId: number | null;
+  languages: readonly Language[];
+  search: string;
+  onClose?: () => void;
+}): React.JSX.Element {
   const [detail, setDetail] = useState<KeyDetail | null>(null);
   const [missing, setMissing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,7 +85,12 @@ export function KeyDetailPanel({ projectId, keyId, languages, search }: { projec
   }, [projectId, keyId]);
   const byIso = new Map(languages.map((language) => [language.iso, language]));
   return (
-    <aside className="detail" role="region" aria-label="Key details">
+    <aside className="detail" id="key-details" role="region" aria-label="Key details">
+      {onClose !== undefined && (
+        <button type="button" className="detail-close" aria-label="Close key details (Esc)" title="Close (Esc)" onClick={onClose}>
+          ×
+        </button>
+      )}
       {keyId === null && <p className="empty">Select a key to see its details.</p>}
       {problem !== null && <p role="alert">{problem}</p>}
       {missing && <p className="empty">This key is no longer in the offline library. It was probably deleted in Lokalise at the last sync.</p>}
