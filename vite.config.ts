@@ -24,6 +24,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 const mainEntries = {
   index: resolve(root, 'main/index.ts'),
   'search-index-worker': resolve(root, 'main/core/store/search-index-worker.ts'),
+  'qa-scan-worker': resolve(root, 'main/core/store/qa-scan-worker.ts'),
 };
 
 function mainConfig(): UserConfig {

@@ -11,7 +11,11 @@
  * here may import Electron, Node built-ins or the DOM (lint and `tsconfig.common.json` enforce it).
  */
 import { z } from 'zod';
+import { CellEditSchema, contributorCallShape, editCallShapes, editEvents } from './contract-edits';
 import type { ErrorCode } from './errors';
+import { CellQaSchema, KeyQaFilterSchema, qaArguments, QaProgressSchema, QaSettingsSchema, QaStatusSchema } from './contract-qa';
+
+export * from './contract-edits';
 
 const isoCode = z.string().min(2).max(20).regex(/^[A-Za-z0-9_-]+$/, 'a language code such as en or zh_CN');
 const projectId = z.string().min(1).max(100).regex(/^[A-Za-z0-9.:_-]+$/, 'a Lokalise project id');
@@ -54,6 +58,8 @@ export const AuthStateSchema = z
     scopes: z.array(z.string()).nullable(),
     /** `encrypted` when tokens are kept by the OS keychain, `sessionOnly` when they live in memory for this run. */
     persistence: z.enum(['encrypted', 'sessionOnly']).nullable(),
+    /** On the answer to sign-out only: how many edits stay in the outbox for the next sign-in. */
+    keptEdits: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type AuthState = z.infer<typeof AuthStateSchema>;
@@ -110,7 +116,8 @@ export const KeyQuerySchema = z
     projectId,
     sourceIso: isoCode,
     targetIsos: z.array(isoCode).max(6),
-    search: z.string().max(200).default(''),
+    /** Any length is answered: main looks at the first `searchTextLimit` characters (common/search-text.ts). */
+    search: z.string().max(1_000_000).default(''),
     status: KeyStatusFilterSchema.nullable().default(null),
     /** The language the status filter applies to; null means any of the target languages. */
     statusIso: isoCode.nullable().default(null),
@@ -119,6 +126,8 @@ export const KeyQuerySchema = z
     includeArchived: z.boolean().default(false),
     includeHidden: z.boolean().default(false),
     sort: z.enum(['name', 'modified']).default('name'),
+    /** Only keys with local QA issues (any, or of one check) in the target languages; see contract-qa.ts. */
+    qa: KeyQaFilterSchema.nullable().default(null),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   })
@@ -137,6 +146,10 @@ export const TranslationCellSchema = z
     isReviewed: z.boolean(),
     isUnverified: z.boolean(),
     modifiedAt: epochMs.nullable(),
+    /** The translation's local QA issues, on key pages and details, when the project's scan found any. */
+    qa: CellQaSchema.optional(),
+    /** Set when the translation has an edit in the outbox: the grid shows it over the synced value. */
+    edit: CellEditSchema.nullable().optional(),
   })
   .strict();
 export type TranslationCell = z.infer<typeof TranslationCellSchema>;
@@ -159,7 +172,17 @@ export const KeyRowSchema = z
 export type KeyRow = z.infer<typeof KeyRowSchema>;
 
 export const KeyPageSchema = z
-  .object({ total: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), items: z.array(KeyRowSchema) })
+  .object({
+    /** Matches in all; when `partial`, the matches among the keys searched so far. */
+    total: z.number().int().nonnegative(),
+    offset: z.number().int().nonnegative(),
+    items: z.array(KeyRowSchema),
+    /**
+     * Present when the search had to check every key's text and its time budget ran out first: the page holds the
+     * matches among the first `searchedKeys` keys of the list, and the translator is told so.
+     */
+    partial: z.object({ searchedKeys: z.number().int().nonnegative(), totalKeys: z.number().int().nonnegative() }).strict().optional(),
+  })
   .strict();
 export type KeyPage = z.infer<typeof KeyPageSchema>;
 
@@ -316,6 +339,8 @@ export const calls = {
     refresh: call('projects:refresh', none, z.array(ProjectSummarySchema)),
     setKeepOffline: call('projects:set-keep-offline', z.tuple([projectId, z.boolean()]), ProjectSummarySchema),
     facets: call('projects:facets', z.tuple([projectId]), ProjectFacetsSchema),
+    /** My languages and rights in a project (`contributors/me`), from Lokalise when reachable, else the offline cache. */
+    contributor: call(...contributorCallShape),
   },
   keys: {
     page: call('keys:page', z.tuple([KeyQuerySchema]), KeyPageSchema),
@@ -327,7 +352,36 @@ export const calls = {
     status: call('sync:status', none, SyncProgressSchema),
   },
   library: {
-    forget: call('library:forget', none, voidResult),
+    /**
+     * Removes the offline library. Refused with `edits.pending` while edits wait in the outbox, unless
+     * `discardEdits` is true (the translator confirmed) or they were exported since their last change.
+     */
+    forget: call('library:forget', z.tuple([z.object({ discardEdits: z.boolean() }).strict().optional()]), voidResult),
+  },
+  edits: {
+    commit: call(...editCallShapes.commit),
+    list: call(...editCallShapes.list),
+    summary: call(...editCallShapes.summary),
+    push: call(...editCallShapes.push),
+    cancelPush: call(...editCallShapes.cancelPush),
+    pushStatus: call(...editCallShapes.pushStatus),
+    resolve: call(...editCallShapes.resolve),
+    resolveMany: call(...editCallShapes.resolveMany),
+    discard: call(...editCallShapes.discard),
+    confirmQa: call(...editCallShapes.confirmQa),
+    export: call(...editCallShapes.export),
+  },
+  qa: {
+    /** Where a project's QA scan stands, and its issue counts in the given languages. */
+    status: call('qa:status', qaArguments.status, QaStatusSchema),
+    /** Scans the project again now (also done by itself after each sync); `qa.not_synced` before its first sync. */
+    scan: call('qa:scan', qaArguments.project, QaProgressSchema),
+    /** Stops the project's running scan; the results stored so far stay. */
+    cancel: call('qa:cancel', qaArguments.project, QaProgressSchema),
+    /** Which checks run for the project, at which severity. */
+    settings: call('qa:settings', qaArguments.project, QaSettingsSchema),
+    /** Stores the project's checks and rescans it with them. */
+    updateSettings: call('qa:update-settings', qaArguments.updateSettings, QaSettingsSchema),
   },
   settings: {
     get: call('settings:get', none, SettingsSchema),
@@ -339,6 +393,8 @@ export const calls = {
 export const events = {
   auth: { onStateChanged: { channel: 'auth:state-changed', payload: AuthStateSchema } },
   sync: { onProgress: { channel: 'sync:progress', payload: SyncProgressSchema } },
+  qa: { onProgress: { channel: 'qa:progress', payload: QaProgressSchema } },
+  edits: editEvents,
   app: {
     onConnectivityChanged: { channel: 'app:connectivity-changed', payload: ConnectivitySchema },
     onLibraryChanged: { channel: 'app:library-changed', payload: z.object({ projectIds: z.array(z.string()) }).strict() },

@@ -55,10 +55,22 @@ export const errorCodes = [
   'store.unknown_project',
   // Syncing.
   'sync.access_lost',
+  // QA checks across a project.
+  'qa.not_synced',
   // Opening links in the system browser.
   'link.not_allowed',
   // Automatic updates.
   'update.not_ready',
+  // Offline edits and pushing them (main/core/edits; sentences in edit-errors.ts there).
+  'edits.unavailable',
+  'edits.unknown_edit',
+  'edits.unknown_key',
+  'edits.invalid_value',
+  'edits.read_only',
+  'edits.pending',
+  'edits.push_running',
+  'edits.scope_missing',
+  'edits.export_failed',
 ] as const;
 
 /** One code from the closed list. */

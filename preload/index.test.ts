@@ -47,7 +47,7 @@ describe('the preload', () => {
     expect(values).not.toContain(electron.ipcRenderer);
     expect(values).not.toContain(electron.ipcRenderer.invoke);
     expect(values).not.toContain(electron.ipcRenderer.on);
-    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'keys', 'library', 'projects', 'settings', 'sync']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'edits', 'keys', 'library', 'projects', 'qa', 'settings', 'sync']);
     const names = Object.values(api).flatMap((domain) => Object.keys(domain as object));
     expect(names.filter((name) => /^(invoke|send|on|once|removeListener|ipcRenderer)$/.test(name))).toEqual([]);
   });

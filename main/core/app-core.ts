@@ -17,7 +17,11 @@ import { EventBus } from './event-bus';
 import { isAllowedExternalUrl } from './link-policy';
 import type { Logger, Redactor } from './log';
 import { LokaliseClient } from './lokalise/client';
-import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore } from './ports';
+import { QaService, type QaHooks } from './qa/qa-service';
+import { editError } from './edits/edit-errors';
+import { EditsService } from './edits/edits-service';
+import { PushEngine } from './edits/push-engine';
+import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore, SaveFileDialog } from './ports';
 import { SettingsService } from './settings';
 import { isNoAnswer } from './silence-fetch';
 import { LibraryStore } from './store';
@@ -43,6 +47,8 @@ export interface AppCoreDependencies {
   readonly confirmation: ConfirmationPrompt;
   readonly browser: BrowserOpener;
   readonly clipboard: ClipboardWriter;
+  /** Where exports are saved: main's save dialog. Absent (tests, the browser demo) means every export is cancelled. */
+  readonly saveDialog?: SaveFileDialog;
   readonly logger: Logger;
   readonly redactor: Redactor;
   readonly appVersion: string;
@@ -54,6 +60,11 @@ export interface AppCoreDependencies {
 export interface AppCore {
   readonly api: CoreApi;
   readonly events: EventBus;
+  /**
+   * Project-wide QA: the write path calls `qa.recheckKey` after an edit and connects its unsent edits with
+   * `qa.usePendingTranslations`, so scans and the filter check what will be pushed.
+   */
+  readonly qa: QaHooks;
   /** Called by the edge when the OS resumes from sleep, so the session can refresh before the token lapses. */
   handleWake(): void;
   /** Cancels sync and sign-in, closes the loopback receiver and the database. Safe to call twice. */
@@ -127,7 +138,17 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     logger: dependencies.logger,
   });
   let { store, problem: storeProblem } = openLibrary(dependencies.dataFolder, dependencies.logger);
-  const libraryChanged = (projectIds: string[]): void => events.emit({ domain: 'app', name: 'onLibraryChanged', payload: { projectIds } });
+  const qa = new QaService({
+    library: () => store,
+    settingsStore: dependencies.settingsStore,
+    onProgress: (progress) => events.emit({ domain: 'qa', name: 'onProgress', payload: progress }),
+    logger: dependencies.logger,
+  });
+  const libraryChanged = (projectIds: string[]): void => {
+    events.emit({ domain: 'app', name: 'onLibraryChanged', payload: { projectIds } });
+    // After a sync (and at start, below) a project whose results are not of its current snapshot is scanned again.
+    qa.scanWhereStale(projectIds);
+  };
   const makeSync = (library: LibraryStore): SyncEngine =>
     new SyncEngine({
       store: library,
@@ -151,6 +172,32 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     if (found === null) throw new LocdeskError('store.unknown_project', 'That project is not in your library. Refresh the project list.');
     return found;
   };
+
+  const edits = new EditsService({
+    dataFolder: dependencies.dataFolder,
+    library,
+    fetchContributor: (projectId) => client.currentContributor(projectId, session.signal),
+    export: {
+      dialog: dependencies.saveDialog ?? { choosePath: () => Promise.resolve(null) },
+      projectName: (projectId) => (store === null ? null : (store.project(projectId)?.name ?? null)),
+    },
+    onChanged: (projectIds, overall) => events.emit({ domain: 'edits', name: 'onChanged', payload: { projectIds, overall } }),
+    logger: dependencies.logger,
+  });
+  const pushEngine = new PushEngine();
+  edits.attachEngine(pushEngine);
+  // QA reads an unsent edit in place of the synced value (every outbox row is unsent), and checks a key again
+  // when a translator commits an edit of it, so the QA filter and counts follow at once.
+  qa.usePendingTranslations({
+    pending: (projectId) => {
+      try {
+        return edits.outbox().list({ projectId }).map((edit) => ({ keyId: edit.keyId, iso: edit.languageIso, value: edit.pluralForms ?? edit.value }));
+      } catch {
+        return []; // No outbox (its own problem is reported by the edits calls): check the synced values.
+      }
+    },
+  });
+  const editsApi = edits.api();
 
   // Work a restart must not cut short. The sync reports through its progress events; the push engine will hold
   // 'push' itself while it sends edits (see busy-signal.ts).
@@ -202,9 +249,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       copySignInLink: () => session.copySignInLink(),
       openSignInLink: () => session.openSignInLink(),
       // Sign-out is local and always succeeds: no library, no network and no keychain is needed to forget tokens.
-      signOut: () => {
+      // Pending edits stay in the outbox for the next sign-in; the answer says how many.
+      signOut: async () => {
         sync?.cancel();
-        return session.signOut();
+        pushEngine.cancel();
+        const state = await session.signOut();
+        return { ...state, keptEdits: edits.count() };
       },
     },
     projects: {
@@ -219,18 +269,37 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
         summary(projectId);
         return Promise.resolve(library().facets(projectId));
       },
+      contributor: (projectId) => edits.contributor(projectId),
     },
     keys: {
-      page: (query) => Promise.resolve(library().keyPage(query)),
-      detail: (projectId, keyId) => Promise.resolve(library().keyDetail(projectId, keyId)),
+      page: (query) => Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query)),
+      detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, library().keyDetail(projectId, keyId))),
     },
     sync: {
       start: (projectIds) => Promise.resolve(engine().start(projectIds)),
       cancel: () => Promise.resolve(engine().cancel()),
       status: () => Promise.resolve(sync?.status() ?? { ...idleSyncProgress, message: storeProblem }),
     },
+    qa: {
+      status: (projectId, isos) => {
+        summary(projectId);
+        return Promise.resolve(qa.status(projectId, isos));
+      },
+      scan: (projectId) => Promise.resolve().then(() => qa.scan(summary(projectId).projectId)),
+      cancel: (projectId) => Promise.resolve(qa.cancel(projectId)),
+      settings: (projectId) => Promise.resolve(qa.settings(summary(projectId).projectId)),
+      updateSettings: (projectId, settings) => Promise.resolve().then(() => qa.updateSettings(summary(projectId).projectId, settings)),
+    },
     library: {
-      forget: async () => {
+      forget: async (options) => {
+        // The outbox is its own file, so forgetting the library never drops an edit by itself; the refusal is
+        // so a translator does not lose the library their edits were made against without meaning to.
+        if (edits.hasUnexported() && options?.discardEdits !== true) throw editError('edits.pending');
+        if (options?.discardEdits === true) {
+          pushEngine.cancel();
+          await pushEngine.whenIdle();
+          edits.discardAll();
+        }
         if (store === null) {
           store = LibraryStore.rebuild(dependencies.dataFolder, { logger: dependencies.logger });
           storeProblem = null;
@@ -238,10 +307,24 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
         } else {
           engine().cancel();
           await engine().whenIdle();
+          await qa.cancelAll();
           library().forgetAll();
         }
         libraryChanged([]);
         return null;
+      },
+    },
+    edits: {
+      ...editsApi,
+      commit: async (input) => {
+        const edit = await editsApi.commit(input);
+        try {
+          qa.recheckKey(input.projectId, input.keyId);
+        } catch (error) {
+          // The edit is stored; stale QA results for one key must never fail its commit.
+          dependencies.logger.warn('could not recheck an edited key', { error });
+        }
+        return edit;
       },
     },
     settings: {
@@ -254,10 +337,13 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
   };
 
+  if (store !== null) qa.scanWhereStale(store.listProjects().map((project) => project.projectId));
+
   let closed = false;
   return {
     api,
     events,
+    qa,
     handleWake: () => session.handleWake(),
     close: async () => {
       if (closed) return;
@@ -265,8 +351,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       updates.stop();
       sync?.cancel();
       await sync?.whenIdle();
+      pushEngine.cancel();
+      await pushEngine.whenIdle();
+      await qa.close();
       await session.dispose();
       store?.close();
+      edits.close();
     },
   };
 }

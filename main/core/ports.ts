@@ -63,3 +63,20 @@ export interface ConfirmationPrompt {
 
 /** The one HTTP port: Electron passes `net.fetch` (system proxy, OS trust store), tests pass Node's `fetch`. */
 export type FetchFunction = typeof fetch;
+
+/** What a save dialog proposes to the user. */
+export interface SaveFileRequest {
+  readonly title: string;
+  /** A file name (not a path) to start from, e.g. `locdesk-edits-2026-12-06.json`. */
+  readonly defaultName: string;
+  readonly filters: readonly { readonly name: string; readonly extensions: readonly string[] }[];
+}
+
+/**
+ * Asks the user where to save a file, in main's own dialog (Electron's `dialog.showSaveDialog` in the app). The
+ * renderer never names a path: a compromised page must not be able to write anywhere on the disk.
+ */
+export interface SaveFileDialog {
+  /** Resolves with the chosen path, or null when the user cancelled. */
+  choosePath(request: SaveFileRequest): Promise<string | null>;
+}

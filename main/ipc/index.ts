@@ -7,11 +7,13 @@ import type { AppCore } from '../core/app-core';
 import type { Logger } from '../core/log';
 import { registerAppCalls } from './app';
 import { registerAuthCalls } from './auth';
+import { registerEditsCalls } from './edits';
 import { forwardEvents, type EventReceiver } from './events';
 import { IpcRouter, type InvokeRegistrar, type TrustedSender } from './handle';
 import { registerKeysCalls } from './keys';
 import { registerLibraryCalls } from './library';
 import { registerProjectsCalls } from './projects';
+import { registerQaCalls } from './qa';
 import { registerSettingsCalls } from './settings';
 import { registerSyncCalls } from './sync';
 
@@ -46,7 +48,9 @@ export function registerIpc(wiring: IpcWiring): IpcRegistration {
   registerKeysCalls(router);
   registerSyncCalls(router);
   registerLibraryCalls(router);
+  registerEditsCalls(router);
   registerSettingsCalls(router);
+  registerQaCalls(router);
   const stopEvents = forwardEvents(wiring.core.events, wiring.eventTarget, wiring.logger);
   return {
     channels: router.channels(),

@@ -7,4 +7,5 @@ export function registerProjectsCalls(router: IpcRouter): void {
   router.handle('projects', 'refresh');
   router.handle('projects', 'setKeepOffline');
   router.handle('projects', 'facets');
+  router.handle('projects', 'contributor');
 }

@@ -19,6 +19,7 @@ import type { UpdateEdge } from '../core/updates/ports';
 import { appEntryUrl, appOrigin, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { ElectronClipboard } from './clipboard';
 import { ElectronConfirmationPrompt } from './confirmation-dialog';
+import { ElectronSaveDialog } from './save-dialog';
 import { ExternalLinkOpener } from './external-links';
 import { WindowStateStore } from './window-state';
 
@@ -145,6 +146,7 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
     tokenStore: options.openStore('tokens'),
     settingsStore: options.openStore('settings'),
     confirmation: new ElectronConfirmationPrompt(liveWindow),
+    saveDialog: new ElectronSaveDialog(liveWindow),
     browser: links,
     clipboard: new ElectronClipboard((error) => logger.warn('Could not write to the clipboard', { error })),
     logger,

@@ -16,7 +16,16 @@ import { withSteal } from './cpu-steal';
 /** Every measured run also records the CPU steal over it (see cpu-steal.ts); null off Linux. */
 interface SyncResult { wallMs: number; peakRssMb: number; keys: number; translations: number; requests: number; rateLimitWaitMs: number; throttled429: number; status: string; stealPercent: number | null }
 interface SdkResult { wallMs: number; keys: number; requests: number; stealPercent: number | null }
-interface SearchResult { firstPageMs: number; searchP50Ms: number; searchP95Ms: number; bareFtsP95Ms: number; hits: Record<string, number> }
+interface SearchResult {
+  firstPageMs: number;
+  searchP50Ms: number;
+  searchP95Ms: number;
+  bareFtsP95Ms: number;
+  hostileMaxMs: number;
+  hostileMs: Record<string, number>;
+  hostilePartial: Record<string, boolean>;
+  hits: Record<string, number>;
+}
 /** See qa-child.ts: throughput from the smaller of wall and CPU time per pass, keystrokes from single calls. */
 interface QaResult {
   translations: number;
@@ -81,6 +90,7 @@ async function largeSyncs(): Promise<LargeTrial[]> {
         log(`large: Locdesk synced ${String(sync.translations)} translations in ${String(sync.wallMs)} ms (ratio ${String(ratio(sync.wallMs, sdk.wallMs))}), peak RSS ${String(sync.peakRssMb)} MB, CPU steal ${String(sync.stealPercent)}%; searching…`);
         const search = await runChild<SearchResult>('search-child.ts', [folder]);
         log(`large: search p50 ${String(search.searchP50Ms)} ms, p95 ${String(search.searchP95Ms)} ms, first page ${String(search.firstPageMs)} ms`);
+        log(`large: hostile searches (slowest of 3, ms) ${JSON.stringify(search.hostileMs)}, partial ${JSON.stringify(search.hostilePartial)}`);
         results.push({ sync, sdk, search });
       } finally {
         rmSync(folder, { recursive: true, force: true });
@@ -182,6 +192,7 @@ const summary = {
   search_p95_ms: median(large.map((trial) => trial.search.searchP95Ms)),
   bare_fts_p95_ms: median(large.map((trial) => trial.search.bareFtsP95Ms)),
   first_page_ms: median(large.map((trial) => trial.search.firstPageMs)),
+  search_hostile_max_ms: median(large.map((trial) => trial.search.hostileMaxMs)),
   // Memory is the one figure taken at its worst: a limit, not a typical value.
   peak_rss_mb: Math.max(...large.map((trial) => trial.sync.peakRssMb)),
   translations: Math.min(...large.map((trial) => trial.sync.translations)),

@@ -17,6 +17,20 @@ import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser, S
 const [folder = ''] = process.argv.slice(2);
 const queries = ['settings', 'Save changes', 'Projekt', 'ttings', 'ownloa', 'chang', '設定が更新', '下载报告', 'アップロード', 'xylophone', 'qqqzzz'];
 const rounds = 10;
+/**
+ * What a translator might type or paste that the index cannot simply answer (issue 17): each must answer, with
+ * results or a partial page, within the search budget, never with an error.
+ */
+const hostile: Record<string, string> = {
+  repeatedWords: Array.from({ length: 100 }, () => 'settings').join(' '),
+  distinctWords: Array.from({ length: 200 }, (_, index) => `word${String(index)}`).join(' '),
+  paste2000: 'Your changes were saved. '.repeat(80),
+  punctuationOnly: '%_*"()[]',
+  backslash: '\\',
+  ftsSyntax: 'NEAR( "unterminated',
+  emoji: '😀',
+  mixedScripts: '設定 settings 保存 Projekt',
+};
 
 function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -63,6 +77,19 @@ for (let round = 0; round < rounds; round += 1) {
     hits[search] = total;
   }
 }
+const hostileMs: Record<string, number> = {};
+const hostilePartial: Record<string, boolean> = {};
+for (const [name, search] of Object.entries(hostile)) {
+  const times: number[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    const started = performance.now();
+    const envelope = await dispatchCall(core.api, 'keys:page', [{ ...base, search }]);
+    times.push(performance.now() - started);
+    if (!envelope.ok) throw new Error(`hostile query ${name} answered an error: ${envelope.error.message}`);
+    hostilePartial[name] = (envelope.value as { partial?: unknown }).partial !== undefined;
+  }
+  hostileMs[name] = percentile(times, 1);
+}
 await core.close();
 
 // The floor is measured on a connection of the bench's own to the same files, set up and attached as the store's
@@ -92,6 +119,9 @@ process.stdout.write(
     searchP50Ms: percentile(searches, 0.5),
     searchP95Ms: percentile(searches, 0.95),
     bareFtsP95Ms: percentile(bareTimes, 0.95),
+    hostileMaxMs: Math.max(...Object.values(hostileMs)),
+    hostileMs,
+    hostilePartial,
     hits,
   })}\n`,
 );

@@ -77,7 +77,7 @@ export class ApiRoutes {
     if (area === 'keys' && child === undefined) return this.keys(project, query, response);
     if (area === 'keys' && child !== undefined) return this.singleKey(project, child, response);
     if (area === 'translations' && child === undefined) return this.translations(project, query, response);
-    if (area === 'contributors' && child === 'me') return sendJson(response, 200, wireContributor(project));
+    if (area === 'contributors' && child === 'me') return sendJson(response, 200, wireContributor(project, this.state.switches.writes.contributor));
     return sendFlatError(response, 404, 'Not Found');
   }
 

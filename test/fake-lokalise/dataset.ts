@@ -40,6 +40,25 @@ export interface FakeTranslation {
   readonly isReviewed: boolean;
   readonly isUnverified: boolean;
   readonly modifiedAt: number;
+  /** Who last changed it, when not the generated data's reviewer (a write, or a test's "other user"). */
+  readonly modifiedBy?: FakeUser;
+}
+
+/** A Lokalise user, as `modified_by` and `modified_by_email` name them. */
+export interface FakeUser {
+  readonly userId: number;
+  readonly email: string;
+}
+
+/** A change to one translation made through the fake's write side or by a test's "other user". */
+export interface TranslationChange {
+  /** The new value; absent keeps the current one (a flags-only change). */
+  readonly value?: TranslationValue;
+  readonly isReviewed?: boolean;
+  readonly isUnverified?: boolean;
+  /** Unix seconds. */
+  readonly modifiedAt: number;
+  readonly modifiedBy?: FakeUser;
 }
 
 /** A generated key with its translations in every language of its project. */
@@ -75,6 +94,10 @@ interface TranslationEdit {
   readonly value: string;
   readonly plural: Readonly<Record<string, string>> | null;
   readonly modifiedAt: number;
+  /** Flags a write set; absent (a test's plain update) clears both, as before. */
+  readonly isReviewed?: boolean;
+  readonly isUnverified?: boolean;
+  readonly modifiedBy?: FakeUser;
 }
 
 interface MutableProject extends Omit<FakeProject, 'keyCount'> {
@@ -224,6 +247,56 @@ export class Dataset {
     this.statisticsCache.delete(projectId);
   }
 
+  /**
+   * Changes one translation the way a write does: the value (when given, else the current one is kept), the flags
+   * (when given, else kept), the time and the author. Plural values must name the language's forms (missing ones
+   * become empty). Returns the translation as it now stands. Throws on an unknown project, key or language.
+   */
+  public writeTranslation(projectId: string, keyId: number, languageIso: string, change: TranslationChange): FakeTranslation {
+    const project = this.mutable(projectId);
+    const index = this.indexOfKeyId(project, keyId);
+    if (index < 0) throw new Error(`Project ${projectId} has no key ${keyId}`);
+    const position = project.languages.findIndex((language) => language.iso === languageIso);
+    const language = project.languages[position];
+    if (language === undefined) throw new Error(`Project ${projectId} has no language ${languageIso}`);
+    const current = this.key(project, index).translations[position];
+    if (current === undefined) throw new Error(`Key ${keyId} has no ${languageIso} translation`);
+    let value = current.value;
+    let plural = current.plural;
+    if (change.value !== undefined) {
+      if (typeof change.value === 'string') {
+        if (current.plural !== null && change.value !== '') throw new Error(`Key ${keyId} is plural: give its forms`);
+        value = change.value;
+        plural = current.plural === null ? null : Object.fromEntries(language.pluralForms.map((form) => [form, '']));
+      } else {
+        if (current.plural === null) throw new Error(`Key ${keyId} is not plural: give a string`);
+        const forms = change.value;
+        plural = Object.fromEntries(language.pluralForms.map((form) => [form, forms[form] ?? '']));
+        value = Object.values(plural).every((form) => form === '') ? '' : JSON.stringify(plural);
+      }
+    }
+    const edit: TranslationEdit = {
+      value,
+      plural,
+      modifiedAt: change.modifiedAt,
+      isReviewed: change.isReviewed ?? current.isReviewed,
+      isUnverified: value === '' ? false : (change.isUnverified ?? current.isUnverified),
+      ...(change.modifiedBy === undefined ? {} : { modifiedBy: change.modifiedBy }),
+    };
+    const edits = this.edits.get(projectId) ?? new Map<number, TranslationEdit>();
+    edits.set(this.translationCode(index, position), edit);
+    this.edits.set(projectId, edits);
+    this.statisticsCache.delete(projectId);
+    const written = this.key(project, index).translations[position];
+    if (written === undefined) throw new Error('unreachable: the translation just written is missing');
+    return written;
+  }
+
+  /** The position of `languageIso` in the project's languages (0 is the base language), or -1. */
+  public languagePosition(project: FakeProject, languageIso: string): number {
+    return project.languages.findIndex((language) => language.iso === languageIso);
+  }
+
   /** The number of keys that still exist. */
   public liveKeyCount(project: FakeProject): number {
     return project.keyCount - (this.deleted.get(project.projectId)?.size ?? 0);
@@ -334,7 +407,7 @@ export class Dataset {
   private statusAndSequence(project: FakeProject, index: number, position: number): TranslationStatus & { sequence: Sequence; edit: TranslationEdit | undefined } {
     const sequence = new Sequence(hashIntegers(this.seed, project.index, index, position, 2));
     const edit = this.edits.get(project.projectId)?.get(this.translationCode(index, position));
-    if (edit !== undefined) return { isUntranslated: edit.value === '', isReviewed: false, isUnverified: false, sequence, edit };
+    if (edit !== undefined) return { isUntranslated: edit.value === '', isReviewed: edit.isReviewed ?? false, isUnverified: edit.isUnverified ?? false, sequence, edit };
     const isUntranslated = this.isUntranslated(project, index, position);
     const isReviewed = !isUntranslated && sequence.chance(0.4);
     const isUnverified = !isUntranslated && position > 0 && !isReviewed && sequence.chance(0.1);
@@ -363,6 +436,7 @@ export class Dataset {
       isReviewed,
       isUnverified,
       modifiedAt: edit?.modifiedAt ?? generatedModifiedAt,
+      ...(edit?.modifiedBy === undefined ? {} : { modifiedBy: edit.modifiedBy }),
     };
   }
 }

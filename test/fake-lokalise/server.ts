@@ -14,8 +14,9 @@ import { sendFlatError, sendNestedError } from './http';
 import { FaultInjector, Limiter } from './limits';
 import { OAuthServer } from './oauth';
 import { FakeState, type FakeStats, type FakeSwitches } from './state';
+import { isWritePath, WriteRoutes } from './writes';
 
-export type { FailureKind, FakeSwitches, FakeStats } from './state';
+export type { FailureKind, FakeSwitches, FakeStats, WriteSwitches } from './state';
 export type { FakeKey, FakeProject, FakeTranslation, TranslationValue } from './dataset';
 
 /** How to start the fake. */
@@ -63,10 +64,21 @@ export interface FakeLokalise extends FakeEndpoints {
    * modification time moved to `modifiedAt` (unix seconds) or now. Throws on an unknown project, key or language.
    */
   updateTranslation(projectId: string, keyId: number, languageIso: string, value: TranslationValue, modifiedAt?: number): void;
+  /**
+   * Another Lokalise user changes a translation, as the server would record it: their name in `modified_by`, the
+   * time moved to now, flags as given (unverified cleared otherwise) and the base-language side effect. Returns the
+   * translation id. Throws on an unknown project, key or language.
+   */
+  editAsOtherUser(projectId: string, keyId: number, languageIso: string, value: TranslationValue, flags?: { isReviewed?: boolean; isUnverified?: boolean }): number;
+  /** Translation ids written through `PUT /translations/{id}`, in order (dropped-after-write ones included). */
+  readonly writes: readonly number[];
   close(): Promise<void>;
 }
 
-const allScopes = 'read_projects read_keys read_translations read_languages read_contributors read_team_users';
+const allScopes = 'read_projects read_keys read_translations write_translations read_languages read_contributors read_team_users';
+
+/** The "other user" of `editAsOtherUser`. */
+export const otherUser = { userId: 30555, email: 'colleague@example.com' };
 
 /** Starts the fake on 127.0.0.1 (port 0 by default) and resolves once it listens. */
 export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Promise<FakeLokalise> {
@@ -75,6 +87,7 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
   const oauth = new OAuthServer(state);
   const revoked = new Set<string>();
   const api = new ApiRoutes(dataset, state, revoked);
+  const writes = new WriteRoutes(dataset, state, revoked, () => api.invalidate());
   const limiter = new Limiter(state);
   const faults = new FaultInjector(state, dataset.seed);
 
@@ -85,7 +98,8 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
     state.stats.byRoute[route] = (state.stats.byRoute[route] ?? 0) + 1;
     const fromTheStart = url.searchParams.get('pagination') === 'cursor' ? (url.searchParams.get('cursor') ?? '') === '' : (url.searchParams.get('page') ?? '1') === '1';
     if (fromTheStart) state.stats.firstPages[route] = (state.stats.firstPages[route] ?? 0) + 1;
-    if (request.method !== 'GET') return sendNestedError(response, 405, 'Method Not Allowed');
+    const isWrite = request.method === 'PUT' && isWritePath(segments);
+    if (request.method !== 'GET' && !isWrite) return sendNestedError(response, 405, 'Method Not Allowed');
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') === true ? header.slice(7) : (request.headers['x-api-token'] as string | undefined);
     const grant = token === undefined ? undefined : oauth.accessTokens.get(token);
@@ -101,6 +115,7 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
     response.once('close', release);
     await faults.delay();
     if (faults.maybeFail(url.pathname, response)) return;
+    if (isWrite) return writes.handle(request, segments, grant.scope, response);
     api.handle(segments, url.searchParams, response);
   };
 
@@ -164,6 +179,15 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
       dataset.updateTranslation(projectId, keyId, languageIso, value, modifiedAt ?? Math.floor(state.now() / 1000));
       api.invalidate();
     },
+    editAsOtherUser: (projectId, keyId, languageIso, value, flags = {}) => {
+      const project = dataset.project(projectId);
+      if (project === undefined) throw new Error(`The fake has no project ${projectId}`);
+      const position = dataset.languagePosition(project, languageIso);
+      if (position < 0) throw new Error(`Project ${projectId} has no language ${languageIso}`);
+      if (dataset.indexOfKeyId(project, keyId) < 0) throw new Error(`Project ${projectId} has no key ${keyId}`);
+      return writes.apply(project, keyId, position, { value, ...flags }, otherUser).translationId;
+    },
+    writes: state.writes,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -46,6 +46,23 @@ export interface FakeSwitches {
   acceptAuthorizationTokenTypo: boolean;
   /** Scope required per API area; a token without it gets 403. */
   scopes: Record<'projects' | 'languages' | 'keys' | 'translations' | 'contributors' | 'teams', string | null>;
+  /** The write side (writes.ts). */
+  writes: WriteSwitches;
+}
+
+/** How the fake's write side behaves. */
+export interface WriteSwitches {
+  /** The scope `PUT /translations/{id}` needs; a token without it gets 403. */
+  scope: string;
+  /**
+   * Which plural value forms a write accepts: both (the default), only an object of forms, or only the forms as a
+   * JSON string. The public sources disagree on which the real API takes (research/lokalise-write-api.md).
+   */
+  pluralForm: 'both' | 'object' | 'string';
+  /** The next N writes are applied, then the connection is dropped before any answer. */
+  dropAfterWrite: number;
+  /** What `contributors/me` says, and which languages a write may change. */
+  contributor: { isAdmin: boolean; isReviewer: boolean; readOnlyLanguages: string[] };
 }
 
 /** Counters a test can assert on. */
@@ -84,12 +101,15 @@ export function defaultSwitches(): FakeSwitches {
       contributors: 'read_contributors',
       teams: null,
     },
+    writes: { scope: 'write_translations', pluralForm: 'both', dropAfterWrite: 0, contributor: { isAdmin: false, isReviewer: true, readOnlyLanguages: [] } },
   };
 }
 
 /** State shared by the fake's halves. */
 export class FakeState {
   public readonly switches: FakeSwitches;
+  /** Writes applied (PUT answered or dropped after applying), by translation id, for tests that count writes. */
+  public readonly writes: number[] = [];
   public readonly stats: FakeStats = {
     authorize: 0,
     tokenExchanges: 0,

@@ -105,8 +105,8 @@ export function wireTranslation(translation: FakeTranslation): object {
     key_id: translation.keyId,
     language_iso: translation.language.iso,
     translation: translation.value,
-    modified_by: reviewer.userId,
-    modified_by_email: reviewer.email,
+    modified_by: translation.modifiedBy?.userId ?? reviewer.userId,
+    modified_by_email: translation.modifiedBy?.email ?? reviewer.email,
     modified_at: lokaliseDate(translation.modifiedAt),
     modified_at_timestamp: translation.modifiedAt,
     is_reviewed: translation.isReviewed,
@@ -173,8 +173,19 @@ export function wireTeam(team: FakeTeam): object {
   };
 }
 
+/** The signed-in user, as a write through the fake records it in `modified_by`. */
+export const signedInUser = { userId: reviewer.userId, email: reviewer.email };
+
+/** What the signed-in contributor may do (the fake's `writes.contributor` switch). */
+export interface ContributorRights {
+  readonly isAdmin: boolean;
+  readonly isReviewer: boolean;
+  /** Language codes the contributor may read but not write. */
+  readonly readOnlyLanguages: readonly string[];
+}
+
 /** The signed-in contributor, as `contributors/me` returns it. */
-export function wireContributor(project: FakeProject): object {
+export function wireContributor(project: FakeProject, rights: ContributorRights = { isAdmin: false, isReviewer: true, readOnlyLanguages: [] }): object {
   return {
     contributor: {
       user_id: reviewer.userId,
@@ -182,9 +193,14 @@ export function wireContributor(project: FakeProject): object {
       fullname: reviewer.fullname,
       created_at: lokaliseDate(project.createdAt),
       created_at_timestamp: project.createdAt,
-      is_admin: false,
-      is_reviewer: true,
-      languages: project.languages.map((language) => ({ lang_id: language.langId, lang_iso: language.iso, lang_name: language.name, is_writable: true })),
+      is_admin: rights.isAdmin,
+      is_reviewer: rights.isReviewer,
+      languages: project.languages.map((language) => ({
+        lang_id: language.langId,
+        lang_iso: language.iso,
+        lang_name: language.name,
+        is_writable: !rights.readOnlyLanguages.includes(language.iso),
+      })),
       admin_rights: [],
       role_id: 5,
       uuid: '01655d20-5648-7d1e-8dd7-6206606b7818',

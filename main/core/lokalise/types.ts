@@ -38,6 +38,8 @@ export interface LokaliseTranslation {
   readonly isReviewed: boolean;
   readonly isUnverified: boolean;
   readonly modifiedAt: number | null;
+  /** Who made this version (`modified_by_email`); '' when Lokalise did not say. */
+  readonly modifiedByEmail?: string;
 }
 
 /** Per-platform key names; all four are present even when per-platform names are off. */
@@ -79,4 +81,8 @@ export interface LokaliseContributor {
   readonly userId: number;
   readonly email: string;
   readonly fullname: string;
+  readonly isAdmin: boolean;
+  readonly isReviewer: boolean;
+  /** The languages the contributor has, and whether each may be written. */
+  readonly languages: readonly { readonly iso: string; readonly isWritable: boolean }[];
 }

@@ -56,6 +56,7 @@ describe('keys and translations', () => {
         isReviewed: true,
         isUnverified: false,
         modifiedAt: 1589196033000,
+        modifiedByEmail: 'user@example.com',
       },
     ]);
   });
@@ -156,7 +157,9 @@ describe('projects, languages, teams, contributors', () => {
   it('reads a team and the contributors/me envelope', () => {
     expect(readTeam({ team_id: 176692, name: "Ilya's Team", plan: 'Trial', quota_usage: {} })).toEqual({ teamId: 176692, name: "Ilya's Team", plan: 'Trial' });
     const me = { contributor: { user_id: 20181, email: 'user@example.com', fullname: 'Ilya B', is_admin: true }, project_id: 'p' };
-    expect(readContributor(me)).toEqual({ userId: 20181, email: 'user@example.com', fullname: 'Ilya B' });
+    expect(readContributor(me)).toEqual({ userId: 20181, email: 'user@example.com', fullname: 'Ilya B', isAdmin: true, isReviewer: false, languages: [] });
+    const withLanguages = { contributor: { ...me.contributor, is_reviewer: true, languages: [{ lang_id: 640, lang_iso: 'en', lang_name: 'English', is_writable: false }] } };
+    expect(readContributor(withLanguages)).toMatchObject({ isReviewer: true, languages: [{ iso: 'en', isWritable: false }] });
     expect(thrown(() => readContributor({ project_id: 'p' })).message).toContain('your Lokalise profile');
   });
 });

@@ -148,6 +148,7 @@ export function readTranslation(value: unknown, isPlural: boolean): LokaliseTran
     isReviewed: translationReader.flag(record, 'is_reviewed'),
     isUnverified: translationReader.flag(record, 'is_unverified', translationReader.flag(record, 'is_fuzzy')),
     modifiedAt: translationReader.time(record, 'modified_at'),
+    ...(typeof record.modified_by_email === 'string' && record.modified_by_email !== '' ? { modifiedByEmail: record.modified_by_email } : {}),
   };
 }
 
@@ -199,5 +200,16 @@ export function readTeam(value: unknown): LokaliseTeam {
 export function readContributor(value: unknown): LokaliseContributor {
   const reader = new WireReader('your Lokalise profile');
   const record = reader.object(reader.object(value, 'body').contributor, 'contributor');
-  return { userId: reader.number(record, 'user_id'), email: reader.text(record, 'email'), fullname: reader.text(record, 'fullname') };
+  const languages = record.languages === undefined ? [] : reader.array(record.languages, 'languages');
+  return {
+    userId: reader.number(record, 'user_id'),
+    email: reader.text(record, 'email'),
+    fullname: reader.text(record, 'fullname'),
+    isAdmin: reader.flag(record, 'is_admin'),
+    isReviewer: reader.flag(record, 'is_reviewer'),
+    languages: languages.map((entry) => {
+      const language = reader.object(entry, 'languages[]');
+      return { iso: reader.text(language, 'lang_iso'), isWritable: reader.flag(language, 'is_writable') };
+    }),
+  };
 }

@@ -13,6 +13,7 @@ import { LocdeskError } from '../errors';
 import { migrations } from './migrations';
 import { isDamage } from './damage';
 import { attachSearchIndex, removeSearchIndex } from './search-index';
+import { attachQaResults, removeQaResults } from './qa-results';
 
 /** The library file inside the data folder. */
 export function storePath(folder: string): string {
@@ -85,7 +86,10 @@ export function openDatabase(folder: string): Connection {
   mkdirSync(folder, { recursive: true });
   const path = storePath(folder);
   // An index left beside a library that is gone would point at key rows a new library reuses.
-  if (!existsSync(path)) removeSearchIndex(folder);
+  if (!existsSync(path)) {
+    removeSearchIndex(folder);
+    removeQaResults(folder);
+  }
   let connection: Connection | null = null;
   try {
     connection = new Database(path);
@@ -93,6 +97,7 @@ export function openDatabase(folder: string): Connection {
     connection.prepare('SELECT count(*) FROM sqlite_master').raw(true).get();
     migrate(connection);
     attachSearchIndex(connection, folder);
+    attachQaResults(connection, folder);
     return connection;
   } catch (error) {
     connection?.close();

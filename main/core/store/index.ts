@@ -5,4 +5,5 @@
  * message boundary (issue 17) without its callers noticing.
  */
 export { LibraryStore, type LibraryOptions } from './library-store';
+export { QaScanFailure, type PendingTranslation, type QaLibrary, type QaResultsState, type QaScan, type QaScanSettings } from './qa-library';
 export type { SnapshotCounts, SnapshotWriting } from './snapshot-writer';

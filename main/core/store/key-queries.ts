@@ -12,6 +12,8 @@ import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './s
 import { buildSearch, type SearchConditions } from './search';
 import { indexVocabulary } from './search-vocabulary';
 import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';
+import { qaCondition } from './qa-results';
+import { scanPage } from './scan-page';
 
 type Row = Record<string, unknown>;
 
@@ -91,7 +93,7 @@ export function searchConditions(connection: Connection, query: KeyQuery): Searc
  * search-ranks.ts), else null; exported for tests.
  */
 export function rankQuery(query: KeyQuery, languages: readonly Language[], search: SearchConditions): RankQuery | null {
-  if (search.match === null || search.where.length > 0 || query.tags.length > 0 || query.platforms.length > 0) return null;
+  if (search.match === null || search.where.length > 0 || query.tags.length > 0 || query.platforms.length > 0 || query.qa !== null) return null;
   let status: RankQuery['status'] = null;
   if (query.status !== null) {
     const positions = statusPositions(query, languages);
@@ -145,6 +147,12 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
     where.push(`(${values.map(() => `instr(k.${column}, ?) > 0`).join(' OR ')})`);
     parameters.push(...values.map((value) => JSON.stringify(value)));
   }
+  if (query.qa !== null) {
+    // The results file's rows name key rows, so this needs no join: an IN list built once from its project index.
+    const qa = qaCondition(`${flags}.id`, query.projectId, generation, query.targetIsos, query.qa);
+    where.push(qa.sql);
+    parameters.push(...qa.parameters);
+  }
   if (search.where.length > 0) needsKeys = true;
   where.push(...search.where);
   parameters.push(...search.parameters);
@@ -156,7 +164,7 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
 
 /** The total recorded at the swap, for a query with no filter but the archived/hidden switches; otherwise null. */
 function storedTotal(connection: Connection, query: KeyQuery): number | null {
-  if (query.status !== null || query.tags.length > 0 || query.platforms.length > 0 || query.search.trim() !== '') return null;
+  if (query.status !== null || query.qa !== null || query.tags.length > 0 || query.platforms.length > 0 || query.search.trim() !== '') return null;
   const row = connection.prepare('SELECT key_counts FROM projects WHERE project_id = ?').raw(true).get(query.projectId) as [string | null] | undefined;
   if (row?.[0] === null || row?.[0] === undefined) return null;
   const counts = JSON.parse(row[0]) as Record<string, number>;
@@ -165,10 +173,22 @@ function storedTotal(connection: Connection, query: KeyQuery): number | null {
 }
 
 /**
- * A page of keys matching `query`, with the total number of matches. `ranked: false` forces the SQL path for a
- * search that search-ranks.ts could answer (tests compare the two).
+ * Milliseconds a search that must check every key's text (no indexed word narrows it) may take before it answers
+ * with the matches found so far; see scan-page.ts. Small enough that the window never waits noticeably on it.
  */
-export function keyPage(connection: Connection, query: KeyQuery, options: { ranked?: boolean } = {}): KeyPage {
+export const scanBudgetMs = 60;
+
+/** How keyPage may answer: `ranked: false` forces the SQL path (tests compare the two); `budgetMs` overrides scanBudgetMs. */
+export interface KeyPageOptions {
+  readonly ranked?: boolean;
+  readonly budgetMs?: number;
+}
+
+/**
+ * A page of keys matching `query`, with the total number of matches. A search that only a scan of every key can
+ * answer is cut at its time budget and says how far it got (`partial`).
+ */
+export function keyPage(connection: Connection, query: KeyQuery, options: KeyPageOptions = {}): KeyPage {
   const generation = currentGeneration(connection, query.projectId);
   if (generation === null) return { total: 0, offset: query.offset, items: [] };
   const languages = languagesOf(connection, query.projectId, generation);
@@ -180,6 +200,14 @@ export function keyPage(connection: Connection, query: KeyQuery, options: { rank
   }
   const { from, where, parameters, ordered } = filters(query, generation, languages, search);
   const clause = where.join(' AND ');
+  if (ordered && search.where.length > 0) {
+    const { projectId, offset, limit } = query;
+    const budgetMs = options.budgetMs ?? scanBudgetMs;
+    const scanned = scanPage(connection, { from, clause, parameters, projectId, generation, sort: sortOrders[query.sort], offset, limit, budgetMs });
+    const items = pageRows(connection, scanned.ids, query);
+    if (scanned.searchedKeys >= scanned.totalKeys) return { total: scanned.matched, offset, items };
+    return { total: scanned.matched, offset, items, partial: { searchedKeys: scanned.searchedKeys, totalKeys: scanned.totalKeys } };
+  }
   const countAll = (): number => (connection.prepare(`SELECT count(*) FROM ${from} WHERE ${clause}`).raw(true).get(...parameters) as [number])[0];
   let ids: number[];
   let total: number;

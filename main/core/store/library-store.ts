@@ -16,6 +16,8 @@ import { ensureProject, keptOfflineProjectIds, listProjectSummaries, markAccessL
 import { refreshTerms, searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import { purgeGenerations, SnapshotWriter, type SnapshotWriting } from './snapshot-writer';
+import { clearQaResults, qaResultsPath } from './qa-results';
+import { QaLibrary } from './qa-library';
 
 /** How a library is opened. */
 export interface LibraryOptions {
@@ -51,6 +53,8 @@ export class LibraryStore {
   private writing = false;
   private readonly logger: Logger;
   private readonly now: () => number;
+  /** The QA results beside the library (qa.sqlite): scans, the filter's counts, one key rechecked. */
+  public readonly qa: QaLibrary;
 
   private constructor(
     private readonly connection: Connection,
@@ -59,6 +63,7 @@ export class LibraryStore {
   ) {
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
+    this.qa = new QaLibrary(connection, folder, this.now);
     internals.set(this, { connection, indexWriter: () => this.searchIndexWriter() });
     this.purgeUnfinishedSyncs();
   }
@@ -76,9 +81,9 @@ export class LibraryStore {
     return LibraryStore.wrap(rebuildDatabase(folder), folder, options);
   }
 
-  /** The files of a library in `folder`: the library itself, and its search index (derived data, rebuilt when lost). */
-  public static filesIn(folder: string): { readonly library: string; readonly searchIndex: string } {
-    return { library: storePath(folder), searchIndex: searchIndexPath(folder) };
+  /** The files of a library in `folder`: the library itself, its search index and QA results (derived data, rebuilt when lost). */
+  public static filesIn(folder: string): { readonly library: string; readonly searchIndex: string; readonly qaResults: string } {
+    return { library: storePath(folder), searchIndex: searchIndexPath(folder), qaResults: qaResultsPath(folder) };
   }
 
   private static wrap(connection: Connection, folder: string, options: LibraryOptions): LibraryStore {
@@ -188,6 +193,7 @@ export class LibraryStore {
       this.connection.transaction(() => {
         for (const table of ['key_order', 'key_translations', 'keys', 'languages', 'sync_facts', 'projects', 'teams']) this.connection.exec(`DELETE FROM ${table}`);
         this.connection.exec("INSERT INTO search.key_words (key_words) VALUES ('delete-all')");
+        clearQaResults(this.connection);
       })();
       refreshTerms(this.connection, 'search.');
       this.connection.exec('VACUUM');

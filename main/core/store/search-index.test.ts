@@ -37,7 +37,7 @@ function matches(store: LibraryStore, term: string): number[] {
 }
 
 function searchTotal(store: LibraryStore, projectId: string, search: string): number {
-  return store.keyPage({ projectId, sourceIso: 'en', targetIsos: [], search, status: null, statusIso: null, tags: [], platforms: [], includeArchived: true, includeHidden: true, sort: 'name', offset: 0, limit: 10 }).total;
+  return store.keyPage({ projectId, sourceIso: 'en', targetIsos: [], search, status: null, statusIso: null, tags: [], platforms: [], includeArchived: true, includeHidden: true, sort: 'name', qa: null, offset: 0, limit: 10 }).total;
 }
 
 function recordingLogger(): Logger & { warnings: string[] } {

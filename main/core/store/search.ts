@@ -15,6 +15,7 @@
  * LIKE over the stored JSON would also match its language codes ("en", "ar") and plural category names ("one",
  * "few") and so find every key; the plain LIKE only serves as a quick pre-check.
  */
+import { searchTerms } from '../../../common/search-text';
 import type { Vocabulary } from './search-vocabulary';
 
 /** Conditions (on keys aliased `k`) and their parameters. */
@@ -39,31 +40,39 @@ function likePattern(term: string): string {
 /** The key's own text columns a term is looked for in by LIKE (the translations are read separately). */
 const nameColumns = ['name', 'name_ios', 'name_android', 'name_web', 'name_other', 'description', 'context'] as const;
 
-/** True when JSON would escape part of `term` (quote, backslash, control character), so it cannot be found verbatim in stored JSON. */
-function needsJsonEscape(term: string): boolean {
-  return JSON.stringify(term).length !== term.length + 2;
+/**
+ * `term` as it appears inside stored JSON text: JSON escapes quotes, backslashes and control characters (JavaScript's
+ * JSON.stringify, which the snapshot writer uses, and SQLite's JSON functions write the same short escapes).
+ */
+function jsonInner(term: string): string {
+  return JSON.stringify(term).slice(1, -1);
 }
 
-/** The LIKE condition that finds `term` verbatim in a key's text. */
+/**
+ * The LIKE condition that finds `term` verbatim in a key's text. A plain LIKE over the stored JSON, with the term in
+ * its JSON spelling, is a cheap pre-check: only a key whose JSON holds it somewhere (a value, or a language code or
+ * plural category name) is opened value by value.
+ */
 function likeCondition(term: string): { sql: string; parameters: string[] } {
   const pattern = likePattern(term);
-  // JSON escapes quotes, backslashes and control characters, so the raw pre-check only applies to other terms.
-  const precheck = needsJsonEscape(term) ? '' : "t.translations LIKE ? ESCAPE '\\' AND ";
   const sql = `(${nameColumns.map((column) => `k.${column} LIKE ? ESCAPE '\\'`).join(' OR ')} OR EXISTS (
-      SELECT 1 FROM key_translations t, json_each(t.translations) j WHERE t.key_row = k.id AND ${precheck}(
+      SELECT 1 FROM key_translations t, json_each(t.translations) j WHERE t.key_row = k.id AND t.translations LIKE ? ESCAPE '\\' AND (
         CASE WHEN json_type(j.value, '$[1]') = 'object'
           THEN EXISTS (SELECT 1 FROM json_each(j.value, '$[1]') f WHERE f.value LIKE ? ESCAPE '\\')
           ELSE json_extract(j.value, '$[0]') LIKE ? ESCAPE '\\' END)))`;
-  return { sql, parameters: [...nameColumns.map(() => pattern), ...(precheck === '' ? [] : [pattern]), pattern, pattern] };
+  return { sql, parameters: [...nameColumns.map(() => pattern), likePattern(jsonInner(term)), pattern, pattern] };
 }
 
 function quoted(word: string): string {
   return `"${word.replace(/"/g, '""')}"`;
 }
 
-/** The conditions for `text`; none when it is blank. */
+/**
+ * The conditions for `text`; none when it is blank. The text is first cut to the shared limits (common/search-text.ts):
+ * its first characters, its distinct terms, so no paste can make a search arbitrarily expensive.
+ */
 export function buildSearch(text: string, vocabulary: Vocabulary): SearchConditions {
-  const terms = text.normalize('NFC').trim().split(/\s+/).filter((term) => term !== '');
+  const { terms } = searchTerms(text);
   const where: string[] = [];
   const parameters: string[] = [];
   if (terms.length === 0) return { match: null, where, parameters };

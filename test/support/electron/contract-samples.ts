@@ -119,7 +119,22 @@ export const sampleArguments: Readonly<Record<string, unknown[]>> = {
   'keys:page': [{ projectId: '123.abc', sourceIso: 'en', targetIsos: ['de'] }],
   'keys:detail': ['123.abc', 7],
   'sync:start': [null],
+  'qa:status': ['123.abc', ['de']],
+  'qa:scan': ['123.abc'],
+  'qa:cancel': ['123.abc'],
+  'qa:settings': ['123.abc'],
+  'qa:update-settings': ['123.abc', { checks: { doubleSpace: 'off' } }],
   'settings:update': [{ allowWeakTokenStorage: true }],
+  'projects:contributor': ['123.abc'],
+  'edits:commit': [{ projectId: '123.abc', keyId: 7, languageIso: 'de', value: 'Speichern' }],
+  'edits:list': ['123.abc', { states: ['pending'] }],
+  'edits:summary': [null],
+  'edits:push': [null, null],
+  'edits:resolve': [3, { kind: 'keepMine' }],
+  'edits:resolve-many': [[3, 4], 'takeTheirs'],
+  'edits:discard': [[3]],
+  'edits:confirm-qa': [[3]],
+  'edits:export': [null],
 };
 
 /** The arguments to send for `channel`: the table above, or none for calls whose tuple is empty. */

@@ -35,6 +35,7 @@ export function createFakeCore(transform: (value: unknown, channel: string) => u
   const core: FakeCore = {
     api: api as unknown as CoreApi,
     events: new EventBus(),
+    qa: { recheckKey: () => false, usePendingTranslations: () => undefined },
     received,
     wakeCount: 0,
     closeCount: 0,

@@ -9,7 +9,9 @@
  * the renderer's own unwrapping (`setBridge`), exactly as in the app; a code outside the closed list arrives as
  * `internal`, as it would there. `emit` pushes an event to the subscribers, as main would.
  */
-import { listCalls, listEvents, type AppInfo, type AuthState, type Connectivity, type Envelope, type LocdeskApi, type LocdeskBridge, type SyncProgress, type UpdateState } from '../../../common/contract';
+import { emptyQaCounts } from '../../../common/contract-qa';
+import { defaultQaSettings } from '../../../common/qa';
+import { emptyEditCounts, idlePushStatus, listCalls, listEvents, type AppInfo, type Edit, type AuthState, type Connectivity, type Envelope, type LocdeskApi, type LocdeskBridge, type SyncProgress, type UpdateState } from '../../../common/contract';
 
 type Domain = keyof LocdeskApi;
 type Member<D extends Domain> = keyof LocdeskApi[D] & string;
@@ -118,6 +120,31 @@ export const idleUpdate: UpdateState = {
   message: 'Locdesk 0.1.0.',
 };
 
+/** A pending edit as `edits.commit` answers it, for the default answer and for tests that build edit lists. */
+export function fakeEdit(overrides: Partial<Edit> = {}): Edit {
+  return {
+    editId: 1,
+    projectId: '1.a',
+    keyId: 1,
+    keyName: 'key',
+    languageIso: 'de',
+    isPlural: false,
+    state: 'pending',
+    value: '',
+    pluralForms: null,
+    isReviewed: null,
+    isUnverified: null,
+    base: { value: '', pluralForms: null, isReviewed: false, isUnverified: false, modifiedAt: null, modifiedBy: null },
+    theirs: null,
+    reason: null,
+    message: null,
+    qaConfirmed: false,
+    createdAt: 0,
+    updatedAt: 0,
+    ...overrides,
+  };
+}
+
 type AnswerTable = { [N in CallName]: Answer<N> };
 
 function defaultAnswers(): AnswerTable {
@@ -144,6 +171,33 @@ function defaultAnswers(): AnswerTable {
     'sync.cancel': { ...idleProgress, status: 'cancelled' },
     'sync.status': idleProgress,
     'library.forget': null,
+    'qa.status': (projectId) => ({ projectId, progress: { projectId, status: 'idle', done: 0, total: 0, message: null }, upToDate: false, scannedAt: null, counts: emptyQaCounts() }),
+    'qa.scan': (projectId) => ({ projectId, status: 'running', done: 0, total: 0, message: null }),
+    'qa.cancel': (projectId) => ({ projectId, status: 'cancelled', done: 0, total: 0, message: null }),
+    'qa.settings': defaultQaSettings(),
+    'qa.updateSettings': (_projectId, settings) => settings,
+    'projects.contributor': null,
+    'edits.commit': (input) =>
+      fakeEdit({
+        projectId: input.projectId,
+        keyId: input.keyId,
+        languageIso: input.languageIso,
+        isPlural: typeof input.value !== 'string',
+        value: typeof input.value === 'string' ? input.value : JSON.stringify(input.value),
+        pluralForms: typeof input.value === 'string' ? null : input.value,
+        isReviewed: input.isReviewed ?? null,
+        isUnverified: input.isUnverified ?? null,
+      }),
+    'edits.list': [],
+    'edits.summary': { project: null, overall: emptyEditCounts(), projects: [] },
+    'edits.push': { ...idlePushStatus, status: 'running' },
+    'edits.cancelPush': { ...idlePushStatus, status: 'cancelled' },
+    'edits.pushStatus': idlePushStatus,
+    'edits.resolve': null,
+    'edits.resolveMany': 0,
+    'edits.discard': (ids) => ids.length,
+    'edits.confirmQa': (ids) => ids.length,
+    'edits.export': { cancelled: true, path: null, count: 0 },
     'app.updateState': idleUpdate,
     'app.restartToUpdate': () => Promise.reject(new Error('No update is ready to install yet.')),
     'settings.get': { allowWeakTokenStorage: false, automaticUpdates: true },

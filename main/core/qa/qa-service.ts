@@ -1,0 +1,239 @@
+/**
+ * Project-wide QA (issue 20, parts 4–5): scans every translation of a project with the checks of common/qa on
+ * worker threads after each sync and on demand, one project at a time, with progress events and cancel; keeps each
+ * project's choice of checks and rescans when it changes; answers the counts behind the grid's QA filter; fills
+ * in the issues of the cells on a key page; and checks one key again when it changes (`recheckKey`, for the edits
+ * work). Its only state is the queue and the latest progress per project; results live in qa.sqlite (the store).
+ */
+import type { KeyDetail, KeyPage, KeyQuery } from '../../../common/contract';
+import type { QaProgress, QaStatus } from '../../../common/contract-qa';
+import type { QaSettings } from '../../../common/qa';
+import { LocdeskError } from '../errors';
+import type { Logger } from '../log';
+import type { KeyValueStore } from '../ports';
+import type { LibraryStore, PendingTranslation, QaScan } from '../store';
+import { QaSettingsStore } from './qa-settings-store';
+
+/**
+ * Where unsent edits come from (the write path's outbox). A scan and a recheck check a pending value in place of
+ * the synced one, so the filter shows what will be pushed.
+ */
+export interface PendingTranslationSource {
+  pending(projectId: string): readonly PendingTranslation[];
+}
+
+/** What the write path needs of project-wide QA (AppCore hands out the service as this). */
+export interface QaHooks {
+  /** Checks one key again after it changed, so the QA filter follows; false when the key is not offline. */
+  recheckKey(projectId: string, keyId: number): boolean;
+  /** Connects the unsent edits, checked in place of the synced values. */
+  usePendingTranslations(source: PendingTranslationSource): void;
+}
+
+/** What the service is built with. */
+export interface QaServiceDependencies {
+  /** The library, or null while it cannot be opened (it may be replaced after "forget offline data"). */
+  readonly library: () => LibraryStore | null;
+  /** The preferences store, where each project's settings are kept. */
+  readonly settingsStore: KeyValueStore;
+  readonly onProgress: (progress: QaProgress) => void;
+  readonly logger: Logger;
+  /** Worker threads per scan (default 2). */
+  readonly threads?: number;
+  /** Key rows per range a thread takes at a time (default 1000). */
+  readonly rangeSize?: number;
+  /** Least time between two running progress events (default 200 ms). */
+  readonly progressIntervalMs?: number;
+  readonly now?: () => number;
+}
+
+const noPending: PendingTranslationSource = { pending: () => [] };
+
+/** Runs and answers QA across projects. */
+export class QaService implements QaHooks {
+  private readonly settingsStore: QaSettingsStore;
+  private readonly queue: string[] = [];
+  private readonly progress = new Map<string, QaProgress>();
+  private current: { readonly projectId: string; scan: QaScan | null; restart: boolean } | null = null;
+  private idle: (() => void)[] = [];
+  private pendingSource: PendingTranslationSource = noPending;
+  private lastEmit = 0;
+  private closed = false;
+
+  public constructor(private readonly dependencies: QaServiceDependencies) {
+    this.settingsStore = new QaSettingsStore(dependencies.settingsStore);
+  }
+
+  /** Connects the write path's unsent edits (see `PendingTranslationSource`). */
+  public usePendingTranslations(source: PendingTranslationSource): void {
+    this.pendingSource = source;
+  }
+
+  private library(): LibraryStore {
+    const library = this.dependencies.library();
+    if (library === null) throw new LocdeskError('store.unavailable', 'The offline library is not available.');
+    return library;
+  }
+
+  private now(): number {
+    return (this.dependencies.now ?? Date.now)();
+  }
+
+  private progressOf(projectId: string): QaProgress {
+    return this.progress.get(projectId) ?? { projectId, status: 'idle', done: 0, total: 0, message: null };
+  }
+
+  private emit(next: QaProgress, force: boolean): void {
+    this.progress.set(next.projectId, next);
+    const now = this.now();
+    if (!force && now - this.lastEmit < (this.dependencies.progressIntervalMs ?? 200)) return;
+    this.lastEmit = now;
+    this.dependencies.onProgress(next);
+  }
+
+  /** The project's settings. */
+  public settings(projectId: string): QaSettings {
+    return this.settingsStore.get(projectId);
+  }
+
+  /** Stores the project's settings and rescans it with them (when it has been synced). */
+  public updateSettings(projectId: string, settings: QaSettings): QaSettings {
+    const stored = this.settingsStore.set(projectId, settings);
+    if (this.dependencies.library()?.qa.state(projectId, stored, []).synced === true) this.scan(projectId);
+    return stored;
+  }
+
+  /** Where the project's scan stands, with the filter's counts in `isos` (every target language when empty). */
+  public status(projectId: string, isos: readonly string[]): QaStatus {
+    const state = this.library().qa.state(projectId, this.settings(projectId), isos);
+    return { projectId, progress: this.progressOf(projectId), upToDate: state.upToDate, scannedAt: state.scannedAt, counts: state.counts };
+  }
+
+  /**
+   * Scans the project (after the one running, if another project's is): a scan of this project that is already
+   * running starts over, so it reads the newest snapshot and settings. `qa.not_synced` before its first sync.
+   */
+  public scan(projectId: string): QaProgress {
+    if (!this.library().qa.state(projectId, this.settings(projectId), []).synced) {
+      throw new LocdeskError('qa.not_synced', 'This project has no offline copy yet. Sync it first; its QA checks run after the sync.');
+    }
+    if (this.current?.projectId === projectId) {
+      this.current.restart = true;
+      this.current.scan?.cancel();
+      return this.progressOf(projectId);
+    }
+    if (!this.queue.includes(projectId)) this.queue.push(projectId);
+    this.emit({ projectId, status: 'running', done: 0, total: 0, message: null }, true);
+    this.pump();
+    return this.progressOf(projectId);
+  }
+
+  /** Stops the project's scan (or takes it off the queue); what was stored so far stays. */
+  public cancel(projectId: string): QaProgress {
+    const queued = this.queue.indexOf(projectId);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      this.emit({ ...this.progressOf(projectId), status: 'cancelled' }, true);
+    }
+    if (this.current?.projectId === projectId) {
+      this.current.restart = false;
+      this.current.scan?.cancel();
+    }
+    return this.progressOf(projectId);
+  }
+
+  /** Scans each of `projectIds` whose stored results are not current (after a sync, and at start for all). */
+  public scanWhereStale(projectIds: readonly string[]): void {
+    const library = this.dependencies.library();
+    if (library === null || this.closed) return;
+    for (const projectId of projectIds) {
+      try {
+        const state = library.qa.state(projectId, this.settings(projectId), []);
+        const busy = this.current?.projectId === projectId || this.queue.includes(projectId);
+        if (state.synced && !state.upToDate && !busy) this.scan(projectId);
+      } catch (error) {
+        this.dependencies.logger.warn('could not look at the QA results of a project', { projectId, error });
+      }
+    }
+  }
+
+  /**
+   * Checks one key again (after an edit, or when its pending value changed) and stores its results, so the filter
+   * and the counts follow at once. False when the key is not in the project's offline copy.
+   */
+  public recheckKey(projectId: string, keyId: number): boolean {
+    return this.library().qa.recheckKey(projectId, keyId, this.settings(projectId), this.pendingSource.pending(projectId));
+  }
+
+  /** The page with the issues of its flagged cells filled in. */
+  public withIssues(page: KeyPage, query: KeyQuery): KeyPage {
+    if (page.items.length === 0) return page;
+    return { ...page, items: this.library().qa.withIssues(query.projectId, page.items, this.settings(query.projectId), this.pendingSource.pending(query.projectId)) };
+  }
+
+  /** The key's detail with the issues of its flagged cells filled in. */
+  public detailWithIssues(projectId: string, detail: KeyDetail | null): KeyDetail | null {
+    if (detail === null) return null;
+    return this.library().qa.withIssues(projectId, [detail], this.settings(projectId), this.pendingSource.pending(projectId))[0] ?? detail;
+  }
+
+  /** Resolves when no scan is running or queued. */
+  public whenIdle(): Promise<void> {
+    if (this.current === null && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  /** Cancels every scan, running or queued, and waits for the threads to stop (before the library is forgotten). */
+  public async cancelAll(): Promise<void> {
+    for (const projectId of [...this.queue]) this.cancel(projectId);
+    if (this.current !== null) this.cancel(this.current.projectId);
+    await this.whenIdle();
+  }
+
+  /** Cancels every scan, waits for the threads to stop, and starts no more. */
+  public async close(): Promise<void> {
+    this.closed = true;
+    await this.cancelAll();
+  }
+
+  private pump(): void {
+    if (this.current !== null) return;
+    const next = this.closed ? undefined : this.queue.shift();
+    if (next === undefined) {
+      const waiting = this.idle;
+      this.idle = [];
+      for (const resolve of waiting) resolve();
+      return;
+    }
+    void this.run(next);
+  }
+
+  private async run(projectId: string): Promise<void> {
+    const current: { readonly projectId: string; scan: QaScan | null; restart: boolean } = { projectId, scan: null, restart: false };
+    this.current = current;
+    let total = 0;
+    try {
+      const scan = this.library().qa.startScan(projectId, {
+        settings: this.settings(projectId),
+        pending: this.pendingSource.pending(projectId),
+        threads: this.dependencies.threads,
+        rangeSize: this.dependencies.rangeSize,
+        onProgress: (done) => this.emit({ projectId, status: 'running', done, total, message: null }, false),
+      });
+      current.scan = scan;
+      total = scan.total;
+      this.emit({ projectId, status: 'running', done: 0, total, message: null }, true);
+      const outcome = await scan.finished;
+      const done = outcome === 'done' ? total : this.progressOf(projectId).done;
+      if (!current.restart) this.emit({ projectId, status: outcome, done, total, message: null }, true);
+    } catch (error) {
+      this.dependencies.logger.warn('a QA scan failed', { projectId, error });
+      const message = error instanceof LocdeskError ? error.message : 'The QA checks could not finish. They run again after the next sync, or when you ask.';
+      this.emit({ projectId, status: 'failed', done: this.progressOf(projectId).done, total, message }, true);
+    } finally {
+      this.current = null;
+      if (current.restart && !this.closed) this.queue.unshift(projectId);
+      this.pump();
+    }
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The store's side of the QA scan: what a scan of a project covers, starting one on worker threads, recording
+ * whether the stored results are current, the counts behind the grid's QA filter, the issues of the cells on a key
+ * page, and one key checked again after it changed. `LibraryStore.qa` is the one instance per library; like the
+ * rest of the store it takes and returns plain data.
+ */
+import type { KeyRow, TranslationCell } from '../../../common/contract';
+import type { QaCounts } from '../../../common/contract-qa';
+import type { QaSettings } from '../../../common/qa';
+import { LocdeskError } from '../errors';
+import type { Connection } from './connection';
+import { storePath } from './database';
+import { currentGeneration } from './project-rows';
+import { issueMask, keyIssues, pendingValues, settingsSignature, type PendingTranslation, type QaKeyRow, type QaProjectFacts } from './qa-inputs';
+import { emptyCounts, keyMasks, qaCounts, qaResultsPath, qaScanRecord, replaceQaResults, writeKeyMasks, writeQaScanRecord } from './qa-results';
+import { QaScanFailure, startQaScan, type QaScanOutcome } from './qa-scan-pool';
+import type { StoredTranslation } from './stored-translations';
+
+export type { PendingTranslation } from './qa-inputs';
+export { QaScanFailure } from './qa-scan-pool';
+
+/** How a scan runs. */
+export interface QaScanSettings {
+  readonly settings: QaSettings;
+  readonly pending: readonly PendingTranslation[];
+  /** Worker threads (default 2). */
+  readonly threads?: number;
+  /** Key rows per range handed to a thread (default 1000). */
+  readonly rangeSize?: number;
+  /** Keys checked so far, after each stored range. */
+  readonly onProgress: (done: number) => void;
+}
+
+/** A scan that has started. */
+export interface QaScan {
+  /** Keys in the snapshot. */
+  readonly total: number;
+  /** Resolves `done` (and the results are recorded as current) or `cancelled`; rejects with a `QaScanFailure`. */
+  readonly finished: Promise<QaScanOutcome>;
+  cancel(): void;
+}
+
+/** Whether a project's stored results are current, and its counts. */
+export interface QaResultsState {
+  /** The project has a snapshot to scan. */
+  readonly synced: boolean;
+  readonly upToDate: boolean;
+  readonly scannedAt: number | null;
+  readonly counts: QaCounts;
+}
+
+type Row = [number, number, number, number, string];
+
+/** The QA results of one library. */
+export class QaLibrary {
+  public constructor(
+    private readonly connection: Connection,
+    private readonly folder: string,
+    private readonly now: () => number,
+  ) {}
+
+  /** The project's current snapshot and its languages, or null before its first sync. */
+  private facts(projectId: string): { generation: number; facts: QaProjectFacts } | null {
+    const generation = currentGeneration(this.connection, projectId);
+    // A listed project that was never synced has generation 0 and no keys.
+    if (generation === null || generation === 0) return null;
+    const languages = (this.connection
+      .prepare('SELECT iso, plural_forms FROM languages WHERE project_id = ? AND generation = ? ORDER BY position')
+      .raw(true)
+      .all(projectId, generation) as [string, string][]).map(([iso, forms]) => ({ iso, pluralForms: JSON.parse(forms) as string[] }));
+    const base = this.connection.prepare('SELECT base_language_iso FROM projects WHERE project_id = ?').raw(true).get(projectId) as [string | null] | undefined;
+    const baseIso = base?.[0] ?? languages[0]?.iso ?? null;
+    if (baseIso === null) return null;
+    return { generation, facts: { baseIso, languages } };
+  }
+
+  /**
+   * Starts a scan of the project's current snapshot with `options.settings`; `qa.not_synced` before its first
+   * sync. The results are marked current only when the scan completes.
+   */
+  public startScan(projectId: string, options: QaScanSettings): QaScan {
+    const found = this.facts(projectId);
+    if (found === null) throw new LocdeskError('qa.not_synced', 'This project has no offline copy yet. Sync it first; its QA checks run after the sync.');
+    const { generation, facts } = found;
+    const [firstRow, lastRow, total] = this.connection
+      .prepare('SELECT coalesce(min(id), 0), coalesce(max(id), -1), count(*) FROM keys WHERE project_id = ? AND generation = ?')
+      .raw(true)
+      .get(projectId, generation) as [number, number, number];
+    const settings = settingsSignature(options.settings);
+    writeQaScanRecord(this.connection, projectId, { generation, settings, complete: false, scannedAt: null });
+    const run = startQaScan({
+      data: { libraryPath: storePath(this.folder), qaPath: qaResultsPath(this.folder), projectId, generation, facts, settings: options.settings, pending: options.pending },
+      firstRow,
+      lastRow,
+      total,
+      threads: options.threads ?? 2,
+      rangeSize: options.rangeSize ?? 1000,
+      onProgress: options.onProgress,
+    });
+    const finished = run.finished.then(
+      (outcome) => {
+        if (outcome === 'done') writeQaScanRecord(this.connection, projectId, { generation, settings, complete: true, scannedAt: this.now() });
+        return outcome;
+      },
+      (error: unknown) => {
+        // Derived data: a damaged results file is set aside, and the next scan starts a fresh one.
+        if (error instanceof QaScanFailure && error.damaged) replaceQaResults(this.connection, this.folder, this.now());
+        throw error;
+      },
+    );
+    return { total, finished, cancel: () => run.cancel() };
+  }
+
+  /** Whether the stored results are those of the current snapshot and `settings`, and the counts in `isos`. */
+  public state(projectId: string, settings: QaSettings, isos: readonly string[]): QaResultsState {
+    const generation = currentGeneration(this.connection, projectId);
+    if (generation === null || generation === 0) return { synced: false, upToDate: false, scannedAt: null, counts: emptyCounts() };
+    const record = qaScanRecord(this.connection, projectId);
+    const upToDate = record !== null && record.complete && record.generation === generation && record.settings === settingsSignature(settings);
+    return { synced: true, upToDate, scannedAt: record?.scannedAt ?? null, counts: qaCounts(this.connection, projectId, generation, isos) };
+  }
+
+  /**
+   * Checks one key again in every language and replaces its stored results, after an edit or when its pending
+   * value changed. Answers false when the key is not in the project's current snapshot.
+   */
+  public recheckKey(projectId: string, keyId: number, settings: QaSettings, pending: readonly PendingTranslation[]): boolean {
+    const found = this.facts(projectId);
+    if (found === null) return false;
+    const row = this.connection
+      .prepare(
+        `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
+         WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`,
+      )
+      .raw(true)
+      .get(projectId, found.generation, keyId) as Row | undefined;
+    if (row === undefined) return false;
+    const issues = keyIssues(found.facts, keyRowOf(row), settings, pendingValues(pending.filter((entry) => entry.keyId === keyId)));
+    writeKeyMasks(this.connection, projectId, found.generation, row[0], new Map([...issues].map(([iso, list]) => [iso, issueMask(list)])));
+    return true;
+  }
+
+  /**
+   * `items` (rows of a key page or a key's detail) with each target cell's issues filled in (`cell.qa`), for the
+   * cells the stored results flag. The issues are computed now, with the current settings and values, so they say
+   * exactly what the translator sees; the stored masks only pick which cells to look at.
+   */
+  public withIssues<T extends KeyRow>(projectId: string, items: readonly T[], settings: QaSettings, pending: readonly PendingTranslation[]): T[] {
+    const found = items.length === 0 ? null : this.facts(projectId);
+    if (found === null) return [...items];
+    const ids = items.map((item) => item.keyId);
+    const rows = this.connection
+      .prepare(
+        `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
+         WHERE k.project_id = ? AND k.generation = ? AND k.key_id IN (${ids.map(() => '?').join(', ')})`,
+      )
+      .raw(true)
+      .all(projectId, found.generation, ...ids) as Row[];
+    const masks = keyMasks(this.connection, rows.map((row) => row[0]));
+    const byKey = new Map(rows.map((row) => [row[1], row]));
+    const values = pendingValues(pending);
+    return items.map((item) => {
+      const row = byKey.get(item.keyId);
+      const flagged = row === undefined ? undefined : masks.get(row[0]);
+      if (row === undefined || flagged === undefined) return item;
+      const languages = new Set(item.translations.map((cell) => cell.languageIso).filter((iso) => (flagged.get(iso) ?? 0) !== 0));
+      if (languages.size === 0) return item;
+      const issues = keyIssues(found.facts, keyRowOf(row), settings, values, languages);
+      const translations = item.translations.map((cell): TranslationCell => {
+        const list = issues.get(cell.languageIso);
+        return list === undefined ? cell : { ...cell, qa: list.map(({ checkId, severity, message, form, range }) => ({ checkId, severity, message, form, range })) };
+      });
+      return { ...item, translations };
+    });
+  }
+}
+
+function keyRowOf([, keyId, isPlural, charLimit, translations]: Row): QaKeyRow {
+  return { keyId, isPlural: isPlural === 1, charLimit, translations: JSON.parse(translations) as Record<string, StoredTranslation> };
+}

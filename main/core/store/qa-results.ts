@@ -1,0 +1,187 @@
+/**
+ * The QA results file, `qa.sqlite`, beside the library and attached to its connection as `qa`, so the key queries
+ * can filter by it in SQL. It holds derived data only: which checks found something in which translation (a
+ * bitmask per key row and language, rows only where something was found) and, per project, which snapshot and
+ * settings the stored results were made with. A damaged file is set aside and a fresh one started; the next scan
+ * fills it again. The library's own schema is untouched (its migrations belong to the sync work).
+ *
+ * Key row ids are those of the library's `keys` table; a new snapshot has new rows, so results of an older
+ * generation only wait to be cleared by the next scan, and every read names the current generation.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { emptyQaCounts, type QaCounts } from '../../../common/contract-qa';
+import { QA_CHECK_IDS, type QaCheckId } from '../../../common/qa';
+import type { Connection } from './connection';
+import { isDamage } from './damage';
+import { anyCheckMask, checkBit } from './qa-inputs';
+
+/** The results file inside the data folder. */
+export function qaResultsPath(folder: string): string {
+  return join(folder, 'qa.sqlite');
+}
+
+/**
+ * The tables, for `schema` `qa.` (attached to the library) or `` (a scan thread's own connection). `issues` is
+ * keyed by key row and language, so one key's rows are replaced in place; the second index serves the filter and
+ * the counts, which read one project's current generation.
+ */
+export function qaTablesSql(schema: 'qa.' | ''): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${schema}issues (key_row INTEGER NOT NULL, iso TEXT NOT NULL, project_id TEXT NOT NULL, generation INTEGER NOT NULL, mask INTEGER NOT NULL, PRIMARY KEY (key_row, iso)) WITHOUT ROWID`,
+    `CREATE INDEX IF NOT EXISTS ${schema}issues_by_project ON issues (project_id, generation, iso, mask, key_row)`,
+    `CREATE TABLE IF NOT EXISTS ${schema}scans (project_id TEXT PRIMARY KEY, generation INTEGER NOT NULL, settings TEXT NOT NULL, complete INTEGER NOT NULL, scanned_at INTEGER)`,
+  ];
+}
+
+/** Deletes the results file and its WAL files (a library that is gone leaves nothing for them to point at). */
+export function removeQaResults(folder: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(qaResultsPath(folder) + suffix, { force: true });
+}
+
+function attachOnce(connection: Connection, path: string): void {
+  connection.prepare('ATTACH DATABASE ? AS qa').run(path);
+  try {
+    connection.exec('PRAGMA qa.journal_mode = WAL');
+    connection.exec('PRAGMA qa.synchronous = NORMAL');
+    for (const sql of qaTablesSql('qa.')) connection.exec(sql);
+    connection.prepare('SELECT count(*) FROM qa.issues').raw(true).get();
+  } catch (error) {
+    connection.exec('DETACH DATABASE qa');
+    throw error;
+  }
+}
+
+/** Moves a damaged results file aside (`qa.sqlite.corrupt-<time>`), so it can be looked at, and never read again. */
+function setAside(folder: string, now: number): void {
+  const path = qaResultsPath(folder);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.corrupt-${String(now)}${suffix}`);
+  }
+}
+
+/** Attaches the results file in `folder` as `qa`, setting a damaged one aside and starting afresh. */
+export function attachQaResults(connection: Connection, folder: string, now: number = Date.now()): void {
+  try {
+    attachOnce(connection, qaResultsPath(folder));
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    setAside(folder, now);
+    attachOnce(connection, qaResultsPath(folder));
+  }
+}
+
+/** Detaches a damaged results file, sets it aside and attaches a fresh one (damage met after opening). */
+export function replaceQaResults(connection: Connection, folder: string, now: number = Date.now()): void {
+  try {
+    connection.exec('DETACH DATABASE qa');
+  } catch {
+    // Not attached (it failed earlier): nothing to detach.
+  }
+  setAside(folder, now);
+  attachOnce(connection, qaResultsPath(folder));
+}
+
+/** The mask a filter value stands for. */
+export function filterMask(filter: 'any' | QaCheckId): number {
+  return filter === 'any' ? anyCheckMask : checkBit(filter);
+}
+
+/**
+ * The condition "key row `column` has an issue matching `filter` in `isos`" (every language when empty), with its
+ * parameters. SQLite evaluates the subquery once into a temporary index, read from the results' project index.
+ */
+export function qaCondition(column: string, projectId: string, generation: number, isos: readonly string[], filter: 'any' | QaCheckId): { sql: string; parameters: unknown[] } {
+  const languages = isos.length === 0 ? '' : ` AND iso IN (${isos.map(() => '?').join(', ')})`;
+  return {
+    sql: `${column} IN (SELECT key_row FROM qa.issues WHERE project_id = ? AND generation = ?${languages} AND (mask & ?) != 0)`,
+    parameters: [projectId, generation, ...isos, filterMask(filter)],
+  };
+}
+
+export { emptyQaCounts as emptyCounts } from '../../../common/contract-qa';
+
+/**
+ * How many keys of the current snapshot have an issue of each check in `isos` (all languages when empty), for the
+ * filter menu. Archived and hidden keys are left out, as the grid leaves them out unless asked.
+ */
+export function qaCounts(connection: Connection, projectId: string, generation: number, isos: readonly string[]): QaCounts {
+  const languages = isos.length === 0 ? '' : ` AND q.iso IN (${isos.map(() => '?').join(', ')})`;
+  const rows = connection
+    .prepare(
+      `SELECT q.key_row, q.mask FROM qa.issues q JOIN keys k ON k.id = q.key_row
+       WHERE q.project_id = ? AND q.generation = ?${languages} AND k.is_archived = 0 AND k.is_hidden = 0`,
+    )
+    .raw(true)
+    .all(projectId, generation, ...isos) as [number, number][];
+  const byKey = new Map<number, number>();
+  for (const [keyRow, mask] of rows) byKey.set(keyRow, (byKey.get(keyRow) ?? 0) | mask);
+  const counts = emptyQaCounts();
+  const byCheck: Record<QaCheckId, number> = { ...counts.byCheck };
+  for (const mask of byKey.values()) {
+    if (mask === 0) continue;
+    QA_CHECK_IDS.forEach((id, index) => {
+      if ((mask & (2 ** index)) !== 0) byCheck[id] += 1;
+    });
+  }
+  return { any: [...byKey.values()].filter((mask) => mask !== 0).length, byCheck };
+}
+
+/** What the results file says about a project's last scan. */
+export interface QaScanRecord {
+  readonly generation: number;
+  readonly settings: string;
+  readonly complete: boolean;
+  readonly scannedAt: number | null;
+}
+
+/** The project's scan record, or null before its first scan. */
+export function qaScanRecord(connection: Connection, projectId: string): QaScanRecord | null {
+  const row = connection.prepare('SELECT generation, settings, complete, scanned_at FROM qa.scans WHERE project_id = ?').raw(true).get(projectId) as
+    | [number, string, number, number | null]
+    | undefined;
+  if (row === undefined) return null;
+  return { generation: row[0], settings: row[1], complete: row[2] === 1, scannedAt: row[3] };
+}
+
+/** Records that a scan of `generation` with `settings` started (complete: false) or finished (complete: true). */
+export function writeQaScanRecord(connection: Connection, projectId: string, record: QaScanRecord): void {
+  connection
+    .prepare(
+      `INSERT INTO qa.scans (project_id, generation, settings, complete, scanned_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (project_id) DO UPDATE SET generation = excluded.generation, settings = excluded.settings, complete = excluded.complete,
+       scanned_at = coalesce(excluded.scanned_at, scanned_at)`,
+    )
+    .run(projectId, record.generation, record.settings, record.complete ? 1 : 0, record.scannedAt);
+}
+
+/** Replaces the stored results of one key row: `masks` by language, languages without issues left out. */
+export function writeKeyMasks(connection: Connection, projectId: string, generation: number, keyRow: number, masks: ReadonlyMap<string, number>): void {
+  connection.transaction(() => {
+    connection.prepare('DELETE FROM qa.issues WHERE key_row = ?').run(keyRow);
+    const insert = connection.prepare('INSERT INTO qa.issues (key_row, iso, project_id, generation, mask) VALUES (?, ?, ?, ?, ?)');
+    for (const [iso, mask] of masks) if (mask !== 0) insert.run(keyRow, iso, projectId, generation, mask);
+  })();
+}
+
+/** The stored masks of `keyRows` (key row → language → mask), for the cells of a key page. */
+export function keyMasks(connection: Connection, keyRows: readonly number[]): Map<number, Map<string, number>> {
+  const found = new Map<number, Map<string, number>>();
+  if (keyRows.length === 0) return found;
+  const rows = connection
+    .prepare(`SELECT key_row, iso, mask FROM qa.issues WHERE key_row IN (${keyRows.map(() => '?').join(', ')})`)
+    .raw(true)
+    .all(...keyRows) as [number, string, number][];
+  for (const [keyRow, iso, mask] of rows) {
+    const languages = found.get(keyRow) ?? new Map<string, number>();
+    languages.set(iso, mask);
+    found.set(keyRow, languages);
+  }
+  return found;
+}
+
+/** Forgets every result (with "forget offline data"). */
+export function clearQaResults(connection: Connection): void {
+  connection.exec('DELETE FROM qa.issues');
+  connection.exec('DELETE FROM qa.scans');
+}

@@ -1,0 +1,39 @@
+/**
+ * The messages between a QA scan thread (qa-scan-worker.ts) and the pool that drives it (qa-scan-pool.ts), in one
+ * place so both sides are type-checked against the same shapes. Types only, for the reason search-index-protocol.ts
+ * gives: what the thread needs at start travels in `QaWorkerData`.
+ */
+import type { QaSettings } from '../../../common/qa';
+import type { PendingTranslation, QaProjectFacts } from './qa-inputs';
+
+/** What the pool hands each thread at start (`workerData`). */
+export interface QaWorkerData {
+  /** The library file, opened read-only. */
+  readonly libraryPath: string;
+  /** The results file the thread writes its batches to. */
+  readonly qaPath: string;
+  readonly projectId: string;
+  /** The snapshot being scanned. */
+  readonly generation: number;
+  readonly facts: QaProjectFacts;
+  readonly settings: QaSettings;
+  /** Translations waiting to be pushed, checked instead of the stored ones. */
+  readonly pending: readonly PendingTranslation[];
+}
+
+/** A request from the pool. */
+export type QaRequest =
+  /** Check the keys with row ids in [from, to) and replace their stored results. */
+  | { readonly type: 'range'; readonly from: number; readonly to: number }
+  /** Delete the project's results of other generations (keys a newer snapshot replaced). */
+  | { readonly type: 'cleanup' }
+  /** Close the files and exit. */
+  | { readonly type: 'close' };
+
+/** An answer from a thread. */
+export type QaReply =
+  | { readonly type: 'ready' }
+  /** A range or the cleanup is stored; `keys` is how many keys the range held. */
+  | { readonly type: 'done'; readonly keys: number }
+  /** The thread could not open a file or store a batch; `damaged` when SQLite says the results file is damaged. */
+  | { readonly type: 'failed'; readonly message: string; readonly damaged: boolean };

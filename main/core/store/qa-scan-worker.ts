@@ -1,0 +1,130 @@
+/**
+ * A QA scan thread: checks ranges of a project's keys with the checks of common/qa and stores what it finds in
+ * qa.sqlite, so a scan of a million translations never runs on the main thread (see qa-scan-pool.ts, which starts
+ * two of these and hands them ranges one at a time, and qa-scan-protocol.ts for the messages).
+ *
+ * It reads the library through a read-only connection of its own (WAL: never waits for the sync writer) and writes
+ * each range in one transaction, replacing that range's rows, so the stored results are always whole per key and a
+ * scan stopped half way leaves every key either at its old or its new result.
+ *
+ * This file is the worker's entry; the main build bundles it into out/main/qa-scan-worker.js (see worker-script.ts).
+ */
+import Database from 'libsql';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { Connection, Statement } from './connection';
+import { isDamage } from './damage';
+import { issueMask, keyIssues, pendingValues, type PendingValues } from './qa-inputs';
+import type { QaReply, QaRequest, QaWorkerData } from './qa-scan-protocol';
+import { qaTablesSql } from './qa-results';
+import type { StoredTranslation } from './stored-translations';
+
+type KeyRowTuple = [number, number, number, number, string];
+
+/** One thread's connections and statements. */
+class ScanThread {
+  private readonly select: Statement;
+  private readonly clear: Statement;
+  private readonly insert: Statement;
+  private readonly pending: PendingValues;
+
+  public constructor(
+    private readonly library: Connection,
+    private readonly results: Connection,
+    private readonly data: QaWorkerData,
+  ) {
+    this.select = library
+      .prepare(
+        `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
+         WHERE k.id >= ? AND k.id < ? AND k.project_id = ? AND k.generation = ?`,
+      )
+      .raw(true);
+    this.clear = results.prepare('DELETE FROM issues WHERE key_row >= ? AND key_row < ? AND project_id = ?');
+    this.insert = results.prepare('INSERT INTO issues (key_row, iso, project_id, generation, mask) VALUES (?, ?, ?, ?, ?)');
+    this.pending = pendingValues(data.pending);
+  }
+
+  /** Checks and stores one range; answers how many keys it held. */
+  public range(from: number, to: number): number {
+    const { projectId, generation, facts, settings } = this.data;
+    const rows = this.select.all(from, to, projectId, generation) as KeyRowTuple[];
+    const found: [number, string, number][] = [];
+    for (const [keyRow, keyId, isPlural, charLimit, translations] of rows) {
+      const key = { keyId, isPlural: isPlural === 1, charLimit, translations: JSON.parse(translations) as Record<string, StoredTranslation> };
+      for (const [iso, issues] of keyIssues(facts, key, settings, this.pending)) found.push([keyRow, iso, issueMask(issues)]);
+    }
+    this.results.exec('BEGIN IMMEDIATE');
+    try {
+      this.clear.run(from, to, projectId);
+      for (const [keyRow, iso, mask] of found) this.insert.run(keyRow, iso, projectId, generation, mask);
+      this.results.exec('COMMIT');
+    } catch (error) {
+      if (this.results.inTransaction) this.results.exec('ROLLBACK');
+      throw error;
+    }
+    return rows.length;
+  }
+
+  /** Deletes the project's rows of other generations. */
+  public cleanup(): void {
+    this.results.prepare('DELETE FROM issues WHERE project_id = ? AND generation != ?').run(this.data.projectId, this.data.generation);
+  }
+
+  public close(): void {
+    this.library.close();
+    this.results.close();
+  }
+}
+
+function open(data: QaWorkerData): ScanThread {
+  const library = new Database(data.libraryPath, { readonly: true });
+  let results: Connection | null = null;
+  try {
+    library.exec('PRAGMA busy_timeout = 5000');
+    results = new Database(data.qaPath);
+    results.exec('PRAGMA busy_timeout = 10000');
+    results.exec('PRAGMA synchronous = NORMAL');
+    for (const sql of qaTablesSql('')) results.exec(sql);
+    return new ScanThread(library, results, data);
+  } catch (error) {
+    library.close();
+    results?.close();
+    throw error;
+  }
+}
+
+function failure(error: unknown): QaReply {
+  return { type: 'failed', message: error instanceof Error ? error.message : String(error), damaged: isDamage(error) };
+}
+
+/** Opens the files and answers the pool's requests on `port` until it says close. */
+function serve(port: MessagePort, data: QaWorkerData): void {
+  const reply = (message: QaReply): void => port.postMessage(message);
+  let thread: ScanThread;
+  try {
+    thread = open(data);
+  } catch (error) {
+    reply(failure(error));
+    return;
+  }
+  port.on('message', (request: QaRequest) => {
+    try {
+      switch (request.type) {
+        case 'range':
+          reply({ type: 'done', keys: thread.range(request.from, request.to) });
+          return;
+        case 'cleanup':
+          thread.cleanup();
+          reply({ type: 'done', keys: 0 });
+          return;
+        case 'close':
+          thread.close();
+          process.exit(0);
+      }
+    } catch (error) {
+      reply(failure(error));
+    }
+  });
+  reply({ type: 'ready' });
+}
+
+if (!isMainThread && parentPort !== null) serve(parentPort, workerData as QaWorkerData);
