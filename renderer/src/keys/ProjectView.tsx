@@ -10,7 +10,8 @@ import { keyCountText } from './key-count';
 import { KeyDetailPanel } from './KeyDetailPanel';
 import { KeyToolbar, noFilters, type KeyFilters } from './KeyToolbar';
 import { useKeyWindow } from './use-key-window';
-import { defaultPreferences, useViewPreferences } from './use-view-preferences';
+import { defaultPreferences, hasStoredPreferences, useViewPreferences } from './use-view-preferences';
+import { useWritableLanguages } from './use-writable-languages';
 
 /** Whether a key press happened in a field, where Escape and shortcuts belong to the field. */
 function typing(target: EventTarget | null): boolean {
@@ -25,14 +26,11 @@ export function ProjectView({
   project,
   reloadToken,
   viewportHeight,
-  writableIsos = null,
   cellRenderer,
 }: {
   project: ProjectSummary;
   reloadToken: number;
   viewportHeight?: number;
-  /** The languages I may write in this project (Lokalise's contributor record), the default target columns. */
-  writableIsos?: readonly string[] | null;
   /** Renders target cells differently (an editor); undefined keeps the grid's own cells. */
   cellRenderer?: CellRenderer;
 }): React.JSX.Element {
@@ -49,6 +47,9 @@ export function ProjectView({
     const progress = new Map(project.languages.map((language) => [language.iso, language.progress]));
     return facets === null ? project.languages : facets.languages.map((language) => ({ ...language, progress: language.progress ?? progress.get(language.iso) ?? null }));
   }, [facets, project.languages]);
+  const writableIsos = useWritableLanguages(project.projectId);
+  // A first visit waits for Lokalise's word on my languages, so the columns do not change under the translator.
+  const settled = writableIsos !== undefined || hasStoredPreferences(project.projectId);
   const fallback = useMemo(() => defaultPreferences(languages, project.baseLanguageIso, { writableIsos }), [languages, project.baseLanguageIso, writableIsos]);
   const [preferences, setPreferences] = useViewPreferences(project.projectId, languages, fallback);
   const [widths, setWidth] = useColumnWidths(project.projectId);
@@ -102,7 +103,7 @@ export function ProjectView({
 
   const query = useMemo(
     () =>
-      facets === null
+      facets === null || !settled
         ? null
         : {
             projectId: project.projectId,
@@ -117,7 +118,7 @@ export function ProjectView({
             includeHidden: filters.includeHidden,
             sort: filters.sort,
           },
-    [facets, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters],
+    [facets, settled, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters],
   );
   const keys = useKeyWindow(query, reloadToken);
   const querySignature = JSON.stringify(query);

@@ -23,6 +23,11 @@ function read(projectId: string): ViewPreferences | null {
   }
 }
 
+/** Whether the translator already chose languages for `projectId` (then no default is needed). */
+export function hasStoredPreferences(projectId: string): boolean {
+  return read(projectId) !== null;
+}
+
 function readRecent(): readonly string[] {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(recentKey) ?? '[]');
