@@ -5,6 +5,7 @@ import { StoreProblemBanner } from './app/StoreProblemBanner';
 import { TopBar } from './app/TopBar';
 import { UpdateStatus } from './app/UpdateStatus';
 import { SignIn } from './auth/SignIn';
+import { EditsShell } from './edit/EditsShell';
 import { useAuthState } from './auth/use-auth-state';
 import { ProjectView } from './keys/ProjectView';
 import { ProjectSidebar } from './projects/ProjectSidebar';
@@ -53,6 +54,7 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
       />
       <SessionBanner auth={auth} info={info} />
       {info?.storeProblem !== null && info?.storeProblem !== undefined && <StoreProblemBanner problem={info.storeProblem} />}
+      <EditsShell projects={projects} signedIn={signedIn} connectivity={connectivity} />
       <ProblemNotice problem={problem} />
       <div className="workspace-body">
         <ProjectSidebar

@@ -17,7 +17,7 @@ describe('KeyDetailPanel', () => {
   it('asks for a key before showing anything', () => {
     render(<KeyDetailPanel projectId="100.abc" keyId={null} languages={sampleLanguages} search="" />);
     expect(screen.getByRole('region', { name: 'Key details' }).textContent).toContain('Select a key');
-    expect(fake().calls).toEqual([]);
+    expect(fake().calls.filter((call) => call.name === 'keys.detail')).toEqual([]);
   });
 
   it('shows the key name on every platform, its description, context, tags and modified time', async () => {
@@ -33,50 +33,52 @@ describe('KeyDetailPanel', () => {
       }),
     );
     const panel = await showDetail();
-    expect(fake().calls).toEqual([{ name: 'keys.detail', args: ['100.abc', 1] }]);
+    expect(fake().calls.filter((call) => call.name === 'keys.detail')).toEqual([{ name: 'keys.detail', args: ['100.abc', 1] }]);
     for (const name of ['WelcomeTitle', 'welcome_title', 'welcome-title', 'Greets a new user.', 'Home screen header', 'onboarding, v2']) {
       expect(within(panel).getByText(name)).toBeTruthy();
     }
     expect(within(panel).getByText('Modified').nextElementSibling?.textContent).toMatch(/2026/);
   });
 
-  it('warns when a translation is longer than the character limit, and only then', async () => {
-    fake().respond(
-      'keys.detail',
-      makeDetail({ charLimit: 5, translations: [makeCell('en', 'Short'), makeCell('de', 'Zu lang hier')] }),
-    );
+  it('counts each translation against the character limit, the way the QA check counts', async () => {
+    fake().respond('keys.detail', makeDetail({ charLimit: 5, translations: [makeCell('en', 'Short'), makeCell('de', 'Zu lang hier')] }));
     const panel = await showDetail();
-    expect(within(panel).getByRole('region', { name: 'English' }).textContent).not.toContain('over the limit');
-    expect(within(within(panel).getByRole('region', { name: 'German' })).getByRole('note').textContent).toBe('12 characters: over the limit of 5.');
+    const english = within(panel).getByRole('region', { name: 'English' }).querySelector('.char-count');
+    const german = within(panel).getByRole('region', { name: 'German' }).querySelector('.char-count');
+    expect(english?.textContent).toBe('5 of 5 characters');
+    expect(english?.classList.contains('char-count-over')).toBe(false);
+    expect(german?.textContent).toBe('12 of 5 characters');
+    expect(german?.classList.contains('char-count-over')).toBe(true);
   });
 
-  it('counts what the reader sees, so an emoji with modifiers is one character', async () => {
+  it('counts an emoji with a skin-tone modifier as two characters, as Lokalise’s limit does (code points)', async () => {
     fake().respond('keys.detail', makeDetail({ charLimit: 3, translations: [makeCell('en', 'Hi👋🏽')] }));
     const panel = await showDetail();
-    expect(within(panel).getByRole('region', { name: 'English' }).textContent).not.toContain('over the limit');
+    expect(within(panel).getByRole('region', { name: 'English' }).querySelector('.char-count')?.textContent).toBe('4 of 3 characters');
   });
 
-  it('lists all six Arabic plural forms in CLDR order, right to left, marking the missing ones', async () => {
+  it('edits all six Arabic plural forms in CLDR order, right to left, with the empty ones waiting', async () => {
     fake().respond(
       'keys.detail',
       makeDetail({ isPlural: true, translations: [makeCell('ar', '', { isEmpty: false, pluralForms: { other: '{count} ملفات', one: 'ملف واحد' } })] }),
     );
     const panel = await showDetail();
     const arabic = within(panel).getByRole('region', { name: 'Arabic' });
-    expect([...arabic.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
-    expect(within(arabic).getAllByText('Missing')).toHaveLength(4);
-    const other = within(arabic).getByText('ملفات', { exact: false }).closest('[dir]');
-    expect(other?.getAttribute('dir')).toBe('rtl');
-    expect(other?.getAttribute('lang')).toBe('ar');
-    expect(other?.querySelector('mark.placeholder')?.textContent).toBe('{count}');
+    expect([...arabic.querySelectorAll('.plural-label')].map((label) => label.textContent)).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
+    const fields = within(arabic).getAllByRole<HTMLTextAreaElement>('textbox');
+    expect(fields.map((field) => field.value)).toEqual(['', 'ملف واحد', '', '', '', '{count} ملفات']);
+    const other = within(arabic).getByRole('textbox', { name: 'Arabic translation, plural form other' });
+    expect(other.getAttribute('dir')).toBe('rtl');
+    expect(other.getAttribute('lang')).toBe('ar');
+    expect(arabic.querySelector('.token')?.textContent).toBe('{count}');
   });
 
-  it('shows German with its two plural forms, left to right', async () => {
+  it('edits German with its two plural forms, left to right', async () => {
     fake().respond('keys.detail', makeDetail({ isPlural: true, translations: [makeCell('de', '', { isEmpty: false, pluralForms: { one: 'Eine Datei', other: '%d Dateien' } })] }));
     const panel = await showDetail();
     const german = within(panel).getByRole('region', { name: 'German' });
-    expect([...german.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['one', 'other']);
-    expect(within(german).getByText('Eine Datei').closest('[dir]')?.getAttribute('dir')).toBe('ltr');
+    expect([...german.querySelectorAll('.plural-label')].map((label) => label.textContent)).toEqual(['one', 'other']);
+    expect(within(german).getByDisplayValue('Eine Datei').getAttribute('dir')).toBe('ltr');
   });
 
   it('says when the key is gone from the library', async () => {

@@ -1,50 +1,61 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyDetail, Language, TranslationCell } from '../../../common/contract';
 import { api, messageOf } from '../api';
+import { accessFor } from '../edit/access';
+import { TranslationEditor } from '../edit/TranslationEditor';
+import { useContributor } from '../edit/use-contributor';
 import { CopyButton } from '../shared/CopyButton';
 import { exactTime } from '../shared/format';
 import { HighlightedText } from '../shared/HighlightedText';
-import { PluralForms } from './PluralForms';
 
-function longestForm(cell: TranslationCell): number {
-  const texts = cell.pluralForms === null ? [cell.value] : Object.values(cell.pluralForms);
-  return Math.max(0, ...texts.map((text) => [...new Intl.Segmenter().segment(text)].length));
+/** Where the grid asks the panel to open the editor: a language, and a serial that changes with every request. */
+export interface EditorRequest {
+  readonly languageIso: string;
+  readonly serial: number;
 }
 
-function Translation({ cell, language, charLimit, search }: { cell: TranslationCell; language: Language | undefined; charLimit: number; search: string }): React.JSX.Element {
-  const length = longestForm(cell);
-  const tooLong = charLimit > 0 && length > charLimit;
+/** One translation of the key: its heading, copy button and editor (issue 19: the editor lives where the key is read). */
+function Translation(props: {
+  projectId: string;
+  detail: KeyDetail;
+  cell: TranslationCell;
+  language: Language | undefined;
+  source: { languageIso: string; cell: TranslationCell } | null;
+  isSource: boolean;
+  access: ReturnType<typeof accessFor>;
+  focusSerial: number;
+}): React.JSX.Element {
+  const { projectId, detail, cell, language, source, isSource, access, focusSerial } = props;
+  const name = language?.name ?? cell.languageIso;
   return (
-    <section className="detail-translation" aria-label={language?.name ?? cell.languageIso}>
+    <section className="detail-translation" aria-label={name}>
       <header>
         <h3>
-          {language?.name ?? cell.languageIso} <span className="iso">{cell.languageIso}</span>
+          {name} <span className="iso">{cell.languageIso}</span>
+          {isSource && <span className="badge">Source</span>}
         </h3>
-        {cell.isReviewed && <span className="badge badge-reviewed">Reviewed</span>}
-        {cell.isUnverified && <span className="badge badge-unverified">Unverified</span>}
-        {!cell.isEmpty && <CopyButton text={cell.pluralForms === null ? cell.value : JSON.stringify(cell.pluralForms)} label={`Copy ${language?.name ?? cell.languageIso} translation`} />}
+        {!cell.isEmpty && <CopyButton text={cell.pluralForms === null ? cell.value : JSON.stringify(cell.pluralForms)} label={`Copy ${name} translation`} />}
       </header>
-      {cell.isEmpty ? (
-        <p className="untranslated">Untranslated</p>
-      ) : cell.pluralForms !== null ? (
-        <PluralForms cell={cell} language={language} search={search} />
-      ) : (
-        <p className="detail-value" dir={language?.isRtl === true ? 'rtl' : 'ltr'}>
-          <HighlightedText text={cell.value} search={search} dir={language?.isRtl === true ? 'rtl' : 'ltr'} lang={cell.languageIso.replace('_', '-')} />
-        </p>
-      )}
-      {tooLong && (
-        <p className="notice notice-error" role="note">
-          {length} characters: over the limit of {charLimit}.
-        </p>
-      )}
-      {cell.modifiedAt !== null && <p className="hint">Modified {exactTime(cell.modifiedAt)}</p>}
+      <TranslationEditor
+        projectId={projectId}
+        keyId={detail.keyId}
+        isPlural={detail.isPlural}
+        charLimit={detail.charLimit}
+        cell={cell}
+        language={language}
+        source={source}
+        access={access}
+        focusSerial={focusSerial}
+      />
+      {cell.modifiedAt !== null && <p className="hint">Modified on Lokalise {exactTime(cell.modifiedAt)}</p>}
     </section>
   );
 }
 
 /**
- * Everything about one key: names per platform, description, context, tags, limits and every translation. A side
+ * Everything about one key: names per platform, description, context, tags, limits, and every translation in its
+ * editor. `sourceIso` is the project's base language (its text is what the checks compare with); `editorRequest`
+ * focuses one language's editor (the grid's "Enter opens the editor"). A side
  * column on wide windows, an overlay on narrow ones (styles.css); Escape or its close button closes it.
  */
 export function KeyDetailPanel({
@@ -52,21 +63,39 @@ export function KeyDetailPanel({
   keyId,
   languages,
   search,
+  sourceIso = null,
+  editorRequest = null,
   onClose,
 }: {
   projectId: string;
   keyId: number | null;
   languages: readonly Language[];
   search: string;
+  sourceIso?: string | null;
+  editorRequest?: EditorRequest | null;
   onClose?: () => void;
 }): React.JSX.Element {
   const [detail, setDetail] = useState<KeyDetail | null>(null);
   const [missing, setMissing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const shownKey = useRef<number | null>(null);
+  const { contributor } = useContributor(projectId);
+  // Edits change the cells' markers (pending, pushed, in conflict): read the key again, keeping what is on screen.
+  useEffect(
+    () =>
+      api().edits.onChanged((change) => {
+        if (change.projectIds.includes(projectId)) setReloads((previous) => previous + 1);
+      }),
+    [projectId],
+  );
   useEffect(() => {
-    setDetail(null);
+    if (shownKey.current !== keyId) {
+      setDetail(null);
+      setMissing(false);
+    }
+    shownKey.current = keyId;
     setProblem(null);
-    setMissing(false);
     if (keyId === null) return;
     let live = true;
     api()
@@ -82,7 +111,7 @@ export function KeyDetailPanel({
     return () => {
       live = false;
     };
-  }, [projectId, keyId]);
+  }, [projectId, keyId, reloads]);
   const byIso = new Map(languages.map((language) => [language.iso, language]));
   return (
     <aside className="detail" id="key-details" role="region" aria-label="Key details">
@@ -148,9 +177,23 @@ export function KeyDetailPanel({
               </div>
             )}
           </dl>
-          {detail.translations.map((cell) => (
-            <Translation key={cell.languageIso} cell={cell} language={byIso.get(cell.languageIso)} charLimit={detail.charLimit} search={search} />
-          ))}
+          {detail.translations.map((cell) => {
+            const sourceCell = cell.languageIso === sourceIso ? undefined : detail.translations.find((candidate) => candidate.languageIso === sourceIso);
+            const language = byIso.get(cell.languageIso);
+            return (
+              <Translation
+                key={`${detail.keyId}-${cell.languageIso}`}
+                projectId={projectId}
+                detail={detail}
+                cell={cell}
+                language={language}
+                source={sourceCell === undefined || sourceIso === null ? null : { languageIso: sourceIso, cell: sourceCell }}
+                isSource={cell.languageIso === sourceIso}
+                access={accessFor(contributor, cell.languageIso, language?.name ?? cell.languageIso)}
+                focusSerial={editorRequest?.languageIso === cell.languageIso ? editorRequest.serial : 0}
+              />
+            );
+          })}
         </>
       )}
     </aside>

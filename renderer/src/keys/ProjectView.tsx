@@ -7,7 +7,7 @@ import type { CellPosition } from './grid/grid-keys';
 import type { CellRenderer } from './grid/GridRow';
 import { KeyGrid } from './grid/KeyGrid';
 import { keyCountText } from './key-count';
-import { KeyDetailPanel } from './KeyDetailPanel';
+import { KeyDetailPanel, type EditorRequest } from './KeyDetailPanel';
 import { KeyToolbar, noFilters, type KeyFilters } from './KeyToolbar';
 import { useKeyWindow } from './use-key-window';
 import { defaultPreferences, hasStoredPreferences, useViewPreferences } from './use-view-preferences';
@@ -40,6 +40,7 @@ export function ProjectView({
   const [filters, setFilters] = useState<KeyFilters>(noFilters);
   const [selected, setSelected] = useState<{ position: CellPosition; keyId: number | null } | null>(null);
   const [detailOpen, setDetailOpen] = useState(false);
+  const [editorRequest, setEditorRequest] = useState<EditorRequest | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const debouncedSearch = useDebounced(search, 150);
   // The snapshot's languages (facets) with the progress Lokalise reported at the last project refresh.
@@ -124,10 +125,16 @@ export function ProjectView({
   const querySignature = JSON.stringify(query);
   useEffect(() => setSelected(null), [querySignature]);
   const onSelect = useCallback((position: CellPosition, row: KeyRow | undefined) => setSelected({ position, keyId: row?.keyId ?? null }), []);
-  const onOpen = useCallback((position: CellPosition, row: KeyRow | undefined) => {
-    setSelected({ position, keyId: row?.keyId ?? null });
-    setDetailOpen(true);
-  }, []);
+  const onOpen = useCallback(
+    (position: CellPosition, row: KeyRow | undefined) => {
+      setSelected({ position, keyId: row?.keyId ?? null });
+      setDetailOpen(true);
+      // Enter on a language's cell opens that language's editor in the panel.
+      const iso = columns[position.column]?.iso ?? null;
+      if (iso !== null) setEditorRequest((current) => ({ languageIso: iso, serial: (current?.serial ?? 0) + 1 }));
+    },
+    [columns],
+  );
   const onCopy = useCallback((text: string) => api().app.copyText(text), []);
 
   if (problem !== null) return <p role="alert" className="notice notice-error">{problem}</p>;
@@ -180,7 +187,17 @@ export function ProjectView({
           {keyCountText(keys.total, facets.keyCounts, { includeArchived: filters.includeArchived, includeHidden: filters.includeHidden, narrowed })}
         </output>
       </div>
-      {detailOpen && <KeyDetailPanel projectId={project.projectId} keyId={selected?.keyId ?? null} languages={languages} search={debouncedSearch} onClose={closeDetail} />}
+      {detailOpen && (
+        <KeyDetailPanel
+          projectId={project.projectId}
+          keyId={selected?.keyId ?? null}
+          languages={languages}
+          search={debouncedSearch}
+          sourceIso={project.baseLanguageIso}
+          editorRequest={editorRequest}
+          onClose={closeDetail}
+        />
+      )}
     </div>
   );
 }
