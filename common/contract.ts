@@ -76,6 +76,12 @@ export const LanguageSchema = z
   .strict();
 export type Language = z.infer<typeof LanguageSchema>;
 
+/** What an incremental resync changed: keys downloaded again because they changed, new keys, keys gone. */
+export const SyncChangesSchema = z
+  .object({ updated: z.number().int().nonnegative(), added: z.number().int().nonnegative(), removed: z.number().int().nonnegative() })
+  .strict();
+export type SyncChanges = z.infer<typeof SyncChangesSchema>;
+
 export const SyncFactsSchema = z
   .object({
     status: z.enum(['never', 'ok', 'failed', 'cancelled', 'running']),
@@ -84,6 +90,8 @@ export const SyncFactsSchema = z
     keyCount: z.number().int().nonnegative(),
     translationCount: z.number().int().nonnegative(),
     lastError: z.string().nullable(),
+    /** What the last successful sync changed when it was incremental; null after a full one (or none). */
+    changes: SyncChangesSchema.nullable().optional(),
   })
   .strict();
 export type SyncFacts = z.infer<typeof SyncFactsSchema>;
@@ -244,6 +252,8 @@ export const SyncProgressSchema = z
     /** Set while a request of the running sync waits to be tried again; null otherwise. */
     retry: RetryWaitSchema.nullable(),
     message: z.string().nullable(),
+    /** During an incremental resync, once its listing is compared: what it is downloading again. Null otherwise. */
+    changes: SyncChangesSchema.nullable().optional(),
   })
   .strict();
 export type SyncProgress = z.infer<typeof SyncProgressSchema>;
@@ -348,6 +358,8 @@ export const calls = {
   },
   sync: {
     start: call('sync:start', z.tuple([z.array(projectId).max(1000).nullable()]), SyncProgressSchema),
+    /** Like start, but downloads every key again instead of only what changed (a resync from scratch). */
+    startFull: call('sync:start-full', z.tuple([z.array(projectId).max(1000).nullable()]), SyncProgressSchema),
     cancel: call('sync:cancel', none, SyncProgressSchema),
     status: call('sync:status', none, SyncProgressSchema),
   },

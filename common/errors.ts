@@ -55,6 +55,8 @@ export const errorCodes = [
   'store.unknown_project',
   // Syncing.
   'sync.access_lost',
+  // A sync stopped on a problem no other code names (a bug, most likely); its message says where it stopped.
+  'sync.failed',
   // QA checks across a project.
   'qa.not_synced',
   // Opening links in the system browser.

@@ -30,6 +30,7 @@ const cleanApp = {
   'package.json': '{"main":"out/main/index.js"}',
   'out/main/index.js': `const secret = "${marker}";`,
   'out/main/search-index-worker.js': 'export {}',
+  'out/main/qa-scan-worker.js': 'export {}',
   'out/preload/index.cjs': 'require("electron")',
   'out/renderer/index.html': '<!doctype html>',
   'out/renderer/assets/index-1.js': 'render()',
@@ -43,7 +44,7 @@ describe('inspectPackage', () => {
   });
 
   it('finds every planted problem', async () => {
-    const { 'out/preload/index.cjs': _preload, 'out/main/search-index-worker.js': _worker, ...withoutPreload } = cleanApp;
+    const { 'out/preload/index.cjs': _preload, 'out/main/search-index-worker.js': _worker, 'out/main/qa-scan-worker.js': _qaWorker, ...withoutPreload } = cleanApp;
     const archive = await pack('dirty', {
       ...withoutPreload,
       'out/renderer/assets/index-1.js.map': '{}',
@@ -56,6 +57,7 @@ describe('inspectPackage', () => {
     const expected = [
       /\/out\/preload\/index\.cjs is missing/,
       /\/out\/main\/search-index-worker\.js is missing/,
+      /\/out\/main\/qa-scan-worker\.js is missing/,
       /Source map inside: \/out\/renderer\/assets\/index-1\.js\.map/,
       /build-time secret is inside \/out\/renderer\/assets\/leak\.js/,
       /TypeScript source inside: \/main\/index\.ts/,

@@ -117,7 +117,7 @@ function benchTier() {
   const tsx = binCommand('tsx', 'tsx', [join('test', 'bench', 'run.ts'), '--quick']);
   const outcome = spawnSync(tsx.command, tsx.args, { cwd: root, encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(`${outcome.stdout}${outcome.stderr}`);
-  const fields = ['sync_throttled_ratio_to_bound', 'sync_unthrottled_ratio_to_sdk_fetch', 'search_p50_ms', 'search_p95_ms', 'bare_fts_p95_ms', 'first_page_ms', 'peak_rss_mb', 'translations', 'renderer_js_gzip_kb'];
+  const fields = ['sync_throttled_ratio_to_bound', 'sync_unthrottled_ratio_to_sdk_fetch', 'search_p50_ms', 'search_p95_ms', 'bare_fts_p95_ms', 'first_page_ms', 'peak_rss_mb', 'translations', 'renderer_js_gzip_kb', 'qa_project_1m_s', 'qa_scan_main_loop_max_stall_ms'];
   let summary = null;
   try {
     summary = JSON.parse(outcome.stdout.trim().split('\n').at(-1) ?? '');

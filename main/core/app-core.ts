@@ -277,6 +277,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
     sync: {
       start: (projectIds) => Promise.resolve(engine().start(projectIds)),
+      startFull: (projectIds) => Promise.resolve(engine().start(projectIds, { full: true })),
       cancel: () => Promise.resolve(engine().cancel()),
       status: () => Promise.resolve(sync?.status() ?? { ...idleSyncProgress, message: storeProblem }),
     },

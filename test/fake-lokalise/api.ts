@@ -125,6 +125,8 @@ export class ApiRoutes {
     const idAt = (position: number): number => this.dataset.keyIdAt(project, indexes[position] ?? 0);
     const start = firstAfter(indexes.length, idAt, decodeCursor(query.get('cursor')));
     const slice = [...indexes.subarray(start, start + page.limit)];
+    const previous = indexes[start - 1];
+    if (this.state.switches.repeatKeyAcrossCursorPages && previous !== undefined && slice.length > 0) slice.unshift(previous);
     const last = slice.at(-1);
     const headers = cursorHeaders(page.limit, last === undefined ? null : this.dataset.keyIdAt(project, last), start + page.limit < indexes.length, this.state.switches.cursorHeaderOnlyWhenMore);
     sendJson(response, 200, { ...envelope, keys: slice.map(render) }, headers);

@@ -76,8 +76,23 @@ export interface FakeKey {
   readonly context: string;
   readonly charLimit: number;
   readonly createdAt: number;
+  /** When anything about the key last changed: its own fields (see `editKey`) or any of its translations. */
   readonly modifiedAt: number;
+  /** When any of its translations last changed; an edit of the key's own fields leaves it alone, as on Lokalise. */
+  readonly translationsModifiedAt: number;
   readonly translations: readonly FakeTranslation[];
+}
+
+/** The fields of a key a test can change on the "server" (a rename is a change of `keyNames`). */
+export interface KeyChanges {
+  readonly keyNames?: FakeKey['keyNames'];
+  readonly description?: string;
+  readonly context?: string;
+  readonly tags?: readonly string[];
+}
+
+interface KeyEdit extends KeyChanges {
+  readonly modifiedAt: number;
 }
 
 /** Review state of one translation, cheap enough to compute for a million translations when filtering. */
@@ -100,8 +115,9 @@ interface TranslationEdit {
   readonly modifiedBy?: FakeUser;
 }
 
-interface MutableProject extends Omit<FakeProject, 'keyCount'> {
+interface MutableProject extends Omit<FakeProject, 'keyCount' | 'languages'> {
   keyCount: number;
+  languages: readonly FakeLanguageSpec[];
 }
 
 /** A team, as `GET /teams` lists it. */
@@ -137,6 +153,8 @@ export class Dataset {
   private readonly deleted = new Map<string, Set<number>>();
   /** Translations edited on the "server", by project id and translation code (see `translationCode`). */
   private readonly edits = new Map<string, Map<number, TranslationEdit>>();
+  /** Keys whose own fields were edited on the "server", by project id and key index. */
+  private readonly keyEdits = new Map<string, Map<number, KeyEdit>>();
   private readonly statisticsCache = new Map<string, ProjectStatistics>();
 
   public constructor(options: DatasetOptions = {}) {
@@ -248,6 +266,32 @@ export class Dataset {
   }
 
   /**
+   * Simulates someone changing a key's own fields on the server (a rename, a new description, other tags): its
+   * `modified_at` moves to `modifiedAt` (unix seconds), its `translations_modified_at` does not. Edits accumulate.
+   */
+  public editKey(projectId: string, keyId: number, changes: KeyChanges, modifiedAt = Math.floor(Date.now() / 1000)): void {
+    const project = this.mutable(projectId);
+    const index = this.indexOfKeyId(project, keyId);
+    if (index < 0) throw new Error(`Project ${projectId} has no key ${keyId}`);
+    const edits = this.keyEdits.get(projectId) ?? new Map<number, KeyEdit>();
+    edits.set(index, { ...edits.get(index), ...changes, modifiedAt });
+    this.keyEdits.set(projectId, edits);
+  }
+
+  /**
+   * Simulates languages added to or removed from the project: it keeps the first `count` of the fake's language list
+   * (4 to 10), so every remaining language keeps its position and translation ids. Edits in removed languages go.
+   */
+  public setLanguageCount(projectId: string, count: number): void {
+    const project = this.mutable(projectId);
+    if (!Number.isInteger(count) || count < 4 || count > 10) throw new Error(`A project has 4 to 10 languages, not ${count}`);
+    project.languages = languageSpecs.slice(0, count);
+    const edits = this.edits.get(projectId);
+    for (const code of edits?.keys() ?? []) if (this.fromTranslationCode(code).languagePosition >= count) edits?.delete(code);
+    this.statisticsCache.delete(projectId);
+  }
+
+  /**
    * Changes one translation the way a write does: the value (when given, else the current one is kept), the flags
    * (when given, else kept), the time and the author. Plural values must name the language's forms (missing ones
    * become empty). Returns the translation as it now stands. Throws on an unknown project, key or language.
@@ -349,27 +393,31 @@ export class Dataset {
     const describe = sequence.chance(0.6);
     const template = drawTemplate(sequence);
     const translations = project.languages.map((language, position) => this.translation(project, index, language, position, template, isPlural, createdAt));
-    const modifiedAt = Math.max(createdAt, ...translations.map((translation) => translation.modifiedAt));
+    const translationsModifiedAt = Math.max(createdAt, ...translations.map((translation) => translation.modifiedAt));
+    const edit = this.keyEdits.get(project.projectId)?.get(index);
+    const context = sequence.chance(0.2) ? `Appears next to the ${element} on ${screen}.` : '';
+    const charLimit = sequence.chance(0.15) ? 20 + sequence.below(60) : 0;
     return {
       keyId,
       index,
-      keyNames: {
+      keyNames: edit?.keyNames ?? {
         ios: perPlatform ? `${screen}_${section}_${element}_${index}` : webName,
         android: perPlatform ? `${screen}_${section}_${element}_${index}`.toLowerCase() : webName,
         web: webName,
         other: webName,
       },
-      description: describe ? `Shown in the ${section.replace('_', ' ')} of the ${screen} screen.` : '',
+      description: edit?.description ?? (describe ? `Shown in the ${section.replace('_', ' ')} of the ${screen} screen.` : ''),
       platforms,
-      tags,
+      tags: edit?.tags ?? tags,
       isPlural,
       pluralName: isPlural ? `${element}_count` : '',
       isHidden,
       isArchived,
-      context: sequence.chance(0.2) ? `Appears next to the ${element} on ${screen}.` : '',
-      charLimit: sequence.chance(0.15) ? 20 + sequence.below(60) : 0,
+      context: edit?.context ?? context,
+      charLimit,
       createdAt,
-      modifiedAt,
+      modifiedAt: Math.max(translationsModifiedAt, edit?.modifiedAt ?? 0),
+      translationsModifiedAt,
       translations,
     };
   }

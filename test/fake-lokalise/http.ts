@@ -20,7 +20,9 @@ export function apiHeaders(extra: Record<string, string> = {}): Record<string, s
 /** Sends `body` as PHP-style JSON with the API headers. */
 export function sendJson(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = phpJson(body);
-  response.writeHead(status, { ...apiHeaders(extra), 'Content-Length': String(Buffer.byteLength(text)) });
+  // Set on its own so the server can read it back (getHeader) to count the bytes it served.
+  response.setHeader('Content-Length', String(Buffer.byteLength(text)));
+  response.writeHead(status, apiHeaders(extra));
   response.end(text);
 }
 

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ApiRoutes } from './api';
-import { Dataset, type DatasetOptions, type TranslationValue } from './dataset';
+import { Dataset, type DatasetOptions, type KeyChanges, type TranslationValue } from './dataset';
 import { sendFlatError, sendNestedError } from './http';
 import { FaultInjector, Limiter } from './limits';
 import { OAuthServer } from './oauth';
@@ -17,7 +17,7 @@ import { FakeState, type FakeStats, type FakeSwitches } from './state';
 import { isWritePath, WriteRoutes } from './writes';
 
 export type { FailureKind, FakeSwitches, FakeStats, WriteSwitches } from './state';
-export type { FakeKey, FakeProject, FakeTranslation, TranslationValue } from './dataset';
+export type { FakeKey, FakeProject, FakeTranslation, KeyChanges, TranslationValue } from './dataset';
 
 /** How to start the fake. */
 export interface FakeLokaliseOptions extends DatasetOptions {
@@ -64,6 +64,10 @@ export interface FakeLokalise extends FakeEndpoints {
    * modification time moved to `modifiedAt` (unix seconds) or now. Throws on an unknown project, key or language.
    */
   updateTranslation(projectId: string, keyId: number, languageIso: string, value: TranslationValue, modifiedAt?: number): void;
+  /** Simulates a change of a key's own fields (a rename, say): `modified_at` moves, `translations_modified_at` does not. */
+  editKey(projectId: string, keyId: number, changes: KeyChanges, modifiedAt?: number): void;
+  /** Simulates languages added or removed: the project keeps the first `count` (4 to 10) of the fake's languages. */
+  setLanguageCount(projectId: string, count: number): void;
   /**
    * Another Lokalise user changes a translation, as the server would record it: their name in `modified_by`, the
    * time moved to now, flags as given (unverified cleared otherwise) and the base-language side effect. Returns the
@@ -117,6 +121,8 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
     if (faults.maybeFail(url.pathname, response)) return;
     if (isWrite) return writes.handle(request, segments, grant.scope, response);
     api.handle(segments, url.searchParams, response);
+    // Every route answers synchronously, so its body's length is known here.
+    state.stats.apiBytes += Number(response.getHeader('content-length') ?? 0);
   };
 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -177,6 +183,14 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
     },
     updateTranslation: (projectId, keyId, languageIso, value, modifiedAt) => {
       dataset.updateTranslation(projectId, keyId, languageIso, value, modifiedAt ?? Math.floor(state.now() / 1000));
+      api.invalidate();
+    },
+    editKey: (projectId, keyId, changes, modifiedAt) => {
+      dataset.editKey(projectId, keyId, changes, modifiedAt ?? Math.floor(state.now() / 1000));
+      api.invalidate();
+    },
+    setLanguageCount: (projectId, count) => {
+      dataset.setLanguageCount(projectId, count);
       api.invalidate();
     },
     editAsOtherUser: (projectId, keyId, languageIso, value, flags = {}) => {

@@ -42,6 +42,11 @@ export interface FakeSwitches {
   invalidTokenStatus: 401 | 400;
   /** false (the real quirk): the cursor header is sent on every non-empty page, even the last. */
   cursorHeaderOnlyWhenMore: boolean;
+  /**
+   * Each cursor page of keys after the first starts again with the previous page's last key, as the official Node
+   * SDK's own test fixtures serve one key on two consecutive pages.
+   */
+  repeatKeyAcrossCursorPages: boolean;
   requireRedirectUriAtExchange: boolean;
   acceptAuthorizationTokenTypo: boolean;
   /** Scope required per API area; a token without it gets 403. */
@@ -72,6 +77,8 @@ export interface FakeStats {
   refreshes: number;
   tokenErrors: number;
   apiRequests: number;
+  /** Bytes of API response bodies sent (their Content-Length), so a benchmark can compare what two syncs download. */
+  apiBytes: number;
   rateLimited: number;
   faultsInjected: number;
   maxConcurrentSeen: number;
@@ -91,6 +98,7 @@ export function defaultSwitches(): FakeSwitches {
     faults: { latencyMs: 0, failNextRequests: 0, spareRequests: 0, failureKind: 'html500', failureRate: 0, matchPath: null },
     invalidTokenStatus: 401,
     cursorHeaderOnlyWhenMore: false,
+    repeatKeyAcrossCursorPages: false,
     requireRedirectUriAtExchange: false,
     acceptAuthorizationTokenTypo: false,
     scopes: {
@@ -116,6 +124,7 @@ export class FakeState {
     refreshes: 0,
     tokenErrors: 0,
     apiRequests: 0,
+    apiBytes: 0,
     rateLimited: 0,
     faultsInjected: 0,
     maxConcurrentSeen: 0,
@@ -133,7 +142,7 @@ export class FakeState {
   }
 
   /** Increments a named counter. */
-  public count(name: Exclude<keyof FakeStats, 'byRoute' | 'firstPages' | 'maxConcurrentSeen'>): void {
+  public count(name: Exclude<keyof FakeStats, 'byRoute' | 'firstPages' | 'maxConcurrentSeen' | 'apiBytes'>): void {
     this.stats[name] += 1;
   }
 }

@@ -155,8 +155,8 @@ export function wireKey(key: FakeKey, parts: KeyParts): object {
     custom_attributes: '',
     modified_at: lokaliseDate(key.modifiedAt),
     modified_at_timestamp: key.modifiedAt,
-    translations_modified_at: lokaliseDate(key.modifiedAt),
-    translations_modified_at_timestamp: key.modifiedAt,
+    translations_modified_at: lokaliseDate(key.translationsModifiedAt),
+    translations_modified_at_timestamp: key.translationsModifiedAt,
   };
 }
 

@@ -99,7 +99,7 @@ export class QaService implements QaHooks {
   /** Stores the project's settings and rescans it with them (when it has been synced). */
   public updateSettings(projectId: string, settings: QaSettings): QaSettings {
     const stored = this.settingsStore.set(projectId, settings);
-    if (this.dependencies.library()?.qa.state(projectId, stored, []).synced === true) this.scan(projectId);
+    if (this.dependencies.library()?.qa.freshness(projectId, stored).synced === true) this.scan(projectId);
     return stored;
   }
 
@@ -114,7 +114,7 @@ export class QaService implements QaHooks {
    * running starts over, so it reads the newest snapshot and settings. `qa.not_synced` before its first sync.
    */
   public scan(projectId: string): QaProgress {
-    if (!this.library().qa.state(projectId, this.settings(projectId), []).synced) {
+    if (!this.library().qa.freshness(projectId, this.settings(projectId)).synced) {
       throw new LocdeskError('qa.not_synced', 'This project has no offline copy yet. Sync it first; its QA checks run after the sync.');
     }
     if (this.current?.projectId === projectId) {
@@ -148,7 +148,7 @@ export class QaService implements QaHooks {
     if (library === null || this.closed) return;
     for (const projectId of projectIds) {
       try {
-        const state = library.qa.state(projectId, this.settings(projectId), []);
+        const state = library.qa.freshness(projectId, this.settings(projectId));
         const busy = this.current?.projectId === projectId || this.queue.includes(projectId);
         if (state.synced && !state.upToDate && !busy) this.scan(projectId);
       } catch (error) {

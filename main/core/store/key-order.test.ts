@@ -88,7 +88,7 @@ describe('list orders (key_order)', () => {
     rig.client.getProject = async (...input) => ({ ...(await getProject(...input)), keysTotal });
     try {
       rig.fake.dataset.addKeys(project.projectId, 3);
-      expect((await syncAndWait(rig, [project.projectId])).status).toBe('done');
+      expect((await syncAndWait(rig, [project.projectId], { full: true })).status).toBe('done');
       preparedCalls = prepared.mock.calls.length;
     } finally {
       rig.client.getProject = getProject;
@@ -113,6 +113,12 @@ describe('list orders (key_order)', () => {
       CREATE INDEX keys_by_name ON keys (project_id, generation, name COLLATE NOCASE, key_id);
       CREATE INDEX keys_by_modified ON keys (project_id, generation, modified_at DESC, key_id);
       CREATE INDEX keys_visible ON keys (project_id, generation, is_archived, is_hidden, name COLLATE NOCASE, key_id, empty_mask, unverified_mask, unreviewed_mask);
+      ALTER TABLE keys DROP COLUMN translations_modified_at;
+      ALTER TABLE projects DROP COLUMN snapshot_format;
+      ALTER TABLE sync_facts DROP COLUMN kind;
+      ALTER TABLE sync_facts DROP COLUMN keys_updated;
+      ALTER TABLE sync_facts DROP COLUMN keys_added;
+      ALTER TABLE sync_facts DROP COLUMN keys_removed;
       PRAGMA user_version = 3;
     `);
     rig.store.close();

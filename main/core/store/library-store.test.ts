@@ -136,6 +136,11 @@ describe('LibraryStore project list', () => {
       ['en', 100],
       ['ar', 12],
     ]);
+    // Before the first sync, the languages come from the statistics, with Lokalise's language ids (not positions).
+    expect(store.project('p1')?.languages.map((language) => [language.iso, language.langId])).toEqual([
+      ['en', 640],
+      ['ar', 597],
+    ]);
   });
 
   it('marks projects missing from a new full list as lost without deleting them, and restores them when they return', () => {
@@ -175,6 +180,7 @@ describe('LibraryStore project list', () => {
       keyCount: 3,
       translationCount: 6,
       lastError: 'Lokalise is unavailable (HTTP 502).',
+      changes: null,
     });
   });
 

@@ -13,6 +13,7 @@ import type { Connection } from './connection';
 import { openDatabase, rebuildDatabase, storeError, storePath } from './database';
 import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets } from './key-queries';
 import { ensureProject, keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
+import { readResyncBasis, type ResyncBasis } from './resync-basis';
 import { refreshTerms, searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import { purgeGenerations, SnapshotWriter, type SnapshotWriting } from './snapshot-writer';
@@ -38,6 +39,21 @@ export interface StoreInternals {
 }
 
 const internals = new WeakMap<LibraryStore, StoreInternals>();
+
+/** `writing` with damage to the file reported as `store.corrupt`, like every other call through the door. */
+function guardedWriting(writing: SnapshotWriting): SnapshotWriting {
+  const guard = <T>(work: () => Promise<T>): Promise<T> =>
+    work().catch((error: unknown) => {
+      throw storeError(error);
+    });
+  return Object.freeze({
+    writeLanguages: (languages) => guard(() => writing.writeLanguages(languages)),
+    writeKeys: (page) => guard(() => writing.writeKeys(page)),
+    carryForward: (dropKeyIds) => guard(() => writing.carryForward(dropKeyIds)),
+    commit: (project, startedAt, changes) => guard(() => writing.commit(project, startedAt, changes)),
+    abort: () => guard(() => writing.abort()),
+  } satisfies SnapshotWriting);
+}
 
 /** The internals of `store` (see StoreInternals). */
 export function internalsOf(store: LibraryStore): StoreInternals {
@@ -115,14 +131,24 @@ export class LibraryStore {
     this.writing = true;
     try {
       const search = await this.searchIndexWriter();
-      const writer = SnapshotWriter.begin(this.connection, projectId, search, { expectedKeys, now: this.now });
-      return writer.writing(() => {
-        this.writing = false;
-      });
+      const writer = SnapshotWriter.begin(this.connection, projectId, search, { expectedKeys, now: this.now, logger: this.logger });
+      return guardedWriting(
+        writer.writing(() => {
+          this.writing = false;
+        }),
+      );
     } catch (error) {
       this.writing = false;
       throw error;
     }
+  }
+
+  /**
+   * What a resync of `projectId` compares the server's listing with, or null when the next sync must be a full one
+   * (never synced, a snapshot from before a schema change, or a stored copy that is incomplete).
+   */
+  public resyncBasis(projectId: string): ResyncBasis | null {
+    return this.guard(() => readResyncBasis(this.connection, projectId));
   }
 
   /** Makes sure `project` has a row (a project synced by id may predate the stored project list). */
@@ -199,6 +225,7 @@ export class LibraryStore {
       this.connection.exec('VACUUM');
       this.connection.exec('VACUUM search');
       forgetSnapshotCaches(this.connection);
+      this.qa.forgetCounts();
     });
   }
 

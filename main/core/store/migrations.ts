@@ -164,4 +164,26 @@ export const migrations: readonly Migration[] = [
       DROP INDEX keys_visible;
     `,
   },
+  {
+    // Incremental resync (see resync-basis.ts): each key keeps the time its translations last changed, beside the
+    // time the key itself did (modified_at), so a resync can tell from a listing without translations which keys
+    // to download again. snapshot_format names what the current snapshot holds: one written before this version
+    // lacks those times, so its next sync is a full one. sync_facts gains what the last sync changed.
+    version: 5,
+    sql: `
+      ALTER TABLE keys ADD COLUMN translations_modified_at INTEGER;
+      ALTER TABLE projects ADD COLUMN snapshot_format INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sync_facts ADD COLUMN kind TEXT;
+      ALTER TABLE sync_facts ADD COLUMN keys_updated INTEGER;
+      ALTER TABLE sync_facts ADD COLUMN keys_added INTEGER;
+      ALTER TABLE sync_facts ADD COLUMN keys_removed INTEGER;
+    `,
+  },
 ];
+
+/**
+ * What a snapshot written by this build holds, stored in projects.snapshot_format at every swap. A resync carries
+ * keys over from the current snapshot only when it has this format; raise it whenever a migration changes what a
+ * sync stores per key, so the next sync of every project is a full one.
+ */
+export const snapshotFormat = 1;

@@ -85,9 +85,13 @@ export function keptOfflineProjectIds(connection: Connection): string[] {
 
 function languagesOf(connection: Connection, projectId: string, generation: number, progressJson: string): Language[] {
   const progress = new Map<string, number>();
+  // Before the first sync the languages are known only from the project's statistics, with Lokalise's own ids.
+  const listed: { langId: number; iso: string; progress: number }[] = [];
   try {
-    for (const entry of JSON.parse(progressJson) as { iso?: unknown; progress?: unknown }[]) {
-      if (typeof entry.iso === 'string' && typeof entry.progress === 'number') progress.set(entry.iso, entry.progress);
+    for (const entry of JSON.parse(progressJson) as { iso?: unknown; progress?: unknown; languageId?: unknown }[]) {
+      if (typeof entry.iso !== 'string' || typeof entry.progress !== 'number') continue;
+      progress.set(entry.iso, entry.progress);
+      if (typeof entry.languageId === 'number') listed.push({ langId: entry.languageId, iso: entry.iso, progress: entry.progress });
     }
   } catch {
     // A malformed progress list only loses the percentages.
@@ -97,7 +101,7 @@ function languagesOf(connection: Connection, projectId: string, generation: numb
     .raw(true)
     .all(projectId, generation) as [number, string, string, number, string][];
   if (rows.length === 0) {
-    return [...progress.entries()].map(([iso, value], index) => ({ langId: index, iso, name: iso, isRtl: false, pluralForms: [], progress: value }));
+    return listed.map(({ langId, iso, progress: value }) => ({ langId, iso, name: iso, isRtl: false, pluralForms: [], progress: value }));
   }
   return rows.map(([langId, iso, name, isRtl, pluralForms]) => ({
     langId,
@@ -118,6 +122,10 @@ function syncFacts(row: Row): SyncFacts {
     keyCount: numberOr(row.key_count, 0),
     translationCount: numberOr(row.translation_count, 0),
     lastError: typeof row.last_error === 'string' ? row.last_error : null,
+    changes:
+      row.kind === 'incremental'
+        ? { updated: numberOr(row.keys_updated, 0), added: numberOr(row.keys_added, 0), removed: numberOr(row.keys_removed, 0) }
+        : null,
   };
 }
 
@@ -141,7 +149,8 @@ function summary(connection: Connection, row: Row): ProjectSummary {
   };
 }
 
-const summarySql = `SELECT p.*, t.name AS team_name, s.status, s.last_synced_at, s.duration_ms, s.key_count, s.translation_count, s.last_error
+const summarySql = `SELECT p.*, t.name AS team_name, s.status, s.last_synced_at, s.duration_ms, s.key_count, s.translation_count, s.last_error,
+    s.kind, s.keys_updated, s.keys_added, s.keys_removed
   FROM projects p LEFT JOIN teams t ON t.team_id = p.team_id LEFT JOIN sync_facts s ON s.project_id = p.project_id`;
 
 /** Every project in the library, by name. */

@@ -53,6 +53,9 @@ type Row = [number, number, number, number, string];
 
 /** The QA results of one library. */
 export class QaLibrary {
+  /** Counts by project, generation and languages, until the project's results change. */
+  private readonly counts = new Map<string, QaCounts>();
+
   public constructor(
     private readonly connection: Connection,
     private readonly folder: string,
@@ -95,15 +98,20 @@ export class QaLibrary {
       total,
       threads: options.threads ?? 2,
       rangeSize: options.rangeSize ?? 1000,
-      onProgress: options.onProgress,
+      onProgress: (done) => {
+        this.resultsChanged(projectId);
+        options.onProgress(done);
+      },
     });
     const finished = run.finished.then(
       (outcome) => {
+        this.resultsChanged(projectId);
         if (outcome === 'done') writeQaScanRecord(this.connection, projectId, { generation, settings, complete: true, scannedAt: this.now() });
         return outcome;
       },
       (error: unknown) => {
         // Derived data: a damaged results file is set aside, and the next scan starts a fresh one.
+        this.counts.clear();
         if (error instanceof QaScanFailure && error.damaged) replaceQaResults(this.connection, this.folder, this.now());
         throw error;
       },
@@ -111,13 +119,44 @@ export class QaLibrary {
     return { total, finished, cancel: () => run.cancel() };
   }
 
-  /** Whether the stored results are those of the current snapshot and `settings`, and the counts in `isos`. */
-  public state(projectId: string, settings: QaSettings, isos: readonly string[]): QaResultsState {
+  /**
+   * Whether the project has a snapshot and the stored results are those of it and of `settings`; cheap (two
+   * one-row reads), so the scheduler can ask it for every project at start and after each sync.
+   */
+  public freshness(projectId: string, settings: QaSettings): { readonly synced: boolean; readonly upToDate: boolean; readonly scannedAt: number | null } {
     const generation = currentGeneration(this.connection, projectId);
-    if (generation === null || generation === 0) return { synced: false, upToDate: false, scannedAt: null, counts: emptyCounts() };
+    if (generation === null || generation === 0) return { synced: false, upToDate: false, scannedAt: null };
     const record = qaScanRecord(this.connection, projectId);
     const upToDate = record !== null && record.complete && record.generation === generation && record.settings === settingsSignature(settings);
-    return { synced: true, upToDate, scannedAt: record?.scannedAt ?? null, counts: qaCounts(this.connection, projectId, generation, isos) };
+    return { synced: true, upToDate, scannedAt: record?.scannedAt ?? null };
+  }
+
+  /**
+   * `freshness` and the counts in `isos`. The counts read every stored row of the project (a few hundred thousand
+   * at a million translations), so they are kept until the results change: a scan stores a range, or a key is
+   * rechecked.
+   */
+  public state(projectId: string, settings: QaSettings, isos: readonly string[]): QaResultsState {
+    const fresh = this.freshness(projectId, settings);
+    if (!fresh.synced) return { ...fresh, counts: emptyCounts() };
+    const generation = currentGeneration(this.connection, projectId) ?? 0;
+    const cacheKey = `${projectId}\u0000${String(generation)}\u0000${isos.join(',')}`;
+    let counts = this.counts.get(cacheKey);
+    if (counts === undefined) {
+      counts = qaCounts(this.connection, projectId, generation, isos);
+      this.counts.set(cacheKey, counts);
+    }
+    return { ...fresh, counts };
+  }
+
+  /** Forgets every cached count ("forget offline data" restarts the generation numbers the cache is keyed by). */
+  public forgetCounts(): void {
+    this.counts.clear();
+  }
+
+  /** Forgets the cached counts of `projectId` (its results changed). */
+  private resultsChanged(projectId: string): void {
+    for (const cacheKey of this.counts.keys()) if (cacheKey.startsWith(`${projectId}\u0000`)) this.counts.delete(cacheKey);
   }
 
   /**
@@ -137,6 +176,7 @@ export class QaLibrary {
     if (row === undefined) return false;
     const issues = keyIssues(found.facts, keyRowOf(row), settings, pendingValues(pending.filter((entry) => entry.keyId === keyId)));
     writeKeyMasks(this.connection, projectId, found.generation, row[0], new Map([...issues].map(([iso, list]) => [iso, issueMask(list)])));
+    this.resultsChanged(projectId);
     return true;
   }
 

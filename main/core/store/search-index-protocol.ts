@@ -30,6 +30,8 @@ export type IndexRequest =
   | (Sequenced & { readonly type: 'load'; readonly segments: number })
   /** Index one document per key row id. */
   | (Sequenced & { readonly type: 'add'; readonly ids: readonly number[]; readonly bodies: readonly string[] })
+  /** Drop the documents of key rows `ids` (added earlier in this load: a key listed twice keeps its later copy). */
+  | (Sequenced & { readonly type: 'remove'; readonly ids: readonly number[] })
   /** The load is complete: commit it and rebuild the term list. */
   | (Sequenced & { readonly type: 'loaded' })
   /** Merge the load's segments, a step at a time, in the background. */

@@ -37,6 +37,7 @@ function openIndex(data: IndexWorkerData): Connection {
 /** One load at a time, in the order the writer sends its requests; and the tidying after it. */
 class IndexThread {
   private readonly insert: Statement;
+  private readonly remove: Statement;
   private readonly changes: Statement;
   private tidying = false;
   /** Batches added since the last commit: a load commits every few batches, so it writes few, large segments. */
@@ -47,6 +48,7 @@ class IndexThread {
     private readonly data: IndexWorkerData,
   ) {
     this.insert = connection.prepare('INSERT INTO key_words (rowid, body) VALUES (?, ?)');
+    this.remove = connection.prepare('DELETE FROM key_words WHERE rowid = ?');
     this.changes = connection.prepare('SELECT total_changes()').raw(true);
   }
 
@@ -64,6 +66,10 @@ class IndexThread {
         request.ids.forEach((id, index) => this.insert.run(id, request.bodies[index]));
         this.uncommitted += 1;
         if (this.uncommitted >= this.data.batchesPerCommit) this.commitLoad();
+        return;
+      case 'remove':
+        if (!this.connection.inTransaction) this.connection.exec('BEGIN');
+        for (const id of request.ids) this.remove.run(id);
         return;
       case 'loaded':
         this.commitLoad();

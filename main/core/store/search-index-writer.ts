@@ -22,6 +22,8 @@ export interface SearchIndexWriter {
   begin(): void;
   /** Queues documents for key rows `ids` (same order as `bodies`). */
   add(ids: readonly number[], bodies: readonly string[]): void;
+  /** Queues the removal of documents added earlier for key rows `ids`, after every batch added so far. */
+  remove(ids: readonly number[]): void;
   /** Resolves when at most `batches` added batches are still waiting, so memory stays bounded. */
   keepUp(batches: number): Promise<void>;
   /** Resolves once everything added is committed and merging is back on; rejects if any batch failed. */
@@ -58,6 +60,13 @@ export class InlineSearchIndexWriter implements SearchIndexWriter {
   public add(ids: readonly number[], bodies: readonly string[]): void {
     this.connection.transaction(() => {
       ids.forEach((id, index) => this.insert.run(id, bodies[index] ?? ''));
+    })();
+  }
+
+  public remove(ids: readonly number[]): void {
+    const remove = this.connection.prepare('DELETE FROM search.key_words WHERE rowid = ?');
+    this.connection.transaction(() => {
+      for (const id of ids) remove.run(id);
     })();
   }
 
@@ -148,6 +157,10 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
 
   public add(ids: readonly number[], bodies: readonly string[]): void {
     this.send({ type: 'add', ids, bodies });
+  }
+
+  public remove(ids: readonly number[]): void {
+    this.send({ type: 'remove', ids });
   }
 
   public async keepUp(batches: number): Promise<void> {

@@ -134,7 +134,7 @@ describe('a sync whose indexing thread stops', () => {
       if (entries.some((entry) => entry.phase === 'keys')) void writer.close();
       return record(...entries);
     };
-    current.engine.start([before.projectId]);
+    current.engine.start([before.projectId], { full: true });
     await current.engine.whenIdle();
     current.progress.push = record;
     expect(current.engine.status()).toMatchObject({ status: 'failed', message: expect.stringContaining('search index could not be written') as string });
@@ -204,7 +204,7 @@ describe('search index file', () => {
     const current = rig!;
     const orphan = 1_000_000;
     internalsOf(current.store).connection.prepare('INSERT INTO search.key_words (rowid, body) VALUES (?, ?)').run(orphan, 'orphaned settings text');
-    expect((await syncAndWait(current, [before.projectId])).status).toBe('done');
+    expect((await syncAndWait(current, [before.projectId], { full: true })).status).toBe('done');
     const smallest = internalsOf(current.store).connection.prepare('SELECT min(id) FROM keys').raw(true).get() as [number];
     expect(smallest[0]).toBeGreaterThan(orphan);
     expect(searchTotal(current.store, before.projectId, 'settings')).toBe(before.settings);

@@ -6,10 +6,13 @@
  * The sync engine sees none of this module's classes: LibraryStore.openSnapshot hands it a `SnapshotWriting`, whose
  * methods take and return plain data only, so the store can later sit behind a message boundary (issue 17).
  */
+import type { Logger } from '../log';
 import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import type { Connection, Statement } from './connection';
 import { useSyncCache } from './database';
 import { writeKeyOrders } from './key-order';
+import { snapshotFormat } from './migrations';
+import { CarryOver, type SyncChanges } from './snapshot-carry';
 import { isEmptyTranslation, maskedLanguages, type StoredTranslation } from './stored-translations';
 import { documentText } from './search-index';
 import type { SearchIndexWriter } from './search-index-writer';
@@ -17,7 +20,7 @@ import type { SearchIndexWriter } from './search-index-writer';
 const keyColumns = [
   'id', 'project_id', 'generation', 'key_id', 'name', 'name_ios', 'name_android', 'name_web', 'name_other', 'description',
   'context', 'char_limit', 'tags', 'platforms', 'is_plural', 'plural_name', 'is_hidden', 'is_archived', 'created_at', 'modified_at',
-  'empty_mask', 'unverified_mask', 'unreviewed_mask',
+  'empty_mask', 'unverified_mask', 'unreviewed_mask', 'translations_modified_at',
 ] as const;
 const translationColumns = ['key_row', 'translations'] as const;
 const translationRowsPerStatement = 200;
@@ -42,10 +45,17 @@ export interface SnapshotWriting {
    */
   writeKeys(page: readonly LokaliseKey[]): Promise<SnapshotCounts>;
   /**
-   * Makes the snapshot the one readers see, together with the project's facts (as `project` reports them) and the
-   * sync's facts (started at `startedAt`, finished now); then removes the previous one. Resolves with its counts.
+   * For a resync: the new snapshot also keeps every key of the current one except `dropKeyIds` and the keys written
+   * anew, moved over (not copied) in the same transaction that swaps it in. Call at most once, before the first
+   * page (so the writer knows not to prepare the list orders early) or at least before commit.
    */
-  commit(project: LokaliseProject, startedAt: number): Promise<SnapshotCounts>;
+  carryForward(dropKeyIds: readonly number[]): Promise<void>;
+  /**
+   * Makes the snapshot the one readers see, together with the project's facts (as `project` reports them) and the
+   * sync's facts (started at `startedAt`, finished now, and what changed for a resync); then removes the previous
+   * one. Resolves with its counts, carried keys included.
+   */
+  commit(project: LokaliseProject, startedAt: number, changes?: SyncChanges | null): Promise<SnapshotCounts>;
   /** Throws the snapshot away (after a failure or cancel); the current one is untouched. */
   abort(): Promise<void>;
 }
@@ -56,6 +66,8 @@ export interface SnapshotPlan {
   readonly expectedKeys: number;
   /** The clock for the sync's finishing time. */
   readonly now: () => number;
+  /** Where a key listed twice is reported. */
+  readonly logger: Logger;
 }
 
 /** The text a key is found by (see documentText). */
@@ -79,8 +91,12 @@ export class SnapshotWriter {
   private nextId: number;
   private readonly statements = new Map<string, Statement>();
   private positions = new Map<string, number>();
-  /** How many keys had been written when the list orders were last written; null before they were. */
+  /** How many keys had been written when the list orders were last written; null before, -1 when they are stale. */
   private orderedKeys: number | null = null;
+  /** The highest key id written so far: a cursor listing ascends by id, so only a key at or below it can be a repeat. */
+  private highestKeyId = Number.NEGATIVE_INFINITY;
+  /** Set by carryForward (a resync); null for a full sync. */
+  private carry: CarryOver | null = null;
   /**
    * Keys written so far by archived and hidden flag (`"<archived><hidden>"`, as stored in projects.key_counts),
    * counted as the rows go in so the swap transaction need not scan 100,000 wide key rows to count them (~0.12 s).
@@ -121,10 +137,11 @@ export class SnapshotWriter {
     return Object.freeze({
       writeLanguages: (languages: readonly LokaliseLanguage[]) => Promise.resolve().then(() => this.writeLanguages(languages)),
       writeKeys: (page: readonly LokaliseKey[]) => this.writePage(page),
-      commit: async (project: LokaliseProject, startedAt: number) => {
-        await this.commit(project, startedAt);
+      carryForward: (dropKeyIds: readonly number[]) => Promise.resolve().then(() => this.carryForward(dropKeyIds)),
+      commit: async (project: LokaliseProject, startedAt: number, changes: SyncChanges | null = null) => {
+        const counts = await this.commit(project, startedAt, changes);
         onEnd();
-        return { ...this.counts };
+        return counts;
       },
       abort: () => this.abandon().finally(onEnd),
     });
@@ -147,7 +164,13 @@ export class SnapshotWriter {
    * Writes one page of keys with their translations in one transaction, and hands their search documents to the
    * index writer once the rows are committed (so the index never names a key row that was rolled back).
    */
-  public writeKeys(keys: readonly LokaliseKey[]): void {
+  public writeKeys(page: readonly LokaliseKey[]): void {
+    const keys = laterCopies(page);
+    const earlier = this.earlierRows(keys);
+    if (keys.length < page.length || earlier.length > 0) {
+      const repeated = [...new Set([...page.map((key) => key.keyId).filter((keyId, index, all) => all.indexOf(keyId) !== index), ...earlier.map((row) => row.keyId)])];
+      this.plan.logger.warn('a key was listed twice; its later copy is kept', { projectId: this.projectId, keyIds: repeated.slice(0, 20), count: repeated.length });
+    }
     const keyValues: unknown[] = [];
     const translationValues: unknown[] = [];
     const documentIds: number[] = [];
@@ -182,7 +205,7 @@ export class SnapshotWriter {
         id, this.projectId, this.generation, key.keyId, displayName(key), key.keyNames.ios, key.keyNames.android, key.keyNames.web,
         key.keyNames.other, key.description, key.context, key.charLimit, JSON.stringify(key.tags), JSON.stringify(key.platforms),
         key.isPlural ? 1 : 0, key.pluralName, key.isHidden ? 1 : 0, key.isArchived ? 1 : 0, key.createdAt, key.modifiedAt,
-        emptyMask, unverifiedMask, unreviewedMask,
+        emptyMask, unverifiedMask, unreviewedMask, key.translationsModifiedAt,
       );
       const flags = `${key.isArchived ? 1 : 0}${key.isHidden ? 1 : 0}`;
       pageCounts.set(flags, (pageCounts.get(flags) ?? 0) + 1);
@@ -191,13 +214,47 @@ export class SnapshotWriter {
       documents.push(searchDocument(key));
     }
     this.connection.transaction(() => {
+      if (earlier.length > 0) this.removeRows(earlier);
       this.insertRows('keys', keyColumns, keyValues, keysPerStatement);
       this.insertRows('key_translations', translationColumns, translationValues, translationRowsPerStatement);
     })();
+    if (earlier.length > 0) this.search.remove(earlier.map((row) => row.id));
     this.search.add(documentIds, documents);
+    for (const key of keys) this.highestKeyId = Math.max(this.highestKeyId, key.keyId);
     for (const [flags, count] of pageCounts) this.keyCounts[flags] = (this.keyCounts[flags] ?? 0) + count;
     this.counts.keys += keys.length;
     this.counts.translations += translations;
+  }
+
+  /** The rows already written in this snapshot for keys of `keys` (a key listed again), with their translation counts. */
+  private earlierRows(keys: readonly LokaliseKey[]): { id: number; keyId: number; translations: number }[] {
+    const candidates = keys.filter((key) => key.keyId <= this.highestKeyId).map((key) => key.keyId);
+    if (candidates.length === 0) return [];
+    const rows = this.connection
+      .prepare(
+        `SELECT k.id, k.key_id, (SELECT count(*) FROM key_translations t, json_each(t.translations) WHERE t.key_row = k.id)
+         FROM keys k WHERE k.project_id = ? AND k.generation = ? AND k.key_id IN (SELECT value FROM json_each(?))`,
+      )
+      .raw(true)
+      .all(this.projectId, this.generation, JSON.stringify(candidates)) as [number, number, number][];
+    return rows.map(([id, keyId, translations]) => ({ id, keyId, translations }));
+  }
+
+  /** Deletes rows written earlier in this snapshot (inside the page's transaction); their later copies replace them. */
+  private removeRows(rows: readonly { id: number; translations: number }[]): void {
+    const ids = JSON.stringify(rows.map((row) => row.id));
+    this.connection.prepare('DELETE FROM key_translations WHERE key_row IN (SELECT value FROM json_each(?))').run(ids);
+    this.connection.prepare('DELETE FROM keys WHERE id IN (SELECT value FROM json_each(?))').run(ids);
+    this.counts.keys -= rows.length;
+    this.counts.translations -= rows.reduce((sum, row) => sum + row.translations, 0);
+    // Orders written already name a row that is gone: commit writes them again.
+    if (this.orderedKeys !== null) this.orderedKeys = -1;
+  }
+
+  /** See SnapshotWriting.carryForward. */
+  public carryForward(dropKeyIds: readonly number[]): void {
+    if (this.carry !== null) throw new Error('carryForward was already called for this snapshot');
+    this.carry = new CarryOver(this.connection, this.projectId, this.generation - 1, this.generation, dropKeyIds);
   }
 
   /**
@@ -221,7 +278,8 @@ export class SnapshotWriter {
     this.writeKeys(keys);
     await this.search.keepUp(indexBacklogPages);
     // Every key the project reported is here: the next page is almost surely the empty one that ends the list.
-    if (this.orderedKeys === null && this.counts.keys >= this.plan.expectedKeys) this.prepareOrders();
+    // (A resync's orders also cover the keys it carries over, so it writes them at commit.)
+    if (this.orderedKeys === null && this.carry === null && this.counts.keys >= this.plan.expectedKeys) this.prepareOrders();
     return { ...this.counts };
   }
 
@@ -230,13 +288,22 @@ export class SnapshotWriter {
    * search document is indexed, then makes it the one readers see, in one short transaction, together with the
    * project facts and the sync facts; then removes the previous generation and gives the browsing cache back.
    */
-  public async commit(project: LokaliseProject, startedAt: number): Promise<void> {
+  public async commit(project: LokaliseProject, startedAt: number, changes: SyncChanges | null): Promise<SnapshotCounts> {
     // The orders are written while the index thread commits its last batches (two cores, one job each), unless
-    // prepareOrders already wrote them for exactly the keys written.
-    if (this.orderedKeys !== this.counts.keys) this.prepareOrders();
+    // prepareOrders already wrote them for exactly the keys written. A resync's orders include the keys it carries.
+    const carry = this.carry;
+    let counts: SnapshotCounts = { ...this.counts };
+    if (carry !== null) {
+      counts = carry.prepare(this.counts);
+      this.connection.transaction(() => {
+        this.connection.prepare('DELETE FROM key_order WHERE project_id = ? AND generation = ?').run(this.projectId, this.generation);
+        writeKeyOrders(this.connection, this.projectId, this.generation, carry.rowsTable);
+      })();
+    } else if (this.orderedKeys !== this.counts.keys) this.prepareOrders();
     await this.search.flush();
     const finishedAt = this.plan.now();
     this.connection.transaction(() => {
+      carry?.moveRows();
       const groups = this.connection
         .prepare('SELECT is_archived, is_hidden, count(*) FROM keys WHERE project_id = ? AND generation = ? GROUP BY is_archived, is_hidden')
         .raw(true)
@@ -245,24 +312,30 @@ export class SnapshotWriter {
       this.connection
         .prepare(
           `UPDATE projects SET generation = ?, key_counts = ?, name = ?, description = ?, base_language_id = ?, base_language_iso = ?, team_id = ?,
-             progress_total = ?, keys_total = ?, language_progress = ?, access = 'ok' WHERE project_id = ?`,
+             progress_total = ?, keys_total = ?, language_progress = ?, access = 'ok', snapshot_format = ? WHERE project_id = ?`,
         )
         .run(
           this.generation, JSON.stringify(keyCounts), project.name, project.description, project.baseLanguageId, project.baseLanguageIso, project.teamId,
-          project.progressTotal, project.keysTotal, JSON.stringify(project.languages), this.projectId,
+          project.progressTotal, project.keysTotal, JSON.stringify(project.languages), snapshotFormat, this.projectId,
         );
       this.connection
         .prepare(
-          `INSERT INTO sync_facts (project_id, status, last_synced_at, duration_ms, key_count, translation_count, last_error)
-           VALUES (?, 'ok', ?, ?, ?, ?, NULL)
+          `INSERT INTO sync_facts (project_id, status, last_synced_at, duration_ms, key_count, translation_count, last_error, kind, keys_updated, keys_added, keys_removed)
+           VALUES (?, 'ok', ?, ?, ?, ?, NULL, ?, ?, ?, ?)
            ON CONFLICT (project_id) DO UPDATE SET status = 'ok', last_synced_at = excluded.last_synced_at, duration_ms = excluded.duration_ms,
-             key_count = excluded.key_count, translation_count = excluded.translation_count, last_error = NULL`,
+             key_count = excluded.key_count, translation_count = excluded.translation_count, last_error = NULL, kind = excluded.kind,
+             keys_updated = excluded.keys_updated, keys_added = excluded.keys_added, keys_removed = excluded.keys_removed`,
         )
-        .run(this.projectId, finishedAt, finishedAt - startedAt, this.counts.keys, this.counts.translations);
+        .run(
+          this.projectId, finishedAt, finishedAt - startedAt, counts.keys, counts.translations, changes === null ? 'full' : 'incremental',
+          changes?.updated ?? null, changes?.added ?? null, changes?.removed ?? null,
+        );
     })();
+    carry?.finish();
     purgeGenerations(this.connection, this.projectId, this.generation);
     useSyncCache(this.connection, false);
     this.search.tidy();
+    return counts;
   }
 
   /**
@@ -270,6 +343,7 @@ export class SnapshotWriter {
    * them; the current snapshot is untouched.
    */
   public async abandon(): Promise<void> {
+    this.carry?.finish();
     await this.search.flush().catch(() => undefined);
     const row = this.connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(this.projectId) as [number] | undefined;
     purgeGenerations(this.connection, this.projectId, row?.[0] ?? 0);
@@ -295,6 +369,13 @@ export class SnapshotWriter {
     }
     return statement;
   }
+}
+
+/** The page with each key once, at the place of its last copy (the later copy wins). */
+function laterCopies(page: readonly LokaliseKey[]): readonly LokaliseKey[] {
+  const last = new Map<number, number>();
+  page.forEach((key, index) => last.set(key.keyId, index));
+  return last.size === page.length ? page : page.filter((key, index) => last.get(key.keyId) === index);
 }
 
 /** Deletes every generation of `projectId` other than `keep`, in chunks so no single transaction grows large. */

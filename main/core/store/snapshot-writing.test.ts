@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeyQuerySchema } from '../../../common/contract';
+import { recordingLogger } from '../../../test/support/core/lokalise-stub';
+import type { Logger } from '../log';
 import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import { LibraryStore } from '.';
 
@@ -11,8 +13,8 @@ afterEach(() => {
   for (const store of opened.splice(0)) store.close();
 });
 
-function open(clock: { time: number }): LibraryStore {
-  const store = LibraryStore.open(mkdtempSync(join(tmpdir(), 'locdesk-snapshot-')), { now: () => clock.time });
+function open(clock: { time: number }, logger?: Logger): LibraryStore {
+  const store = LibraryStore.open(mkdtempSync(join(tmpdir(), 'locdesk-snapshot-')), { now: () => clock.time, ...(logger === undefined ? {} : { logger }) });
   opened.push(store);
   return store;
 }
@@ -107,11 +109,31 @@ describe('LibraryStore.openSnapshot, the writer the sync engine uses', () => {
     await (await store.openSnapshot('p1', 0)).abort();
   });
 
-  it('hands out plain data only: four functions, and counts that survive a structured clone', async () => {
+  it('stores a key listed twice once, the later copy winning, and logs it (on one page or across pages)', async () => {
+    const { logger, lines } = recordingLogger();
+    const store = open({ time: 1 }, logger);
+    store.rememberProject(project);
+    const snapshot = await store.openSnapshot('p1', 3);
+    await snapshot.writeLanguages(languages);
+    await snapshot.writeKeys([key(1, 'Save', 'Speichern'), key(2, 'Cancel', 'Abbrechen')]);
+    // Key 2 again on the next page, as the SDK fixtures serve it, and key 3 twice on one page.
+    expect(await snapshot.writeKeys([key(2, 'Cancel now', 'Jetzt abbrechen'), key(3, 'Old', 'Alt'), key(3, 'Settings', 'Einstellungen')])).toEqual({ keys: 3, translations: 6 });
+    expect(await snapshot.commit(project, 0)).toEqual({ keys: 3, translations: 6 });
+    expect(keyIds(store)).toEqual([1, 2, 3]);
+    expect(store.keyDetail('p1', 2)?.translations.find((cell) => cell.languageIso === 'de')?.value).toBe('Jetzt abbrechen');
+    expect(store.keyDetail('p1', 3)?.translations.find((cell) => cell.languageIso === 'en')?.value).toBe('Settings');
+    expect(keyIds(store, 'abbrechen')).toEqual([2]);
+    expect(keyIds(store, 'Alt')).toEqual([]);
+    expect(keyIds(store, 'Speichern')).toEqual([1]);
+    expect(store.project('p1')?.sync).toMatchObject({ keyCount: 3, translationCount: 6 });
+    expect(lines.filter((line) => line.startsWith('a key was listed twice'))).toEqual([expect.stringContaining('"keyIds":[3,2],"count":2') as string]);
+  });
+
+  it('hands out plain data only: five functions, and counts that survive a structured clone', async () => {
     const store = open({ time: 1 });
     store.rememberProject(project);
     const snapshot = await store.openSnapshot('p1', 1);
-    expect(Object.keys(snapshot).sort()).toEqual(['abort', 'commit', 'writeKeys', 'writeLanguages']);
+    expect(Object.keys(snapshot).sort()).toEqual(['abort', 'carryForward', 'commit', 'writeKeys', 'writeLanguages']);
     expect(Object.values(snapshot).every((value) => typeof value === 'function')).toBe(true);
     expect(Object.isFrozen(snapshot)).toBe(true);
     await snapshot.writeLanguages(languages);

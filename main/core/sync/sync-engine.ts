@@ -1,19 +1,20 @@
 /**
- * Brings projects into the offline library: project, languages, then every key with its translations, streamed a
- * page at a time into the next snapshot, which replaces the current one only when the whole project arrived.
+ * Brings projects into the offline library, one project after another (project-sync.ts does each: a full sync, or
+ * after the first one an incremental resync that downloads only what changed). A project's new snapshot replaces
+ * the current one only when the whole project arrived.
  *
  * One run at a time; it reports progress (phase, counts, requests, time spent waiting on Lokalise's rate limit) and
  * can be cancelled. A failure in one project is recorded on that project and the run moves on; losing the session
  * stops the run, since nothing further could succeed.
  */
-import { setImmediate } from 'node:timers/promises';
 import type { SyncProgress } from '../../../common/contract';
-import { CancelledError, isCancellation, LocdeskError, toSafeError } from '../errors';
+import { isCancellation } from '../errors';
 import type { Logger } from '../log';
 import type { LokaliseClient } from '../lokalise/client';
-import { LokaliseApiError } from '../lokalise/errors';
 import { isAuthFailure } from '../lokalise/http';
-import type { LibraryStore, SnapshotCounts } from '../store';
+import type { LibraryStore } from '../store';
+import { syncProject } from './project-sync';
+import { syncFailure } from './sync-failure';
 
 /** What the engine needs. */
 export interface SyncEngineDependencies {
@@ -27,19 +28,6 @@ export interface SyncEngineDependencies {
   /** The clock for a sync's start and for spacing progress reports (the store's own clock dates its finish). */
   readonly now?: () => number;
   readonly progressIntervalMs?: number;
-}
-
-/**
- * Turns of the event loop to give pending I/O before a page is written. The client starts the request for the next
- * page as it hands over this one, but that request passes the token, the pacer and the connection pool (a few turns
- * of the loop) before it reaches the socket; writing a page blocks the loop for tens of milliseconds, so without
- * these turns the server would only start on page k+1 after page k was stored. Measured on the bench's 20,000-key
- * run: 8.7 s with no turns, 6.3 s with three.
- */
-const turnsBeforeWriting = 3;
-
-async function letRequestsGoOut(): Promise<void> {
-  for (let turn = 0; turn < turnsBeforeWriting; turn += 1) await setImmediate();
 }
 
 /** No sync has run since the app started: what the engine, or the core without one, reports until a sync begins. */
@@ -56,7 +44,14 @@ export const idleSyncProgress: SyncProgress = {
   rateLimitWaitMs: 0,
   retry: null,
   message: null,
+  changes: null,
 };
+
+/** How a sync runs. */
+export interface SyncOptions {
+  /** Download every key again instead of only what changed (a resync from scratch). Default false. */
+  readonly full?: boolean;
+}
 
 /** Runs syncs, one at a time. */
 export class SyncEngine {
@@ -87,19 +82,28 @@ export class SyncEngine {
 
   /**
    * Starts syncing `projectIds`, or with null the projects kept offline (every project when none is). Returns at
-   * once; a second start while one runs returns the running progress unchanged.
+   * once; a second start while one runs returns the running progress unchanged. Whatever happens, the run ends
+   * with a final status (never left "running") and its promise never rejects.
    */
-  public start(projectIds: readonly string[] | null): SyncProgress {
+  public start(projectIds: readonly string[] | null, options: SyncOptions = {}): SyncProgress {
     if (this.controller !== null) return this.progress;
-    const ids = projectIds === null ? this.dependencies.store.projectsToSync() : [...new Set(projectIds)];
     const controller = new AbortController();
     this.controller = controller;
+    let ids: readonly string[];
+    try {
+      ids = projectIds === null ? this.dependencies.store.projectsToSync() : [...new Set(projectIds)];
+    } catch (error) {
+      this.controller = null;
+      throw error;
+    }
     const stats = this.dependencies.client.stats;
     this.baseline = { requests: stats.requests, rateLimitWaitMs: stats.rateLimitWaitMs };
     this.update({ ...idleSyncProgress, status: 'running', projectCount: ids.length }, true);
-    this.running = this.run(ids, controller.signal).finally(() => {
-      this.controller = null;
-    });
+    this.running = this.run(ids, controller.signal, options.full === true)
+      .catch((error: unknown) => this.endAfterFailure(error))
+      .finally(() => {
+        this.controller = null;
+      });
     return this.progress;
   }
 
@@ -109,24 +113,41 @@ export class SyncEngine {
     return this.progress;
   }
 
-  private async run(ids: readonly string[], signal: AbortSignal): Promise<void> {
+  /**
+   * The run's own failure path failed (recording an outcome in a damaged library, say): the status still ends, as
+   * failed, with the cause in words, and the run's promise resolves.
+   */
+  private endAfterFailure(error: unknown): void {
+    this.dependencies.logger.error('sync run failed', { error });
+    const failure = syncFailure(error, this.progress.projectName ?? 'the project', this.progress.phase ?? 'finalizing');
+    try {
+      this.update({ ...this.progress, status: isCancellation(error) ? 'cancelled' : 'failed', phase: null, message: failure.message }, true);
+    } catch (reportError) {
+      // A listener that throws must not leave the status at "running": set it without reporting.
+      this.progress = { ...this.progress, status: 'failed', phase: null, retry: null, message: failure.message };
+      this.dependencies.logger.error('sync progress could not be reported', { error: reportError });
+    }
+  }
+
+  private async run(ids: readonly string[], signal: AbortSignal, full: boolean): Promise<void> {
     const failures: string[] = [];
     let index = 0;
     for (const projectId of ids) {
       index += 1;
       const known = this.dependencies.store.project(projectId);
-      this.update({ ...this.progress, projectId, projectName: known?.name ?? projectId, projectIndex: index, phase: 'project', done: 0, total: known?.keysTotal ?? null }, true);
+      this.update({ ...this.progress, projectId, projectName: known?.name ?? projectId, projectIndex: index, phase: 'project', done: 0, total: known?.keysTotal ?? null, changes: null }, true);
       try {
-        await this.syncProject(projectId, signal);
+        await this.syncProject(projectId, signal, full);
       } catch (error) {
-        const { message } = toSafeError(error);
+        const failure = syncFailure(error, this.progress.projectName ?? projectId, this.progress.phase ?? 'project');
+        const { message } = failure;
         if (isCancellation(error) || signal.aborted) {
           this.dependencies.store.recordSyncOutcome(projectId, 'cancelled', null);
           this.dependencies.onLibraryChanged([projectId]);
           this.update({ ...this.progress, status: 'cancelled', phase: null, message: 'Sync cancelled. Projects not finished keep their previous offline copy.' }, true);
           return;
         }
-        this.dependencies.logger.warn('project sync failed', { projectId, error });
+        this.dependencies.logger.warn('project sync failed', { projectId, phase: this.progress.phase, error });
         this.dependencies.store.recordSyncOutcome(projectId, 'failed', message);
         this.dependencies.onLibraryChanged([projectId]);
         failures.push(`${known?.name ?? projectId}: ${message}`);
@@ -140,44 +161,11 @@ export class SyncEngine {
     this.update({ ...this.progress, status: failures.length === 0 ? 'done' : 'failed', phase: null, message }, true);
   }
 
-  private async syncProject(projectId: string, signal: AbortSignal): Promise<void> {
-    const { client, store } = this.dependencies;
-    const startedAt = this.now();
-    store.recordSyncOutcome(projectId, 'running', null);
-    // The indexing thread (started once per session, about 0.1 s) starts while the project and its languages load.
-    store.prepareIndexing();
-    let project;
-    try {
-      project = await client.getProject(projectId, signal);
-    } catch (error) {
-      if (error instanceof LokaliseApiError && (error.status === 403 || error.status === 404)) {
-        store.markAccessLost(projectId);
-        throw new LocdeskError('sync.access_lost', 'You can no longer open this project in Lokalise; its offline copy is kept.');
-      }
-      throw error;
-    }
-    store.rememberProject(project);
-    this.update({ ...this.progress, projectName: project.name, phase: 'languages', total: project.keysTotal }, true);
-    const languages = await client.listLanguages(projectId, signal);
-    const snapshot = await store.openSnapshot(projectId, project.keysTotal);
-    let counts: SnapshotCounts;
-    try {
-      await snapshot.writeLanguages(languages);
-      this.update({ ...this.progress, phase: 'keys', done: 0 }, true);
-      for await (const page of client.keyPages(projectId, { signal })) {
-        if (signal.aborted) throw new CancelledError();
-        await letRequestsGoOut();
-        const written = await snapshot.writeKeys(page);
-        this.update({ ...this.progress, done: written.keys, total: Math.max(project.keysTotal, written.keys) }, false);
-      }
-      if (signal.aborted) throw new CancelledError();
-      this.update({ ...this.progress, phase: 'finalizing' }, true);
-      counts = await snapshot.commit(project, startedAt);
-    } catch (error) {
-      await snapshot.abort();
-      throw error;
-    }
-    this.dependencies.logger.info('project synced', { projectId, keys: counts.keys, translations: counts.translations });
+  private async syncProject(projectId: string, signal: AbortSignal, full: boolean): Promise<void> {
+    const { client, store, logger } = this.dependencies;
+    const context = { store, client, logger, signal, report: (patch: Partial<SyncProgress>, force: boolean) => this.update({ ...this.progress, ...patch }, force) };
+    const counts = await syncProject(context, projectId, full, this.now());
+    logger.info('project synced', { projectId, keys: counts.keys, translations: counts.translations, changes: this.progress.changes ?? null });
     this.dependencies.onLibraryChanged([projectId]);
   }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyRow, ProjectFacets, ProjectSummary } from '../../../common/contract';
+import type { KeyQaFilter } from '../../../common/contract-qa';
 import { api, messageOf } from '../api';
 import { useDebounced } from '../shared/use-debounced';
 import { gridColumns, useColumnWidths } from './grid/columns';
@@ -9,6 +10,7 @@ import { KeyGrid } from './grid/KeyGrid';
 import { keyCountText } from './key-count';
 import { KeyDetailPanel, type EditorRequest } from './KeyDetailPanel';
 import { KeyToolbar, noFilters, type KeyFilters } from './KeyToolbar';
+import { QaFilter } from './QaFilter';
 import { useKeyWindow } from './use-key-window';
 import { defaultPreferences, hasStoredPreferences, useViewPreferences } from './use-view-preferences';
 import { useWritableLanguages } from './use-writable-languages';
@@ -38,6 +40,7 @@ export function ProjectView({
   const [problem, setProblem] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState<KeyFilters>(noFilters);
+  const [qaFilter, setQaFilter] = useState<KeyQaFilter | null>(null);
   const [selected, setSelected] = useState<{ position: CellPosition; keyId: number | null } | null>(null);
   const [detailOpen, setDetailOpen] = useState(false);
   const [editorRequest, setEditorRequest] = useState<EditorRequest | null>(null);
@@ -62,6 +65,7 @@ export function ProjectView({
     setSelected(null);
     setSearch('');
     setFilters(noFilters);
+    setQaFilter(null);
   }, [project.projectId]);
 
   // A library change (a sync finished) refreshes the facets but keeps the translator's search, filters and place.
@@ -118,8 +122,9 @@ export function ProjectView({
             includeArchived: filters.includeArchived,
             includeHidden: filters.includeHidden,
             sort: filters.sort,
+            qa: qaFilter,
           },
-    [facets, settled, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters],
+    [facets, settled, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters, qaFilter],
   );
   const keys = useKeyWindow(query, reloadToken);
   const querySignature = JSON.stringify(query);
@@ -150,7 +155,7 @@ export function ProjectView({
       </div>
     );
   }
-  const narrowed = debouncedSearch.trim() !== '' || filters.status !== null || filters.tags.length > 0 || filters.platforms.length > 0;
+  const narrowed = debouncedSearch.trim() !== '' || filters.status !== null || filters.tags.length > 0 || filters.platforms.length > 0 || qaFilter !== null;
   return (
     <div className={`project-view${detailOpen ? ' detail-open' : ''}`}>
       <div className="project-keys">
@@ -168,7 +173,9 @@ export function ProjectView({
               Details
             </button>
           }
-        />
+        >
+          <QaFilter projectId={project.projectId} targetIsos={preferences.targetIsos} value={qaFilter} onChange={setQaFilter} reloadToken={reloadToken} />
+        </KeyToolbar>
         {keys.problem !== null && <p role="alert" className="notice notice-error">{keys.problem}</p>}
         <KeyGrid
           keys={keys}

@@ -1,10 +1,17 @@
-import type { ProjectSummary } from '../../../common/contract';
+import type { ProjectSummary, SyncChanges } from '../../../common/contract';
 import { api } from '../api';
 import { count, exactTime, relativeTime } from '../shared/format';
 import { useAction } from '../shared/use-action';
 import { ProblemNotice } from '../shared/ProblemNotice';
 
 const statusText = { never: 'Not synced yet', ok: 'Synced', failed: 'Last sync failed', cancelled: 'Last sync cancelled', running: 'Syncing…' } as const;
+
+/** What the last incremental resync changed, as the card says it: "12 keys updated, 3 added, 1 removed". */
+export function changesText(changes: SyncChanges): string {
+  const { updated, added, removed } = changes;
+  if (updated + added + removed === 0) return 'No changes since the last sync';
+  return `${count(updated, 'key')} updated, ${added.toLocaleString()} added, ${removed.toLocaleString()} removed`;
+}
 
 /** One project in the sidebar: facts, keep-offline switch, last sync, and its own Sync button. */
 export function ProjectCard({
@@ -40,6 +47,9 @@ export function ProjectCard({
         {project.baseLanguageIso !== null && <span title="Base language">{base?.name ?? project.baseLanguageIso}</span>}
         {project.teamName !== null && <span>{project.teamName}</span>}
       </div>
+      {project.sync.status === 'ok' && !active && project.sync.changes !== null && project.sync.changes !== undefined && (
+        <p className="project-changes">{changesText(project.sync.changes)}</p>
+      )}
       {project.access === 'lost' && <p className="notice">You no longer have access to this project in Lokalise. Its offline copy is kept.</p>}
       <div className="project-sync">
         <label className="switch">

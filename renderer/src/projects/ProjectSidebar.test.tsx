@@ -114,4 +114,19 @@ describe('ProjectSidebar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sync all' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Sign in to sync.');
   });
+
+  it('says what the last resync changed on the project card', () => {
+    render(
+      <ProjectSidebar
+        projects={[makeProject({ sync: { ...mobile.sync, changes: { updated: 12, added: 3, removed: 1 } } }), { ...web, sync: { ...mobile.sync, changes: { updated: 0, added: 0, removed: 0 } } }]}
+        selectedId={mobile.projectId}
+        onSelect={vi.fn()}
+        progress={idleProgress}
+        canSync
+        onProjectChanged={vi.fn()}
+      />,
+    );
+    expect(within(card('Acme Mobile App')).getByText('12 keys updated, 3 added, 1 removed')).toBeTruthy();
+    expect(within(card('Checkout Web')).getByText('No changes since the last sync')).toBeTruthy();
+  });
 });

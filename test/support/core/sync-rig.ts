@@ -10,7 +10,7 @@ import type { TokenSource } from '../../../main/core/auth/token-source';
 import { silentLogger } from '../../../main/core/log';
 import { LokaliseClient } from '../../../main/core/lokalise/client';
 import { LibraryStore } from '../../../main/core/store';
-import { SyncEngine } from '../../../main/core/sync/sync-engine';
+import { SyncEngine, type SyncOptions } from '../../../main/core/sync/sync-engine';
 
 /** Everything a sync test touches. */
 export interface SyncRig {
@@ -78,9 +78,9 @@ export async function refreshList(rig: SyncRig): Promise<void> {
   rig.store.saveProjectList(await rig.client.listProjects(), await rig.client.listTeams());
 }
 
-/** Runs a sync to the end and returns its final progress. */
-export async function syncAndWait(rig: SyncRig, projectIds: string[] | null): Promise<SyncProgress> {
-  rig.engine.start(projectIds);
+/** Runs a sync to the end (incremental when the store can, unless `full`) and returns its final progress. */
+export async function syncAndWait(rig: SyncRig, projectIds: string[] | null, options: SyncOptions = {}): Promise<SyncProgress> {
+  rig.engine.start(projectIds, options);
   await rig.engine.whenIdle();
   return rig.engine.status();
 }

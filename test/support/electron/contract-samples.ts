@@ -119,6 +119,7 @@ export const sampleArguments: Readonly<Record<string, unknown[]>> = {
   'keys:page': [{ projectId: '123.abc', sourceIso: 'en', targetIsos: ['de'] }],
   'keys:detail': ['123.abc', 7],
   'sync:start': [null],
+  'sync:start-full': [null],
   'qa:status': ['123.abc', ['de']],
   'qa:scan': ['123.abc'],
   'qa:cancel': ['123.abc'],

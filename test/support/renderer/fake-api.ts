@@ -168,6 +168,7 @@ function defaultAnswers(): AnswerTable {
     'keys.page': (query) => ({ total: 0, offset: query.offset ?? 0, items: [] }),
     'keys.detail': null,
     'sync.start': { ...idleProgress, status: 'running' },
+    'sync.startFull': { ...idleProgress, status: 'running' },
     'sync.cancel': { ...idleProgress, status: 'cancelled' },
     'sync.status': idleProgress,
     'library.forget': null,
