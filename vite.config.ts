@@ -25,6 +25,7 @@ const mainEntries = {
   index: resolve(root, 'main/index.ts'),
   'search-index-worker': resolve(root, 'main/core/store/search-index-worker.ts'),
   'qa-scan-worker': resolve(root, 'main/core/store/qa-scan-worker.ts'),
+  'integrity-check-worker': resolve(root, 'main/core/store/integrity-check-worker.ts'),
 };
 
 function mainConfig(): UserConfig {

@@ -272,7 +272,10 @@ export const AppInfoSchema = z
     configProblem: z.string().nullable(),
     /** The host the browser will show during sign-in, e.g. app.lokalise.com. */
     authHost: z.string(),
+    /** Why the offline library cannot be used at all (the window offers a fresh start), or null. */
     storeProblem: z.string().nullable(),
+    /** Said after a damaged library was set aside and a fresh one started, until the projects are refreshed. */
+    libraryNotice: z.string().nullable(),
   })
   .strict();
 export type AppInfo = z.infer<typeof AppInfoSchema>;

@@ -30,6 +30,7 @@ const cleanApp = {
   'package.json': '{"main":"out/main/index.js"}',
   'out/main/index.js': `const secret = "${marker}";`,
   'out/main/search-index-worker.js': 'export {}',
+  'out/main/integrity-check-worker.js': 'export {}',
   'out/main/qa-scan-worker.js': 'export {}',
   'out/preload/index.cjs': 'require("electron")',
   'out/renderer/index.html': '<!doctype html>',

@@ -24,7 +24,8 @@ import { PushEngine } from './edits/push-engine';
 import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore, SaveFileDialog } from './ports';
 import { SettingsService } from './settings';
 import { isNoAnswer } from './silence-fetch';
-import { LibraryStore } from './store';
+import { LibraryKeeper } from './library-keeper';
+import type { LibraryStore } from './store';
 import { idleSyncProgress, SyncEngine } from './sync/sync-engine';
 import { TokenVault } from './vault/token-vault';
 import type { UpdateEdge } from './updates/ports';
@@ -94,14 +95,6 @@ function trackedFetch(fetch: FetchFunction, connectivity: ConnectivityTracker): 
 }
 
 /** Opens the library, or returns why it could not be opened. */
-function openLibrary(folder: string, logger: Logger): { store: LibraryStore | null; problem: string | null } {
-  try {
-    return { store: LibraryStore.open(folder, { logger }), problem: null };
-  } catch (error) {
-    return { store: null, problem: error instanceof LocdeskError ? error.message : 'The offline library could not be opened.' };
-  }
-}
-
 /**
  * Builds the core: restores the session, opens the library (or records why it cannot), and wires every service's
  * events to the bus. Never throws for an unusable library or configuration; the renderer learns about both
@@ -137,9 +130,8 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     rateLimitMaxWaitMs: dependencies.config.rateLimitMaxWaitMs,
     logger: dependencies.logger,
   });
-  let { store, problem: storeProblem } = openLibrary(dependencies.dataFolder, dependencies.logger);
   const qa = new QaService({
-    library: () => store,
+    library: () => keeper.currentLibrary(),
     settingsStore: dependencies.settingsStore,
     onProgress: (progress) => events.emit({ domain: 'qa', name: 'onProgress', payload: progress }),
     logger: dependencies.logger,
@@ -149,24 +141,23 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     // After a sync (and at start, below) a project whose results are not of its current snapshot is scanned again.
     qa.scanWhereStale(projectIds);
   };
-  const makeSync = (library: LibraryStore): SyncEngine =>
-    new SyncEngine({
-      store: library,
-      client,
-      logger: dependencies.logger,
-      onProgress: (progress) => events.emit({ domain: 'sync', name: 'onProgress', payload: progress }),
-      onLibraryChanged: libraryChanged,
-    });
-  let sync = store === null ? null : makeSync(store);
-
-  const library = (): LibraryStore => {
-    if (store === null) throw new LocdeskError('store.unavailable', storeProblem ?? 'The offline library is not available.');
-    return store;
-  };
-  const engine = (): SyncEngine => {
-    if (sync === null) throw new LocdeskError('store.unavailable', storeProblem ?? 'The offline library is not available.');
-    return sync;
-  };
+  const keeper = new LibraryKeeper({
+    folder: dependencies.dataFolder,
+    logger: dependencies.logger,
+    makeSync: (library) =>
+      new SyncEngine({
+        store: library,
+        client,
+        logger: dependencies.logger,
+        onProgress: (progress) => events.emit({ domain: 'sync', name: 'onProgress', payload: progress }),
+        onLibraryChanged: libraryChanged,
+      }),
+    onReplaced: () => libraryChanged([]),
+  });
+  const library = (): LibraryStore => keeper.library();
+  const engine = (): SyncEngine => keeper.engine();
+  // Damage that happened while the app was closed is looked for on a worker thread once the core is up.
+  const startupCheck = keeper.checkAtStart().catch((error: unknown) => dependencies.logger.warn('the start-up check of the library could not run', { error }));
   const summary = (projectId: string): ProjectSummary => {
     const found = library().project(projectId);
     if (found === null) throw new LocdeskError('store.unknown_project', 'That project is not in your library. Refresh the project list.');
@@ -179,7 +170,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     fetchContributor: (projectId) => client.currentContributor(projectId, session.signal),
     export: {
       dialog: dependencies.saveDialog ?? { choosePath: () => Promise.resolve(null) },
-      projectName: (projectId) => (store === null ? null : (store.project(projectId)?.name ?? null)),
+      projectName: (projectId) => (keeper.problem === null ? (library().project(projectId)?.name ?? null) : null),
     },
     onChanged: (projectIds, overall) => events.emit({ domain: 'edits', name: 'onChanged', payload: { projectIds, overall } }),
     logger: dependencies.logger,
@@ -225,7 +216,8 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
           mode: dependencies.config.mode,
           configProblem: dependencies.configProblem,
           authHost: URL.canParse(dependencies.config.authUrl) ? new URL(dependencies.config.authUrl).host : dependencies.config.authUrl,
-          storeProblem,
+          storeProblem: keeper.problem,
+          libraryNotice: keeper.notice,
         }),
       connectivity: () => Promise.resolve(connectivity.get()),
       openExternal: async (url) => {
@@ -251,7 +243,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       // Sign-out is local and always succeeds: no library, no network and no keychain is needed to forget tokens.
       // Pending edits stay in the outbox for the next sign-in; the answer says how many.
       signOut: async () => {
-        sync?.cancel();
+        keeper.currentSync()?.cancel();
         pushEngine.cancel();
         const state = await session.signOut();
         return { ...state, keptEdits: edits.count() };
@@ -262,9 +254,14 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       refresh: async () => {
         const [projects, teams] = await Promise.all([client.listProjects(session.signal), client.listTeams(session.signal).catch(() => [])]);
         library().saveProjectList(projects, teams);
+        keeper.projectListSaved();
         return library().listProjects();
       },
-      setKeepOffline: (projectId, keep) => Promise.resolve(library().setKeepOffline(projectId, keep)),
+      setKeepOffline: (projectId, keep) => {
+        const project = library().setKeepOffline(projectId, keep);
+        keeper.keptOfflineChanged();
+        return Promise.resolve(project);
+      },
       facets: (projectId) => {
         summary(projectId);
         return Promise.resolve(library().facets(projectId));
@@ -279,7 +276,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       start: (projectIds) => Promise.resolve(engine().start(projectIds)),
       startFull: (projectIds) => Promise.resolve(engine().start(projectIds, { full: true })),
       cancel: () => Promise.resolve(engine().cancel()),
-      status: () => Promise.resolve(sync?.status() ?? { ...idleSyncProgress, message: storeProblem }),
+      status: () => Promise.resolve(keeper.currentSync()?.status() ?? { ...idleSyncProgress, message: keeper.problem }),
     },
     qa: {
       status: (projectId, isos) => {
@@ -301,16 +298,8 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
           await pushEngine.whenIdle();
           edits.discardAll();
         }
-        if (store === null) {
-          store = LibraryStore.rebuild(dependencies.dataFolder, { logger: dependencies.logger });
-          storeProblem = null;
-          sync = makeSync(store);
-        } else {
-          engine().cancel();
-          await engine().whenIdle();
-          await qa.cancelAll();
-          library().forgetAll();
-        }
+        await qa.cancelAll();
+        await keeper.forget();
         libraryChanged([]);
         return null;
       },
@@ -338,7 +327,8 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
   };
 
-  if (store !== null) qa.scanWhereStale(store.listProjects().map((project) => project.projectId));
+  const opened = keeper.currentLibrary();
+  if (opened !== null) qa.scanWhereStale(opened.listProjects().map((project) => project.projectId));
 
   let closed = false;
   return {
@@ -350,13 +340,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       if (closed) return;
       closed = true;
       updates.stop();
-      sync?.cancel();
-      await sync?.whenIdle();
+      await startupCheck;
       pushEngine.cancel();
       await pushEngine.whenIdle();
       await qa.close();
+      await keeper.close();
       await session.dispose();
-      store?.close();
       edits.close();
     },
   };

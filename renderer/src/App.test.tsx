@@ -106,7 +106,7 @@ describe('App', () => {
 
   it('stops listening to main when closed', async () => {
     await renderWorkspace();
-    expect(fake.listenerCount('app.onLibraryChanged')).toBe(1);
+    expect(fake.listenerCount('app.onLibraryChanged')).toBe(2); // the project list and the app info (a replaced library changes both)
     cleanup();
     expect(fake.listenerCount('app.onLibraryChanged')).toBe(0);
     expect(fake.listenerCount('sync.onProgress')).toBe(0);

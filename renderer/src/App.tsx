@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useAppInfo, useConnectivity } from './app/use-app-info';
 import { SessionBanner } from './app/SessionBanner';
+import { LibraryNoticeBanner } from './app/LibraryNoticeBanner';
 import { StoreProblemBanner } from './app/StoreProblemBanner';
 import { TopBar } from './app/TopBar';
 import { UpdateStatus } from './app/UpdateStatus';
@@ -54,6 +55,7 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
       />
       <SessionBanner auth={auth} info={info} />
       {info?.storeProblem !== null && info?.storeProblem !== undefined && <StoreProblemBanner problem={info.storeProblem} />}
+      {info?.libraryNotice !== null && info?.libraryNotice !== undefined && <LibraryNoticeBanner notice={info.libraryNotice} canSync={signedIn} />}
       <EditsShell projects={projects} signedIn={signedIn} connectivity={connectivity} />
       <ProblemNotice problem={problem} />
       <div className="workspace-body">

@@ -26,6 +26,8 @@ interface SearchResult {
   hostilePartial: Record<string, boolean>;
   hits: Record<string, number>;
 }
+/** See resync-child.ts: bytes the fake served for a full sync, a resync with no change and one after 1% changed. */
+interface ResyncResult { fullBytes: number; fullMs: number; unchangedBytes: number; unchangedMs: number; onePercentBytes: number; onePercentMs: number; keys: number; status: string }
 /** See qa-child.ts: throughput from the smaller of wall and CPU time per pass, keystrokes from single calls. */
 interface QaResult {
   translations: number;
@@ -42,7 +44,7 @@ interface QaResult {
 
 const quick = process.argv.includes('--quick');
 const root = join(import.meta.dirname, '..', '..');
-const scale = quick ? { keys: 5000, throttledKeys: 1500, stormKeys: 2000 } : { keys: 100_000, throttledKeys: 5000, stormKeys: 100_000 };
+const scale = quick ? { keys: 5000, throttledKeys: 1500, stormKeys: 2000, resyncKeys: 3000 } : { keys: 100_000, throttledKeys: 5000, stormKeys: 100_000, resyncKeys: 20_000 };
 /** Bare 429s (no Retry-After) in a row in the middle of the storm run's key listing. */
 const stormBurst = 20;
 /**
@@ -175,7 +177,24 @@ async function stormSync(): Promise<StormResult> {
   }
 }
 
+/** An incremental resync against a full sync of the same project (ratios of bytes are independent of scale). */
+async function resyncs(): Promise<ResyncResult> {
+  const folder = mkdtempSync(join(tmpdir(), 'locdesk-bench-'));
+  try {
+    log(`resync: ${String(scale.resyncKeys)} keys x 10 languages, full sync, then a resync with no change and one after 1% changed…`);
+    const result = await runChild<ResyncResult>('resync-child.ts', [String(scale.resyncKeys), folder]);
+    log(
+      `resync: full ${String(result.fullBytes)} bytes in ${String(result.fullMs)} ms; unchanged ${String(result.unchangedBytes)} bytes in ${String(result.unchangedMs)} ms; ` +
+        `1% changed ${String(result.onePercentBytes)} bytes in ${String(result.onePercentMs)} ms (${result.status})`,
+    );
+    return result;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 const throttled = await throttledSyncs();
+const resync = await resyncs();
 const storm = await stormSync();
 const large = await largeSyncs();
 const tokenizers = compareTokenizers(quick ? 2000 : 20_000);
@@ -214,10 +233,14 @@ const summary = {
   qa_project_1m_s: median(large.map((trial) => Math.round((trial.qaScan.wallMs / 1000) * (1_000_000 / Math.max(1, trial.qaScan.keys * 10)) * 10) / 10)),
   qa_scan_main_loop_max_stall_ms: median(large.map((trial) => trial.qaScan.mainLoopMaxStallMs)),
   sync_429_storm_ok: storm.ok,
+  resync_unchanged_bytes_ratio: ratio(resync.unchangedBytes, resync.fullBytes),
+  resync_1pct_bytes_ratio: ratio(resync.onePercentBytes, resync.fullBytes),
+  resync_unchanged_s: Math.round(resync.unchangedMs / 100) / 10,
+  resync_keys: resync.keys,
   // Not a target: how much CPU the VM's host took away during the worst measured run, to read the ratios by.
   max_cpu_steal_percent: maxSteal([...throttled, ...large.flatMap((trial) => [trial.sdk, trial.sync])]),
 };
 mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, storm, large, tokenizers, qa }, null, 2)}\n`);
+writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, storm, resync, large, tokenizers, qa }, null, 2)}\n`);
 log('details: test-results/bench.json');
 log(JSON.stringify(summary));

@@ -7,5 +7,6 @@
 export { LibraryStore, type LibraryOptions } from './library-store';
 export { QaScanFailure, type PendingTranslation, type QaLibrary, type QaResultsState, type QaScan, type QaScanSettings } from './qa-library';
 export type { SnapshotCounts, SnapshotWriting } from './snapshot-writer';
+export { checkLibraryFiles, type FileVerdict, type IntegrityReport } from './integrity';
 export type { ResyncBasis } from './resync-basis';
 export type { SyncChanges } from './snapshot-carry';

@@ -13,8 +13,9 @@ import type { Connection } from './connection';
 import { openDatabase, rebuildDatabase, storeError, storePath } from './database';
 import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets } from './key-queries';
 import { ensureProject, keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
+import { isDamage } from './damage';
 import { readResyncBasis, type ResyncBasis } from './resync-basis';
-import { refreshTerms, searchIndexPath } from './search-index';
+import { attachSearchIndex, refreshTerms, removeSearchIndex, searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import { purgeGenerations, SnapshotWriter, type SnapshotWriting } from './snapshot-writer';
 import { clearQaResults, qaResultsPath } from './qa-results';
@@ -26,6 +27,11 @@ export interface LibraryOptions {
   readonly logger?: Logger;
   /** The clock for the facts of a sync (when it finished). Default: `Date.now`. */
   readonly now?: () => number;
+  /**
+   * Told when a call meets a damaged file, after the call has failed with `store.corrupt`, so its owner can set the
+   * file aside and go on without a restart (see main/core/library-keeper.ts). Default: nobody.
+   */
+  readonly onDamage?: (error: unknown) => void;
 }
 
 /**
@@ -69,6 +75,7 @@ export class LibraryStore {
   private writing = false;
   private readonly logger: Logger;
   private readonly now: () => number;
+  private readonly onDamage: (error: unknown) => void;
   /** The QA results beside the library (qa.sqlite): scans, the filter's counts, one key rechecked. */
   public readonly qa: QaLibrary;
 
@@ -79,6 +86,7 @@ export class LibraryStore {
   ) {
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
+    this.onDamage = options.onDamage ?? (() => undefined);
     this.qa = new QaLibrary(connection, folder, this.now);
     internals.set(this, { connection, indexWriter: () => this.searchIndexWriter() });
     this.purgeUnfinishedSyncs();
@@ -236,11 +244,49 @@ export class LibraryStore {
     if (this.connection.open) this.connection.close();
   }
 
-  /** Runs `work`, reporting damage to the file as `store.corrupt` rather than a raw SQLite error. */
+  /**
+   * Which file is damaged, by SQLite's quick check of each (the library first): called once a call has met damage,
+   * to choose between setting the library aside and rebuilding the index, which is derived data.
+   */
+  public damagedPart(): 'library' | 'searchIndex' | null {
+    const verdict = (schema: string): boolean => {
+      try {
+        const rows = this.connection.prepare(`PRAGMA ${schema}.quick_check(1)`).raw(true).all() as [string][];
+        return rows[0]?.[0] === 'ok';
+      } catch {
+        return false;
+      }
+    };
+    if (!verdict('main')) return 'library';
+    if (!verdict('search')) return 'searchIndex';
+    return null;
+  }
+
+  /** Replaces a damaged search index with a new one filled from the library; nothing a translator made is in it. */
+  public rebuildSearchIndex(): void {
+    void this.indexWriter?.then((writer) => writer.close());
+    this.indexWriter = null;
+    try {
+      this.connection.exec('DETACH DATABASE search');
+    } catch (error) {
+      this.logger.warn('the damaged search index could not be detached cleanly', { error });
+    }
+    removeSearchIndex(this.folder);
+    attachSearchIndex(this.connection, this.folder);
+    forgetSnapshotCaches(this.connection);
+  }
+
+  /** Tells the owner about damage a caller met outside the store's own calls (a sync writing a snapshot). */
+  public reportFailure(error: unknown): void {
+    if (isDamage(error)) this.onDamage(error);
+  }
+
+  /** Runs `work`, reporting damage to the file as `store.corrupt` rather than a raw SQLite error, and to the owner. */
   private guard<T>(work: () => T): T {
     try {
       return work();
     } catch (error) {
+      if (isDamage(error)) this.onDamage(error);
       throw storeError(error);
     }
   }

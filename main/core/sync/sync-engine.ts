@@ -148,6 +148,8 @@ export class SyncEngine {
           return;
         }
         this.dependencies.logger.warn('project sync failed', { projectId, phase: this.progress.phase, error });
+        // A damaged file found while writing is the store's owner's to recover from (main/core/library-keeper.ts).
+        this.dependencies.store.reportFailure(error);
         this.dependencies.store.recordSyncOutcome(projectId, 'failed', message);
         this.dependencies.onLibraryChanged([projectId]);
         failures.push(`${known?.name ?? projectId}: ${message}`);

@@ -8,11 +8,16 @@ const connectivity: CoreValueSource<Connectivity> = {
   follow: (listener) => api().app.onConnectivityChanged(listener),
 };
 
-/** Facts about this installation (mode, configuration problems); null until answered. */
+/**
+ * Facts about this installation (mode, configuration problems, the library's state); null until answered. Read
+ * again whenever the library changes, since the core may have replaced a damaged one meanwhile.
+ */
 export function useAppInfo(): AppInfo | null {
   const [info, setInfo] = useState<AppInfo | null>(null);
   useEffect(() => {
-    void api().app.info().then(setInfo);
+    const read = (): void => void api().app.info().then(setInfo);
+    read();
+    return api().app.onLibraryChanged(read);
   }, []);
   return info;
 }

@@ -61,3 +61,12 @@ describe('PushBar', () => {
     expect((await within(bar()).findByRole('alert')).textContent).toBe('Lokalise cannot be reached. Your edits stay saved here.');
   });
 });
+
+describe('PushBar: a push refused at once', () => {
+  it('shows why from the answer, since no progress event follows', async () => {
+    fake().respond('edits.push', makePush({ status: 'failed', errorCode: 'edits.unavailable', message: 'Pushing is not available in this build yet; your edits are kept.' }));
+    render(<PushBar counts={makeCounts({ pending: 1 })} push={makePush()} blockedReason={null} onReview={vi.fn()} />);
+    fireEvent.click(within(bar()).getByRole('button', { name: 'Push 1 change' }));
+    expect((await within(bar()).findByRole('alert')).textContent).toBe('Pushing is not available in this build yet; your edits are kept.');
+  });
+});

@@ -3,6 +3,7 @@
  * button, why pushing is not possible right now (offline, signed out), the outcome of the last push, and the way to
  * the edits that need the translator (conflicts, QA holds, orphaned and refused edits).
  */
+import { useEffect, useState } from 'react';
 import type { EditCounts, PushStatus } from '../../../common/contract';
 import { api } from '../api';
 import { useAction } from '../shared/use-action';
@@ -33,12 +34,17 @@ function outcome(push: PushStatus): string {
 }
 
 /** The push bar; renders nothing while there is nothing to push, review or report. */
-export function PushBar({ counts, push, blockedReason, onReview }: PushBarProps): React.JSX.Element | null {
+export function PushBar({ counts, push: followed, blockedReason, onReview }: PushBarProps): React.JSX.Element | null {
   const { run, problem } = useAction();
+  // The answer of `edits.push` counts until the next progress event: a push refused at once sends no event.
+  const [answer, setAnswer] = useState<PushStatus | null>(null);
+  useEffect(() => setAnswer(null), [followed]);
+  const push = answer ?? followed;
   const running = push?.status === 'running';
   const pending = counts?.pending ?? 0;
   const needsYou = (counts?.conflict ?? 0) + (counts?.held ?? 0) + (counts?.orphaned ?? 0) + (counts?.rejected ?? 0);
   const finished = push !== null && (push.status === 'done' || push.status === 'failed' || push.status === 'cancelled') && push.total > 0;
+  const failure = push?.status === 'failed' ? push.message : null;
   if (!running && pending === 0 && needsYou === 0 && !finished && problem === null) return null;
   return (
     <section className="push-bar" aria-label="Changes to push">
@@ -61,9 +67,13 @@ export function PushBar({ counts, push, blockedReason, onReview }: PushBarProps)
             {pending > 0 ? `${plural(pending, 'change', 'changes')} saved on this computer, not pushed yet.` : finished ? `Last push: ${outcome(push)}.` : 'Nothing waiting to be pushed.'}
             {pending > 0 && finished && <span className="hint"> Last push: {outcome(push)}.</span>}
           </span>
-          {push !== null && push.status === 'failed' && push.message !== null && <span className="push-problem">{push.message}</span>}
+          {failure !== null && (
+            <span className="push-problem" role="alert">
+              {failure}
+            </span>
+          )}
           {pending > 0 && (
-            <button type="button" className="primary" disabled={blockedReason !== null} aria-describedby={blockedReason !== null ? 'push-blocked' : undefined} onClick={() => run(() => api().edits.push(null, null))}>
+            <button type="button" className="primary" disabled={blockedReason !== null} aria-describedby={blockedReason !== null ? 'push-blocked' : undefined} onClick={() => run(async () => setAnswer(await api().edits.push(null, null)))}>
               Push {plural(pending, 'change', 'changes')}
             </button>
           )}

@@ -69,6 +69,8 @@ async function build(page: Page, options: WorldOptions, cleanups: (() => Promise
     confirmation,
     browser,
     clipboard,
+    // "Save as…" answers a file in the throwaway profile, as if the translator had chosen it.
+    saveDialog: { choosePath: () => Promise.resolve(join(dataFolder, 'exported-edits.json')) },
     logger: createLogger((level, line) => logLines.push(`${level} ${line}`), redactor, 'e2e'),
     redactor,
     appVersion: '0.0.0-e2e',

@@ -87,7 +87,7 @@ export const signedOut: AuthState = {
 export const signedIn: AuthState = { ...signedOut, status: 'signedIn', expiresAt: 4_102_444_800_000, scopes: ['read_projects'], persistence: 'encrypted' };
 
 /** A production installation with working configuration. */
-export const productionInfo: AppInfo = { version: '0.1.0', mode: 'production', configProblem: null, authHost: 'app.lokalise.com', storeProblem: null };
+export const productionInfo: AppInfo = { version: '0.1.0', mode: 'production', configProblem: null, authHost: 'app.lokalise.com', storeProblem: null, libraryNotice: null };
 
 /** Lokalise reachable. */
 export const online: Connectivity = { online: true, message: null, checkedAt: 0 };
