@@ -202,8 +202,28 @@ export const KeyDetailSchema = KeyRowSchema.extend({
 }).strict();
 export type KeyDetail = z.infer<typeof KeyDetailSchema>;
 
+/**
+ * A snapshot's keys counted by their archived/hidden flags, in groups that do not overlap, so the view can explain
+ * its count ("1,898 of 2,000 keys — 102 archived keys hidden") whichever of the two switches is on.
+ */
+export const KeyCountsSchema = z
+  .object({
+    visible: z.number().int().nonnegative(),
+    archivedOnly: z.number().int().nonnegative(),
+    hiddenOnly: z.number().int().nonnegative(),
+    archivedAndHidden: z.number().int().nonnegative(),
+  })
+  .strict();
+export type KeyCounts = z.infer<typeof KeyCountsSchema>;
+
 export const ProjectFacetsSchema = z
-  .object({ tags: z.array(z.string()), platforms: z.array(z.string()), languages: z.array(LanguageSchema) })
+  .object({
+    tags: z.array(z.string()),
+    platforms: z.array(z.string()),
+    languages: z.array(LanguageSchema),
+    /** Null when the snapshot predates the counts (they are written at each sync's swap). */
+    keyCounts: KeyCountsSchema.nullable().default(null),
+  })
   .strict();
 export type ProjectFacets = z.infer<typeof ProjectFacetsSchema>;
 
@@ -266,6 +286,8 @@ export const SettingsSchema = z
     allowWeakTokenStorage: z.boolean(),
     /** Check for, download and install Locdesk updates by themselves (always off in the demo and in development). */
     automaticUpdates: z.boolean(),
+    /** Push committed edits by themselves while Lokalise is reachable (off unless chosen; absent means off). */
+    autoPush: z.boolean().optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

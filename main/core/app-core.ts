@@ -175,8 +175,24 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     onChanged: (projectIds, overall) => events.emit({ domain: 'edits', name: 'onChanged', payload: { projectIds, overall } }),
     logger: dependencies.logger,
   });
-  const pushEngine = new PushEngine();
+  const pushEngine = new PushEngine({
+    outbox: () => edits.outbox(),
+    client,
+    applyToLibrary: (projectId, keyId, languageIso, snapshot) => {
+      if (keeper.currentLibrary()?.writeTranslation(projectId, keyId, languageIso, snapshot) === true) libraryChanged([projectId]);
+    },
+    sessionSignal: () => session.signal,
+    onProgress: (status) => events.emit({ domain: 'edits', name: 'onPushProgress', payload: status }),
+    onChanged: (projectIds) => edits.changed(projectIds),
+    holdBusy: () => busy.hold('push'),
+    autoPush: () => settings.get().autoPush === true,
+    isOnline: () => connectivity.get().online,
+    logger: dependencies.logger,
+  });
   edits.attachEngine(pushEngine);
+  events.subscribe((event) => {
+    if (event.domain === 'app' && event.name === 'onConnectivityChanged' && event.payload.online) pushEngine.cameOnline();
+  });
   // QA reads an unsent edit in place of the synced value (every outbox row is unsent), and checks a key again
   // when a translator commits an edit of it, so the QA filter and counts follow at once.
   qa.usePendingTranslations({

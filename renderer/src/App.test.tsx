@@ -69,7 +69,7 @@ describe('App', () => {
     await renderWorkspace();
     act(() => fake.emit('auth.onStateChanged', { ...signedOut, reason: 'sessionExpired', message: null }));
     expect((await screen.findByRole('alert')).textContent).toContain('session has expired');
-    expect(screen.getByRole('listbox', { name: 'Keys' })).toBeTruthy();
+    expect(screen.getByRole('grid', { name: 'Keys' })).toBeTruthy();
     expect(screen.getByText('1,200 keys')).toBeTruthy();
   });
 

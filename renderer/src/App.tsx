@@ -28,6 +28,8 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
   const online = connectivity?.online !== false;
   const { projects, problem, version, refresh, replace } = useProjects(signedIn, online);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Narrow windows fold the project list away; this opens it as an overlay (styles.css decides when it folds).
+  const [projectsOpen, setProjectsOpen] = useState(false);
 
   useEffect(() => {
     if (projects !== null && projects.length > 0 && (selectedId === null || !projects.some((project) => project.projectId === selectedId))) {
@@ -39,15 +41,31 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
   if (!signedIn && projects.length === 0) return <SignIn state={auth} info={info} />;
   const selected = projects.find((project) => project.projectId === selectedId) ?? null;
   return (
-    <div className="workspace">
-      <TopBar auth={auth} info={info} connectivity={connectivity} onRetry={refresh} />
+    <div className={`workspace${projectsOpen ? ' projects-open' : ''}`}>
+      <TopBar
+        auth={auth}
+        info={info}
+        connectivity={connectivity}
+        onRetry={refresh}
+        leading={
+          <button type="button" className="narrow-only" aria-expanded={projectsOpen} aria-controls="project-sidebar" onClick={() => setProjectsOpen(!projectsOpen)}>
+            Projects
+          </button>
+        }
+      />
       <SessionBanner auth={auth} info={info} />
       {info?.storeProblem !== null && info?.storeProblem !== undefined && <StoreProblemBanner problem={info.storeProblem} />}
       {info?.libraryNotice !== null && info?.libraryNotice !== undefined && <LibraryNoticeBanner notice={info.libraryNotice} canSync={signedIn} />}
       <EditsShell projects={projects} signedIn={signedIn} connectivity={connectivity} />
       <ProblemNotice problem={problem} />
       <div className="workspace-body">
-        <ProjectSidebar projects={projects} selectedId={selectedId} onSelect={setSelectedId} progress={progress} canSync={signedIn} onProjectChanged={replace} />
+        <ProjectSidebar
+          projects={projects}
+          selectedId={selectedId}
+          onSelect={(projectId) => {
+            setSelectedId(projectId);
+            setProjectsOpen(false);
+          }} progress={progress} canSync={signedIn} onProjectChanged={replace} />
         <main className="content">
           {selected === null ? (
             <p className="empty">Choose a project.</p>

@@ -29,7 +29,7 @@ function plainKeys(world: World, project: FakeProject): FakeKey[] {
 /** Opens a key in the detail panel and answers its editor for the project's second language. */
 async function openEditor(page: Page, project: FakeProject, key: FakeKey): Promise<ReturnType<Page['getByRole']>> {
   await page.getByRole('searchbox', { name: 'Search keys' }).fill(key.keyNames.web);
-  await page.getByRole('listbox', { name: 'Keys' }).getByRole('option').first().click();
+  await page.getByRole('grid', { name: 'Keys' }).getByRole('row').nth(1).getByRole('gridcell').first().dblclick();
   const language = project.languages[1]!;
   const region = page.getByRole('region', { name: 'Key details' }).getByRole('region', { name: language.name });
   const field = region.getByRole('textbox', { name: `${language.name} translation` });

@@ -15,12 +15,12 @@ async function signInAndSync(world: World): Promise<void> {
   await world.screenshot('sync-in-progress');
   world.fake.switches.faults.latencyMs = 0;
   await expect(page.getByText('Sync finished.')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('listbox', { name: 'Keys' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Keys' })).toBeVisible();
 }
 
 async function search(page: Page, text: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Search keys' }).fill(text);
-  const list = page.getByRole('listbox', { name: 'Keys' });
+  const list = page.getByRole('grid', { name: 'Keys' });
   if (text === '') await expect(list.locator('mark.match')).toHaveCount(0);
   else await expect(list.locator('mark.match').first()).toBeVisible();
 }
@@ -35,29 +35,32 @@ function count(page: Page): Promise<number> {
 test('signs in, syncs with visible progress, and browses the project', async ({ world }) => {
   await signInAndSync(world);
   const { page } = world;
-  const rows = page.getByRole('listbox', { name: 'Keys' }).getByRole('option');
-  await expect(rows.first()).toBeVisible();
+  const rows = page.getByRole('grid', { name: 'Keys' }).getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
   expect(await rows.count()).toBeLessThan(100);
   const visible = world.fake.dataset.projects[0]!;
-  const expectedTotal = Array.from({ length: visible.keyCount }, (_, index) => world.fake.dataset.flags(visible, index)).filter((flags) => !flags.isArchived && !flags.isHidden).length;
-  await expect(page.locator('.match-count')).toHaveText(`${expectedTotal.toLocaleString('en-US')} keys`);
+  const flags = Array.from({ length: visible.keyCount }, (_, index) => world.fake.dataset.flags(visible, index));
+  const expectedTotal = flags.filter((flag) => !flag.isArchived && !flag.isHidden).length;
+  await expect(page.locator('.match-count')).toHaveText(new RegExp(`^${expectedTotal.toLocaleString('en-US')} of ${visible.keyCount.toLocaleString('en-US')} keys — `));
   await world.screenshot('workspace');
 });
 
 test('searches CJK text, filters untranslated in Japanese, and opens a plural key', async ({ world }) => {
   await signInAndSync(world);
   const { page } = world;
-  await page.getByText('Targets (1)').click();
-  await page.getByRole('checkbox', { name: 'ja', exact: true }).check();
-  await page.getByRole('checkbox', { name: 'ar', exact: true }).uncheck();
-  await page.getByText('Targets (1)').click();
+  await page.getByText(/^Languages/).click();
+  await page.getByRole('checkbox', { name: /\(ja\)/ }).check();
+  await page.getByRole('checkbox', { name: /\(ar\)/ }).uncheck();
+  await page.getByText(/^Languages/).click();
   await search(page, '設定が更新');
   await expect(page.locator('mark.match').first()).toHaveText('設定が更新');
   expect(await count(page)).toBeGreaterThan(0);
   await search(page, '');
   await page.getByLabel('Status filter').selectOption('untranslated');
+  await page.getByText(/^More/).click();
   await page.getByLabel('Status language').selectOption('ja');
-  await expect(page.getByRole('listbox', { name: 'Keys' }).getByRole('option').first().locator('.untranslated').first()).toBeVisible();
+  await page.getByText(/^More/).click();
+  await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row').nth(1).getByRole('img', { name: 'Untranslated' }).first()).toBeVisible();
   await world.screenshot('filter-untranslated-ja');
   await page.getByLabel('Status filter').selectOption('');
 
@@ -66,7 +69,7 @@ test('searches CJK text, filters untranslated in Japanese, and opens a plural ke
     (key) => key.isPlural && !key.isArchived && !key.isHidden && key.translations[1]?.value !== '',
   );
   await search(page, plural!.keyNames.web);
-  await page.getByRole('listbox', { name: 'Keys' }).getByRole('option').first().click();
+  await page.getByRole('grid', { name: 'Keys' }).getByRole('row').nth(1).getByRole('gridcell').first().dblclick();
   const detail = page.getByRole('region', { name: 'Key details' });
   await expect(detail.getByRole('region', { name: 'Arabic' }).locator('.plural-label')).toHaveText(['zero', 'one', 'two', 'few', 'many', 'other']);
   await expect(detail.getByRole('region', { name: 'Arabic' }).locator('textarea[dir="rtl"]').first()).toBeVisible();
@@ -82,7 +85,8 @@ test('keeps browsing when Lokalise goes away, with the offline badge', async ({ 
   await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
   await search(page, 'settings');
   expect(await count(page)).toBeGreaterThan(0);
-  await page.getByRole('listbox', { name: 'Keys' }).getByRole('option').first().click();
+  await page.getByRole('grid', { name: 'Keys' }).getByRole('row').nth(1).getByRole('gridcell').first().click();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Key details' }).getByRole('heading', { level: 2 })).toBeVisible();
   await world.screenshot('offline-browsing');
 });

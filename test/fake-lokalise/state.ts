@@ -66,6 +66,8 @@ export interface WriteSwitches {
   pluralForm: 'both' | 'object' | 'string';
   /** The next N writes are applied, then the connection is dropped before any answer. */
   dropAfterWrite: number;
+  /** When set, every write is refused with a 400 carrying this message (a validation Lokalise does and the fake does not). */
+  rejectWith: string | null;
   /** What `contributors/me` says, and which languages a write may change. */
   contributor: { isAdmin: boolean; isReviewer: boolean; readOnlyLanguages: string[] };
 }
@@ -109,7 +111,7 @@ export function defaultSwitches(): FakeSwitches {
       contributors: 'read_contributors',
       teams: null,
     },
-    writes: { scope: 'write_translations', pluralForm: 'both', dropAfterWrite: 0, contributor: { isAdmin: false, isReviewer: true, readOnlyLanguages: [] } },
+    writes: { scope: 'write_translations', pluralForm: 'both', dropAfterWrite: 0, rejectWith: null, contributor: { isAdmin: false, isReviewer: true, readOnlyLanguages: [] } },
   };
 }
 

@@ -113,6 +113,7 @@ export class WriteRoutes {
     const { isPlural } = this.dataset.flags(project, found.index);
     const parsed = parse(body, isPlural, language.pluralForms, switches.pluralForm);
     if (!parsed.ok) return sendNestedError(response, 400, parsed.message);
+    if (switches.rejectWith !== null) return sendNestedError(response, 400, switches.rejectWith);
     // The key may have been deleted while the body arrived.
     if (this.dataset.indexOfKeyId(project, found.keyId) < 0) return sendNestedError(response, 404, 'Translation not found');
     const translation = this.apply(project, found.keyId, found.position, parsed.write, signedInUser);

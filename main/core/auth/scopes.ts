@@ -10,7 +10,7 @@
 import { LocdeskError } from '../errors';
 
 /** The scopes Locdesk requests unless LOCDESK_SCOPES says otherwise. Add a scope here when a feature needs it. */
-export const lokaliseScopes = ['read_projects', 'read_keys', 'read_translations', 'read_languages', 'read_contributors', 'read_team_users'] as const;
+export const lokaliseScopes = ['read_projects', 'read_keys', 'read_translations', 'write_translations', 'read_languages', 'read_contributors', 'read_team_users'] as const;
 
 /** What a scope allows, finishing the sentence "Locdesk may not …". Unknown scopes are named as they are. */
 const abilities: Readonly<Record<string, string>> = {

@@ -49,6 +49,13 @@ const maxKeysPerPage = 500;
  */
 export const keyIdsPerRequest = 250;
 
+/** The body of `PUT /translations/{id}`: only the fields that change, so nothing else is overwritten. */
+export interface TranslationWrite {
+  readonly translation: string | Readonly<Record<string, string>>;
+  readonly is_reviewed?: boolean;
+  readonly is_unverified?: boolean;
+}
+
 /**
  * The project an endpoint belongs to (for the per-project limit) and the OAuth scope it needs (so a 403 can be told
  * apart: a scope the sign-in lacks, or a project the user may not open). Scopes per endpoint follow the API
@@ -140,6 +147,16 @@ export class LokaliseClient {
   public async currentContributor(projectId: string, signal?: AbortSignal): Promise<LokaliseContributor> {
     const response = await this.http.get(`projects/${project(projectId)}/contributors/me`, {}, { what: 'your profile', projectId, scope: 'read_contributors', signal });
     return readContributor(response.body);
+  }
+
+  /**
+   * Writes one translation (`PUT /translations/{id}`) and answers it as the server now holds it. `translation` is
+   * the text, or for a plural key its forms as an object or as their JSON string (see the push engine's fallback).
+   */
+  public async updateTranslation(projectId: string, translationId: number, body: TranslationWrite, isPlural: boolean, signal?: AbortSignal): Promise<LokaliseTranslation> {
+    const response = await this.http.put(`projects/${project(projectId)}/translations/${translationId}`, body, { what: 'your edit', projectId, scope: 'write_translations', signal });
+    const answer = response.body as { translation?: unknown } | null;
+    return readTranslation(answer?.translation, isPlural);
   }
 
   /**

@@ -8,11 +8,14 @@ import { LocdeskError } from '../errors';
 /** A failed API request. `status` is the HTTP status (0 when there was no response). */
 export class LokaliseApiError extends LocdeskError {
   public readonly status: number;
+  /** Lokalise's own sentence from the error body (one plain line), kept so a rejected edit can show it; or null. */
+  public readonly serverMessage: string | null;
 
-  public constructor(code: ErrorCode, message: string, status: number, options?: { cause?: unknown }) {
-    super(code, message, options);
+  public constructor(code: ErrorCode, message: string, status: number, options?: { cause?: unknown; serverMessage?: string | null }) {
+    super(code, message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'LokaliseApiError';
     this.status = status;
+    this.serverMessage = options?.serverMessage ?? null;
   }
 }
 
@@ -42,13 +45,13 @@ export function errorForStatus(status: number, message: string | null, isHtml: b
     case 401:
       return new LokaliseApiError('auth.required', 'Lokalise no longer accepts this sign-in. Sign in again to sync.', status);
     case 403:
-      return new LokaliseApiError('lokalise.forbidden', `You do not have access to ${what} in Lokalise.${said}`, status);
+      return new LokaliseApiError('lokalise.forbidden', `You do not have access to ${what} in Lokalise.${said}`, status, { serverMessage: message });
     case 404:
-      return new LokaliseApiError('lokalise.not_found', `Lokalise could not find ${what}; it may have been deleted or your access removed.`, status);
+      return new LokaliseApiError('lokalise.not_found', `Lokalise could not find ${what}; it may have been deleted or your access removed.`, status, { serverMessage: message });
     case 429:
       return new LokaliseApiError('lokalise.rate_limited', `Lokalise is limiting requests right now, so ${what} could not be loaded. Try again in a minute.`, status);
     default:
       if (status >= 500) return new LokaliseApiError('lokalise.server', `Lokalise had a problem (HTTP ${status}) while loading ${what}.${said} Try again in a moment.`, status);
-      return new LokaliseApiError('lokalise.request', `Lokalise refused the request for ${what} (HTTP ${status}).${said}`, status);
+      return new LokaliseApiError('lokalise.request', `Lokalise refused the request for ${what} (HTTP ${status}).${said}`, status, { serverMessage: message });
   }
 }

@@ -139,7 +139,23 @@ export class LokaliseHttp {
     }
   }
 
-  private async run(first: URL, context: RequestContext): Promise<ApiResponse> {
+  /**
+   * PUTs `body` as JSON to `path`, through the same pacer, per-project limit and token handling as reads. A write
+   * is retried here only after a 429, which Lokalise answers before doing anything. Silence, a dropped connection,
+   * an error page or a 400 are thrown at once: the write may or may not have been applied (or the body is wrong),
+   * and only the caller can tell by reading the server's copy again before trying anything else.
+   */
+  public async put(path: string, body: unknown, context: RequestContext): Promise<ApiResponse> {
+    const url = new URL(path, this.apiUrl);
+    try {
+      return await this.run(url, context, JSON.stringify(body));
+    } catch (error) {
+      if (context.signal?.aborted === true) throw abortReason(context.signal);
+      throw error;
+    }
+  }
+
+  private async run(first: URL, context: RequestContext, writeBody: string | null = null): Promise<ApiResponse> {
     const budget = new RetryBudget(
       {
         maxRetries: this.options.maxRetries ?? 4,
@@ -157,11 +173,12 @@ export class LokaliseHttp {
     for (;;) {
       if (context.signal?.aborted === true) throw abortReason(context.signal);
       const token = await this.options.tokens.accessToken(context.signal);
-      const verdict = await this.attempt(url, token, context);
+      const verdict = await this.attempt(url, token, context, writeBody);
       switch (verdict.kind) {
         case 'answer':
           return { body: verdict.body, headers: verdict.headers };
         case 'retry':
+          if (writeBody !== null && verdict.reason !== 'rateLimited') throw verdict.failure;
           await this.waitToRetry(budget.next(verdict), verdict, context);
           break;
         case 'redirect':
@@ -171,7 +188,8 @@ export class LokaliseHttp {
           break;
         case 'token':
           // A 400 may or may not be about the token; a fresh token settles it, and a second 400 is about the request.
-          if (remedies.refreshed) throw verdict.failure;
+          // A write's 400 is about its body: the read just before it used the same token.
+          if (remedies.refreshed || (writeBody !== null && !verdict.certain)) throw verdict.failure;
           remedies.refreshed = true;
           await this.options.tokens.refreshAfterRejection(token, context.signal);
           break;
@@ -207,7 +225,7 @@ export class LokaliseHttp {
     return this.options.timeoutMs ?? 15_000;
   }
 
-  private async attempt(url: URL, token: string, context: RequestContext): Promise<Verdict> {
+  private async attempt(url: URL, token: string, context: RequestContext, writeBody: string | null): Promise<Verdict> {
     const release = context.projectId === undefined ? () => undefined : await this.projects.acquire(context.projectId, context.signal);
     try {
       const paced = await this.pacer.take(context.signal);
@@ -216,7 +234,10 @@ export class LokaliseHttp {
       let exchanged: { response: Response; text: string };
       try {
         exchanged = await fetchText(this.options.fetch, url, {
-          init: { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, redirect: 'manual' },
+          init:
+            writeBody === null
+              ? { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, redirect: 'manual' }
+              : { method: 'PUT', body: writeBody, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' }, redirect: 'manual' },
           silenceMs: this.timeoutMs,
           signal: context.signal,
           onHeaders: (response) => {

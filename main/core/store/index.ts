@@ -7,6 +7,7 @@
 export { LibraryStore, type LibraryOptions } from './library-store';
 export { QaScanFailure, type PendingTranslation, type QaLibrary, type QaResultsState, type QaScan, type QaScanSettings } from './qa-library';
 export type { SnapshotCounts, SnapshotWriting } from './snapshot-writer';
+export type { LibraryTranslation } from './translation-write';
 export { checkLibraryFiles, type FileVerdict, type IntegrityReport } from './integrity';
 export type { ResyncBasis } from './resync-basis';
 export type { SyncChanges } from './snapshot-carry';

@@ -160,6 +160,13 @@ describe('key queries', () => {
     expect(facets.languages.map((language) => language.iso)).toEqual(['en', 'ar', 'ja', 'zh_CN', 'de', 'fr']);
   });
 
+  it('counts the keys by archived and hidden flag, in groups that do not overlap', () => {
+    const count = (archived: boolean, hidden: boolean): number => keys.filter((key) => key.isArchived === archived && key.isHidden === hidden).length;
+    const counts = rig.store.facets(project.projectId).keyCounts;
+    expect(counts).toEqual({ visible: count(false, false), archivedOnly: count(true, false), hiddenOnly: count(false, true), archivedAndHidden: count(true, true) });
+    expect(counts!.archivedOnly + counts!.archivedAndHidden).toBeGreaterThan(0);
+  });
+
   it('answers an unknown project with an empty page', () => {
     expect(rig.store.keyPage(KeyQuerySchema.parse({ projectId: 'nope', sourceIso: 'en', targetIsos: [] }))).toEqual({ total: 0, offset: 0, items: [] });
   });

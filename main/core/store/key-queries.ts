@@ -4,7 +4,7 @@
  *
  * Every query reads the project's current generation only, so a sync writing the next one never shows through.
  */
-import type { KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../common/contract';
+import type { KeyCounts, KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../common/contract';
 import type { Connection } from './connection';
 import { currentGeneration } from './project-rows';
 import { sortOrders } from './key-order';
@@ -283,10 +283,18 @@ export function forgetSnapshotCaches(connection: Connection): void {
   forgetRanks(connection);
 }
 
-/** The tags, platforms and languages of a project's current snapshot (cached per generation). */
+/** The current snapshot's keys by archived/hidden flag, from the counts written at the swap; null before any. */
+function keyCounts(connection: Connection, projectId: string): KeyCounts | null {
+  const row = connection.prepare('SELECT key_counts FROM projects WHERE project_id = ?').raw(true).get(projectId) as [string | null] | undefined;
+  if (row?.[0] === null || row?.[0] === undefined) return null;
+  const counts = JSON.parse(row[0]) as Record<string, number>;
+  return { visible: counts['00'] ?? 0, archivedOnly: counts['10'] ?? 0, hiddenOnly: counts['01'] ?? 0, archivedAndHidden: counts['11'] ?? 0 };
+}
+
+/** The tags, platforms, languages and key counts of a project's current snapshot (cached per generation). */
 export function projectFacets(connection: Connection, projectId: string): ProjectFacets {
   const generation = currentGeneration(connection, projectId);
-  if (generation === null) return { tags: [], platforms: [], languages: [] };
+  if (generation === null) return { tags: [], platforms: [], languages: [], keyCounts: null };
   const cache = facetCache.get(connection) ?? new Map<string, ProjectFacets>();
   facetCache.set(connection, cache);
   const cacheKey = `${projectId}\u0000${generation}`;
@@ -297,7 +305,7 @@ export function projectFacets(connection: Connection, projectId: string): Projec
       .prepare(`SELECT DISTINCT j.value FROM (SELECT DISTINCT ${column} AS list FROM keys WHERE project_id = ? AND generation = ?) d, json_each(d.list) j ORDER BY j.value`)
       .raw(true)
       .all(projectId, generation) as [string][]).map((entry) => entry[0]);
-  const facets = { tags: distinct('tags'), platforms: distinct('platforms'), languages: languagesOf(connection, projectId, generation) };
+  const facets = { tags: distinct('tags'), platforms: distinct('platforms'), languages: languagesOf(connection, projectId, generation), keyCounts: keyCounts(connection, projectId) };
   cache.set(cacheKey, facets);
   return facets;
 }

@@ -18,6 +18,7 @@ import { readResyncBasis, type ResyncBasis } from './resync-basis';
 import { attachSearchIndex, refreshTerms, removeSearchIndex, searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import { purgeGenerations, SnapshotWriter, type SnapshotWriting } from './snapshot-writer';
+import { writeTranslation, type LibraryTranslation } from './translation-write';
 import { clearQaResults, qaResultsPath } from './qa-results';
 import { QaLibrary } from './qa-library';
 
@@ -219,6 +220,14 @@ export class LibraryStore {
   /** Tags, platforms and languages of a project. */
   public facets(projectId: string): ProjectFacets {
     return this.guard(() => projectFacets(this.connection, projectId));
+  }
+
+  /**
+   * Stores the server's copy of one translation (a pushed edit's answer, or "take theirs" in a conflict) in the
+   * project's current snapshot; false when the key or language is not in the library.
+   */
+  public writeTranslation(projectId: string, keyId: number, languageIso: string, translation: LibraryTranslation): boolean {
+    return this.guard(() => writeTranslation(this.connection, projectId, keyId, languageIso, translation));
   }
 
   /** Deletes every project, key and translation ("forget offline data"). */

@@ -15,12 +15,15 @@ export function TopBar({
   info,
   connectivity,
   onRetry,
+  leading,
 }: {
   auth: AuthState;
   info: AppInfo | null;
   connectivity: Connectivity | null;
   /** Tries Lokalise again; connectivity is learned from requests, so this is how "back online" is noticed. */
   onRetry: () => void;
+  /** Controls before the app's name (the Projects button of narrow windows). */
+  leading?: React.ReactNode;
 }): React.JSX.Element {
   const [pending, setPending] = useState<Pending>(null);
   const { run, problem } = useAction();
@@ -34,6 +37,7 @@ export function TopBar({
   };
   return (
     <header className="topbar">
+      {leading}
       <span className="brand">Locdesk</span>
       {info?.mode === 'demo' && <span className="badge badge-demo">Demo data</span>}
       {offline && (

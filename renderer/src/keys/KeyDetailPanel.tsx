@@ -55,7 +55,8 @@ function Translation(props: {
 /**
  * Everything about one key: names per platform, description, context, tags, limits, and every translation in its
  * editor. `sourceIso` is the project's base language (its text is what the checks compare with); `editorRequest`
- * focuses one language's editor (the grid's "Enter opens the editor").
+ * focuses one language's editor (the grid's "Enter opens the editor"). A side
+ * column on wide windows, an overlay on narrow ones (styles.css); Escape or its close button closes it.
  */
 export function KeyDetailPanel({
   projectId,
@@ -64,6 +65,7 @@ export function KeyDetailPanel({
   search,
   sourceIso = null,
   editorRequest = null,
+  onClose,
 }: {
   projectId: string;
   keyId: number | null;
@@ -71,6 +73,7 @@ export function KeyDetailPanel({
   search: string;
   sourceIso?: string | null;
   editorRequest?: EditorRequest | null;
+  onClose?: () => void;
 }): React.JSX.Element {
   const [detail, setDetail] = useState<KeyDetail | null>(null);
   const [missing, setMissing] = useState(false);
@@ -111,7 +114,12 @@ export function KeyDetailPanel({
   }, [projectId, keyId, reloads]);
   const byIso = new Map(languages.map((language) => [language.iso, language]));
   return (
-    <aside className="detail" role="region" aria-label="Key details">
+    <aside className="detail" id="key-details" role="region" aria-label="Key details">
+      {onClose !== undefined && (
+        <button type="button" className="detail-close" aria-label="Close key details (Esc)" title="Close (Esc)" onClick={onClose}>
+          ×
+        </button>
+      )}
       {keyId === null && <p className="empty">Select a key to see its details.</p>}
       {problem !== null && <p role="alert">{problem}</p>}
       {missing && <p className="empty">This key is no longer in the offline library. It was probably deleted in Lokalise at the last sync.</p>}

@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import type { KeyStatusFilter, Language, ProjectFacets } from '../../../common/contract';
+import { progressLabel } from './grid/GridHeader';
 import type { ViewPreferences } from './use-view-preferences';
 
 /** The filters a translator can set, named as Lokalise's editor names them. */
@@ -16,6 +17,9 @@ export interface KeyFilters {
 /** No filters. */
 export const noFilters: KeyFilters = { status: null, statusIso: null, tags: [], platforms: [], includeArchived: false, includeHidden: false, sort: 'name' };
 
+/** How many target columns the grid shows at most (the key query's own limit). */
+export const maximumTargets = 6;
+
 const statusLabels: Record<KeyStatusFilter, string> = { untranslated: 'Untranslated', unverified: 'Unverified', notReviewed: 'Not reviewed' };
 
 function toggle(list: readonly string[], value: string): string[] {
@@ -24,26 +28,21 @@ function toggle(list: readonly string[], value: string): string[] {
 
 function Choices({ label, options, chosen, onChange }: { label: string; options: readonly string[]; chosen: readonly string[]; onChange: (next: string[]) => void }): React.JSX.Element {
   return (
-    <details className="choices">
-      <summary>
-        {label}
-        {chosen.length > 0 && ` (${chosen.length})`}
-      </summary>
-      <fieldset>
-        <legend className="visually-hidden">{label}</legend>
-        {options.length === 0 && <span className="hint">None in this project</span>}
-        {options.map((option) => (
-          <label key={option}>
-            <input type="checkbox" checked={chosen.includes(option)} onChange={() => onChange(toggle(chosen, option))} />
-            {option}
-          </label>
-        ))}
-      </fieldset>
-    </details>
+    <fieldset className="menu-group">
+      <legend>{label}</legend>
+      {options.length === 0 && <span className="hint">None in this project</span>}
+      {options.map((option) => (
+        <label key={option} className="check">
+          <input type="checkbox" checked={chosen.includes(option)} onChange={() => onChange(toggle(chosen, option))} />
+          {option}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
-function languageLabel(language: Language): string {
+/** A language as the pickers name it: `Arabic (ar)`. */
+export function languageLabel(language: Language): string {
   return `${language.name} (${language.iso})`;
 }
 
@@ -60,7 +59,50 @@ function LanguageOptions({ languages }: { languages: readonly Language[] }): Rea
   );
 }
 
-/** Languages, search and filters above the key list. */
+/** The source language and the target columns, by name, code and labelled progress. */
+function LanguageMenu({ facets, preferences, onPreferences }: { facets: ProjectFacets; preferences: ViewPreferences; onPreferences: (next: ViewPreferences) => void }): React.JSX.Element {
+  const targets = facets.languages.filter((language) => language.iso !== preferences.sourceIso);
+  const full = preferences.targetIsos.length >= maximumTargets;
+  return (
+    <details className="menu">
+      <summary>Languages ({preferences.targetIsos.length})</summary>
+      <div className="menu-panel">
+        <label>
+          Source
+          <select
+            value={preferences.sourceIso}
+            onChange={(event) => onPreferences({ sourceIso: event.target.value, targetIsos: preferences.targetIsos.filter((iso) => iso !== event.target.value) })}
+          >
+            <LanguageOptions languages={facets.languages} />
+          </select>
+        </label>
+        <fieldset className="menu-group">
+          <legend>Target columns{full ? ` (at most ${maximumTargets})` : ''}</legend>
+          {targets.map((language) => {
+            const chosen = preferences.targetIsos.includes(language.iso);
+            return (
+              <label key={language.iso} className="check language-choice">
+                <input
+                  type="checkbox"
+                  checked={chosen}
+                  disabled={!chosen && full}
+                  onChange={() => onPreferences({ ...preferences, targetIsos: toggle(preferences.targetIsos, language.iso) })}
+                />
+                <span>{languageLabel(language)}</span>
+                <span className="hint">{progressLabel(language.progress)}</span>
+              </label>
+            );
+          })}
+        </fieldset>
+      </div>
+    </details>
+  );
+}
+
+/**
+ * Search, languages and filters above the grid, in one row: the everyday controls in view, the rest in the "More"
+ * menu. `children` adds controls (a QA filter, say) before the menu without this file knowing them.
+ */
 export const KeyToolbar = forwardRef<
   HTMLInputElement,
   {
@@ -71,87 +113,70 @@ export const KeyToolbar = forwardRef<
     onSearch: (text: string) => void;
     filters: KeyFilters;
     onFilters: (next: KeyFilters) => void;
-    total: number | null;
-    /** Filters that live in components of their own (the QA filter), shown after the status filter. */
     children?: React.ReactNode;
+    /** Controls at the row's end (the details toggle). */
+    end?: React.ReactNode;
   }
->(function KeyToolbar({ facets, preferences, onPreferences, search, onSearch, filters, onFilters, total, children }, searchBox) {
-  const targets = facets.languages.filter((language) => language.iso !== preferences.sourceIso);
+>(function KeyToolbar({ facets, preferences, onPreferences, search, onSearch, filters, onFilters, children, end }, searchBox) {
+  const moreCount = (filters.statusIso === null ? 0 : 1) + filters.tags.length + filters.platforms.length + (filters.includeArchived ? 1 : 0) + (filters.includeHidden ? 1 : 0) + (filters.sort === 'name' ? 0 : 1);
   return (
-    <div className="toolbar">
-      <div className="toolbar-row">
-        <input
-          ref={searchBox}
-          type="search"
-          role="searchbox"
-          aria-label="Search keys"
-          placeholder="Search keys and translations (/ or Ctrl+F)"
-          value={search}
-          onChange={(event) => onSearch(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') onSearch('');
-          }}
-        />
-        <output className="match-count" aria-live="polite">
-          {total === null ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'key' : 'keys'}`}
-        </output>
-      </div>
-      <div className="toolbar-row">
-        <label>
-          Source
-          <select value={preferences.sourceIso} onChange={(event) => onPreferences({ sourceIso: event.target.value, targetIsos: preferences.targetIsos.filter((iso) => iso !== event.target.value) })}>
-            <LanguageOptions languages={facets.languages} />
-          </select>
-        </label>
-        <Choices
-          label="Targets"
-          options={targets.map((language) => language.iso)}
-          chosen={preferences.targetIsos}
-          onChange={(next) => onPreferences({ ...preferences, targetIsos: next.slice(0, 6) })}
-        />
-        <label>
-          Show
-          <select
-            aria-label="Status filter"
-            value={filters.status ?? ''}
-            onChange={(event) => onFilters({ ...filters, status: event.target.value === '' ? null : (event.target.value as KeyStatusFilter) })}
-          >
-            <option value="">All keys</option>
-            {Object.entries(statusLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {filters.status !== null && (
+    <div className="toolbar" role="toolbar" aria-label="Keys toolbar">
+      <input
+        ref={searchBox}
+        type="search"
+        role="searchbox"
+        aria-label="Search keys"
+        placeholder="Search keys and translations (Ctrl+F)"
+        value={search}
+        onChange={(event) => onSearch(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onSearch('');
+        }}
+      />
+      <LanguageMenu facets={facets} preferences={preferences} onPreferences={onPreferences} />
+      <select
+        aria-label="Status filter"
+        value={filters.status ?? ''}
+        onChange={(event) => onFilters({ ...filters, status: event.target.value === '' ? null : (event.target.value as KeyStatusFilter) })}
+      >
+        <option value="">All keys</option>
+        {Object.entries(statusLabels).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {children}
+      <details className="menu menu-end">
+        <summary>More{moreCount > 0 ? ` (${moreCount})` : ''}</summary>
+        <div className="menu-panel">
           <label>
-            in
+            Status in
             <select aria-label="Status language" value={filters.statusIso ?? ''} onChange={(event) => onFilters({ ...filters, statusIso: event.target.value === '' ? null : event.target.value })}>
               <option value="">any target language</option>
               <LanguageOptions languages={facets.languages} />
             </select>
           </label>
-        )}
-        {children}
-        <Choices label="Tags" options={facets.tags} chosen={filters.tags} onChange={(next) => onFilters({ ...filters, tags: next })} />
-        <Choices label="Platforms" options={facets.platforms} chosen={filters.platforms} onChange={(next) => onFilters({ ...filters, platforms: next })} />
-        <label className="check">
-          <input type="checkbox" checked={filters.includeArchived} onChange={(event) => onFilters({ ...filters, includeArchived: event.target.checked })} />
-          Show archived
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={filters.includeHidden} onChange={(event) => onFilters({ ...filters, includeHidden: event.target.checked })} />
-          Show hidden
-        </label>
-        <label>
-          Sort
-          <select value={filters.sort} onChange={(event) => onFilters({ ...filters, sort: event.target.value === 'modified' ? 'modified' : 'name' })}>
-            <option value="name">By name</option>
-            <option value="modified">Recently modified</option>
-          </select>
-        </label>
-      </div>
+          <label>
+            Sort
+            <select value={filters.sort} onChange={(event) => onFilters({ ...filters, sort: event.target.value === 'modified' ? 'modified' : 'name' })}>
+              <option value="name">By name</option>
+              <option value="modified">Recently modified</option>
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={filters.includeArchived} onChange={(event) => onFilters({ ...filters, includeArchived: event.target.checked })} />
+            Show archived
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={filters.includeHidden} onChange={(event) => onFilters({ ...filters, includeHidden: event.target.checked })} />
+            Show hidden
+          </label>
+          <Choices label="Tags" options={facets.tags} chosen={filters.tags} onChange={(next) => onFilters({ ...filters, tags: next })} />
+          <Choices label="Platforms" options={facets.platforms} chosen={filters.platforms} onChange={(next) => onFilters({ ...filters, platforms: next })} />
+        </div>
+      </details>
+      {end}
     </div>
   );
 });

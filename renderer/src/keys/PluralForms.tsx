@@ -11,7 +11,7 @@ export function PluralForms({ cell, language, search }: { cell: TranslationCell;
       {[...order, ...extra].map((form) => (
         <div key={form} className="plural-form">
           <dt>{form}</dt>
-          <dd>
+          <dd dir={language?.isRtl === true ? 'rtl' : 'ltr'}>
             {forms[form] === undefined || forms[form] === '' ? (
               <span className="untranslated">Missing</span>
             ) : (

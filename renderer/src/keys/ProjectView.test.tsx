@@ -1,13 +1,31 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeyQueryInput } from '../../../common/contract';
+import type { KeyQueryInput, KeyRow } from '../../../common/contract';
 import { setBridge } from '../api';
 import { createFakeApi, type FakeApi } from '../../../test/support/renderer/fake-api';
+import { makeCell } from '../../../test/support/renderer/fixtures';
 import { facets, pluralDetail, project, row } from '../../../test/support/renderer/key-fixtures';
 import { ProjectView } from './ProjectView';
 
 let fake: FakeApi;
 const total = 100_000;
+
+/** Key 1 is plural (English one/other, Arabic unverified), key 2 is reviewed in Arabic; the rest come from `row`. */
+function sampleRow(index: number): KeyRow {
+  if (index === 1) {
+    return {
+      ...row(1),
+      name: 'files.count',
+      isPlural: true,
+      translations: [
+        makeCell('en', '', { pluralForms: { one: 'One file', other: '{n} files' }, isEmpty: false }),
+        makeCell('ar', '', { pluralForms: { zero: 'لا ملفات', one: 'ملف', two: '', few: '', many: '', other: 'ملفات' }, isEmpty: false, isUnverified: true }),
+      ],
+    };
+  }
+  if (index === 2) return { ...row(2), translations: [makeCell('en', 'Done'), makeCell('ar', 'تم', { isReviewed: true })] };
+  return row(index);
+}
 
 beforeEach(() => {
   localStorage.clear();
@@ -15,7 +33,7 @@ beforeEach(() => {
     'projects.facets': facets,
     'keys.page': (query: KeyQueryInput) => {
       const offset = query.offset ?? 0;
-      return { total, offset, items: Array.from({ length: Math.min(query.limit ?? 100, total - offset) }, (_, index) => row(offset + index)) };
+      return { total, offset, items: Array.from({ length: Math.min(query.limit ?? 100, total - offset) }, (_, index) => sampleRow(offset + index)) };
     },
     'keys.detail': pluralDetail,
   });
@@ -30,27 +48,65 @@ function pageQueries(): KeyQueryInput[] {
   return fake.calls.filter((call) => call.name === 'keys.page').map((call) => call.args[0] as KeyQueryInput);
 }
 
-async function renderView(): Promise<void> {
+async function renderView(): Promise<HTMLElement> {
   render(<ProjectView project={project} reloadToken={0} viewportHeight={600} />);
   await screen.findByText('100,000 keys');
   await screen.findByText('screen.key_0');
+  return screen.getByRole('grid', { name: 'Keys' });
 }
 
-describe('ProjectView', () => {
-  it('keeps fewer than 100 rows in the DOM for 100,000 keys and fetches only the first page', async () => {
-    await renderView();
-    const rows = screen.getAllByRole('option').filter((element) => element.closest('[role="listbox"]')?.getAttribute('aria-label') === 'Keys');
-    expect(rows.length).toBeGreaterThan(5);
+function bodyRows(grid: HTMLElement): HTMLElement[] {
+  return within(grid).getAllByRole('row').filter((element) => element.getAttribute('aria-rowindex') !== '1');
+}
+
+function cell(grid: HTMLElement, rowIndex: number, column: number): HTMLElement {
+  const found = grid.querySelector<HTMLElement>(`[data-cell="${rowIndex}:${column}"]`);
+  if (found === null) throw new Error(`no cell ${rowIndex}:${column}`);
+  return found;
+}
+
+describe('ProjectView', { timeout: 20_000 }, () => {
+  it('keeps fewer than 100 rows in the DOM for 100,000 keys, with ARIA grid counts, and fetches only the first page', async () => {
+    const grid = await renderView();
+    const rows = bodyRows(grid);
+    expect(rows.length).toBeGreaterThan(15);
     expect(rows.length).toBeLessThan(100);
+    expect(grid.getAttribute('aria-rowcount')).toBe('100001');
+    expect(rows[0]?.getAttribute('aria-rowindex')).toBe('2');
     expect(pageQueries().map((query) => query.offset)).toEqual([0]);
   });
 
-  it('defaults to the base language as source and the first other language as target, and remembers changes per project', async () => {
+  it('names each column: key, the source and each target with its code and labelled progress', async () => {
+    const grid = await renderView();
+    const headers = within(grid).getAllByRole('columnheader').map((header) => header.textContent);
+    expect(headers[0]).toBe('Key');
+    expect(headers[1]).toContain('English en · source');
+    expect(headers[1]).toContain('100% translated');
+    expect(headers[2]).toContain('Arabic ar');
+    expect(headers[2]).toContain('80% translated');
+  });
+
+  it('defaults to the first two targets, remembers changes per project, and offers them as the next project default', async () => {
     await renderView();
-    expect(pageQueries()[0]).toMatchObject({ sourceIso: 'en', targetIsos: ['ar'] });
-    fireEvent.click(screen.getByRole('checkbox', { name: 'ja' }));
-    await waitFor(() => expect(pageQueries().at(-1)?.targetIsos).toEqual(['ar', 'ja']));
-    expect(JSON.parse(localStorage.getItem('locdesk.view.p.1') ?? '{}')).toEqual({ sourceIso: 'en', targetIsos: ['ar', 'ja'] });
+    expect(pageQueries()[0]).toMatchObject({ sourceIso: 'en', targetIsos: ['ar', 'ja'] });
+    fireEvent.click(screen.getByRole('checkbox', { name: /Japanese \(ja\)/ }));
+    await waitFor(() => expect(pageQueries().at(-1)?.targetIsos).toEqual(['ar']));
+    expect(JSON.parse(localStorage.getItem('locdesk.view.p.1') ?? '{}')).toEqual({ sourceIso: 'en', targetIsos: ['ar'] });
+    expect(JSON.parse(localStorage.getItem('locdesk.view.recent-targets') ?? '[]')).toEqual(['ar']);
+  });
+
+  it('shows my writable languages first when Lokalise says which they are', async () => {
+    fake.respond('projects.contributor', {
+      languages: [
+        { iso: 'ar', isWritable: false },
+        { iso: 'ja', isWritable: true },
+      ],
+      isReviewer: false,
+      isAdmin: false,
+      fetchedAt: 1,
+    });
+    await renderView();
+    expect(pageQueries().map((query) => query.targetIsos)).toEqual([['ja']]);
   });
 
   it('sends each filter in the query', async () => {
@@ -76,7 +132,7 @@ describe('ProjectView', () => {
   });
 
   it('debounces search, highlights matches, and clears with Escape', async () => {
-    await renderView();
+    const grid = await renderView();
     const box = screen.getByRole('searchbox', { name: 'Search keys' });
     fireEvent.change(box, { target: { value: 'S' } });
     fireEvent.change(box, { target: { value: 'Save' } });
@@ -86,33 +142,76 @@ describe('ProjectView', () => {
     fireEvent.keyDown(box, { key: 'Escape' });
     expect((box as HTMLInputElement).value).toBe('');
     fireEvent.change(box, { target: { value: 'Save' } });
-    fireEvent.keyDown(screen.getByRole('listbox', { name: 'Keys' }), { key: 'Escape' });
+    fireEvent.keyDown(grid, { key: 'Escape' });
     expect((box as HTMLInputElement).value).toBe('');
   });
 
-  it('focuses the search on "/" and moves through keys with the arrow keys', async () => {
-    await renderView();
-    fireEvent.keyDown(window, { key: '/' });
+  it('focuses the search with Ctrl+F, moves the focused cell with the arrows, opens with Enter and closes with Escape', async () => {
+    const grid = await renderView();
+    fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
     expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search keys' }));
-    const list = screen.getByRole('listbox', { name: 'Keys' });
-    fireEvent.keyDown(list, { key: 'ArrowDown' });
-    fireEvent.keyDown(list, { key: 'ArrowDown' });
-    expect(list.getAttribute('aria-activedescendant')).toBe('key-row-1');
-    fireEvent.keyDown(list, { key: 'ArrowUp' });
-    expect(list.getAttribute('aria-activedescendant')).toBe('key-row-0');
-    await waitFor(() => expect(fake.calls.some((call) => call.name === 'keys.detail')).toBe(true));
+    const start = cell(grid, 0, 1);
+    expect(start.tabIndex).toBe(0);
+    act(() => start.focus());
+    fireEvent.keyDown(start, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(cell(grid, 1, 1)));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    await waitFor(() => expect(document.activeElement).toBe(cell(grid, 1, 2)));
+    // Roving tabindex: only the focused cell is in the tab order, and its row is the selected one.
+    expect(grid.querySelectorAll('[role="gridcell"][tabindex="0"]')).toHaveLength(1);
+    expect(cell(grid, 1, 2).closest('[role="row"]')?.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    await waitFor(() => expect(document.activeElement).toBe(cell(grid, 1, 0)));
+    expect(screen.queryByRole('region', { name: 'Key details' })).toBeNull();
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    await screen.findByRole('region', { name: 'Key details' });
+    await waitFor(() => expect(fake.argumentsOf('keys.detail').at(-1)).toEqual(['p.1', 2]));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('region', { name: 'Key details' })).toBeNull();
   });
 
-  it('renders Arabic cells right to left and highlights placeholders in the list', async () => {
-    await renderView();
-    const firstRow = screen.getAllByRole('option').find((element) => element.id === 'key-row-0');
-    expect(firstRow?.querySelector('[dir="rtl"]')?.textContent).toBe('حفظ 0');
-    expect(firstRow?.querySelector('mark.placeholder')?.textContent).toBe('%s');
+  it('copies the focused cell with Ctrl+C: the key name, a target, or a plural with every form', async () => {
+    const grid = await renderView();
+    act(() => cell(grid, 0, 0).focus());
+    fireEvent.keyDown(cell(grid, 0, 0), { key: 'c', ctrlKey: true });
+    await waitFor(() => expect(fake.argumentsOf('app.copyText').at(-1)).toEqual(['screen.key_0']));
+    expect(await screen.findByText('Copied the key name.')).toBeTruthy();
+    act(() => cell(grid, 1, 2).focus());
+    fireEvent.keyDown(cell(grid, 1, 2), { key: 'c', metaKey: true });
+    await waitFor(() => expect(fake.argumentsOf('app.copyText').at(-1)).toEqual(['zero: لا ملفات\none: ملف\ntwo: \nfew: \nmany: \nother: ملفات']));
+  });
+
+  it('gives each translation cell a status icon with words, and right-to-left cells their direction', async () => {
+    const grid = await renderView();
+    expect(within(cell(grid, 0, 2)).getByRole('img').getAttribute('aria-label')).toBe('Translated, not reviewed');
+    expect(within(cell(grid, 1, 2)).getByRole('img').getAttribute('aria-label')).toBe('Unverified');
+    expect(within(cell(grid, 2, 2)).getByRole('img').getAttribute('aria-label')).toBe('Reviewed');
+    expect(within(cell(grid, 0, 3)).getByRole('img').getAttribute('aria-label')).toBe('Untranslated');
+    expect(cell(grid, 0, 2).getAttribute('dir')).toBe('rtl');
+    expect(cell(grid, 0, 1).getAttribute('dir')).toBe('ltr');
+    expect(cell(grid, 0, 1).querySelector('mark.placeholder')?.textContent).toBe('%s');
+  });
+
+  it('shows plural forms compactly in the row and every form once the row is selected', async () => {
+    const grid = await renderView();
+    expect(cell(grid, 1, 1).textContent).toContain('One file · {n} files');
+    act(() => cell(grid, 1, 2).focus());
+    await waitFor(() => expect([...cell(grid, 1, 2).querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']));
+    expect(within(cell(grid, 1, 2)).getAllByText('Missing')).toHaveLength(3);
+  });
+
+  it('explains the count: how many keys of the project, and which are not shown', async () => {
+    fake.respond('projects.facets', { ...facets, keyCounts: { visible: 99_000, archivedOnly: 900, hiddenOnly: 90, archivedAndHidden: 10 } });
+    fake.respond('keys.page', (query: KeyQueryInput) => ({ total: query.includeHidden === true ? 99_090 : 99_000, offset: query.offset ?? 0, items: [] }));
+    render(<ProjectView project={project} reloadToken={0} viewportHeight={600} />);
+    expect(await screen.findByText('99,000 of 100,000 keys — 910 archived keys and 90 hidden keys not shown')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Show hidden' }));
+    expect(await screen.findByText('99,090 of 100,000 keys — 910 archived keys not shown')).toBeTruthy();
   });
 
   it('shows the key detail: plural forms in CLDR order, badges, char-limit warning, RTL', async () => {
-    await renderView();
-    act(() => screen.getByText('screen.key_0').click());
+    const grid = await renderView();
+    fireEvent.doubleClick(cell(grid, 0, 0));
     const detail = await screen.findByRole('region', { name: 'Key details' });
     const arabic = await within(detail).findByRole('region', { name: 'Arabic' });
     expect([...arabic.querySelectorAll('.plural-label')].map((label) => label.textContent)).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
@@ -122,8 +221,9 @@ describe('ProjectView', () => {
     expect(within(detail).getByRole('region', { name: 'English' }).querySelector('.char-count-over')?.textContent).toBe('25 of 10 characters');
     expect(within(within(detail).getByRole('region', { name: 'Japanese' })).getByRole('textbox').getAttribute('placeholder')).toContain('Untranslated');
     expect(within(detail).getByText('keyIos')).toBeTruthy();
-    expect(within(detail).getByText('Shown in the toolbar.')).toBeTruthy();
     fireEvent.click(within(detail).getByRole('button', { name: 'Copy key name' }));
     await waitFor(() => expect(fake.calls.find((call) => call.name === 'app.copyText')?.args).toEqual(['screen.key_0']));
+    fireEvent.click(within(detail).getByRole('button', { name: 'Close key details (Esc)' }));
+    expect(screen.queryByRole('region', { name: 'Key details' })).toBeNull();
   });
 });

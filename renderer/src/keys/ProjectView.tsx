@@ -1,27 +1,63 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ProjectFacets, ProjectSummary } from '../../../common/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyRow, ProjectFacets, ProjectSummary } from '../../../common/contract';
 import type { KeyQaFilter } from '../../../common/contract-qa';
 import { api, messageOf } from '../api';
 import { useDebounced } from '../shared/use-debounced';
-import { KeyDetailPanel } from './KeyDetailPanel';
-import { KeyList } from './KeyList';
+import { gridColumns, useColumnWidths } from './grid/columns';
+import type { CellPosition } from './grid/grid-keys';
+import type { CellRenderer } from './grid/GridRow';
+import { KeyGrid } from './grid/KeyGrid';
+import { keyCountText } from './key-count';
+import { KeyDetailPanel, type EditorRequest } from './KeyDetailPanel';
 import { KeyToolbar, noFilters, type KeyFilters } from './KeyToolbar';
 import { QaFilter } from './QaFilter';
 import { useKeyWindow } from './use-key-window';
-import { defaultPreferences, useViewPreferences } from './use-view-preferences';
+import { defaultPreferences, hasStoredPreferences, useViewPreferences } from './use-view-preferences';
+import { useWritableLanguages } from './use-writable-languages';
 
-/** One project's keys: toolbar, virtualized list and detail panel. `/` or Ctrl/Cmd+F focus the search; Esc clears it. */
-export function ProjectView({ project, reloadToken, viewportHeight }: { project: ProjectSummary; reloadToken: number; viewportHeight?: number }): React.JSX.Element {
+/** Whether a key press happened in a field, where Escape and shortcuts belong to the field. */
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+}
+
+/**
+ * One project's keys: the toolbar, the grid and the detail panel. Ctrl/Cmd+F focuses the search; Enter on a cell
+ * opens the detail panel and Escape closes it (or, with it closed, clears the search).
+ */
+export function ProjectView({
+  project,
+  reloadToken,
+  viewportHeight,
+  cellRenderer,
+}: {
+  project: ProjectSummary;
+  reloadToken: number;
+  viewportHeight?: number;
+  /** Renders target cells differently (an editor); undefined keeps the grid's own cells. */
+  cellRenderer?: CellRenderer;
+}): React.JSX.Element {
   const [facets, setFacets] = useState<ProjectFacets | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState<KeyFilters>(noFilters);
   const [qaFilter, setQaFilter] = useState<KeyQaFilter | null>(null);
-  const [selected, setSelected] = useState<{ index: number; keyId: number | null } | null>(null);
+  const [selected, setSelected] = useState<{ position: CellPosition; keyId: number | null } | null>(null);
+  const [detailOpen, setDetailOpen] = useState(false);
+  const [editorRequest, setEditorRequest] = useState<EditorRequest | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const debouncedSearch = useDebounced(search, 150);
-  const languages = facets?.languages ?? project.languages;
-  const [preferences, setPreferences] = useViewPreferences(project.projectId, languages, defaultPreferences(languages, project.baseLanguageIso));
+  // The snapshot's languages (facets) with the progress Lokalise reported at the last project refresh.
+  const languages = useMemo(() => {
+    const progress = new Map(project.languages.map((language) => [language.iso, language.progress]));
+    return facets === null ? project.languages : facets.languages.map((language) => ({ ...language, progress: language.progress ?? progress.get(language.iso) ?? null }));
+  }, [facets, project.languages]);
+  const writableIsos = useWritableLanguages(project.projectId);
+  // A first visit waits for Lokalise's word on my languages, so the columns do not change under the translator.
+  const settled = writableIsos !== undefined || hasStoredPreferences(project.projectId);
+  const fallback = useMemo(() => defaultPreferences(languages, project.baseLanguageIso, { writableIsos }), [languages, project.baseLanguageIso, writableIsos]);
+  const [preferences, setPreferences] = useViewPreferences(project.projectId, languages, fallback);
+  const [widths, setWidth] = useColumnWidths(project.projectId);
+  const columns = useMemo(() => gridColumns(preferences.sourceIso, preferences.targetIsos, languages), [preferences, languages]);
 
   useEffect(() => {
     setFacets(null);
@@ -48,25 +84,31 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
     };
   }, [project.projectId, reloadToken]);
 
+  const closeDetail = useCallback(() => {
+    setDetailOpen(false);
+    // Back to the cell the panel was opened from, so the keyboard path continues where it left.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.key-grid [role="gridcell"][tabindex="0"]')?.focus());
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
-      if ((event.key === '/' && !typing) || (event.key.toLowerCase() === 'f' && (event.ctrlKey || event.metaKey))) {
+      if (event.key.toLowerCase() === 'f' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         searchBox.current?.focus();
         searchBox.current?.select();
-      } else if (event.key === 'Escape' && !typing && document.querySelector('[role="alertdialog"]') === null) {
-        // Esc anywhere in the workspace (but not in another field or an open dialog) clears the search.
-        setSearch('');
+      } else if (event.key === 'Escape' && !typing(event.target) && document.querySelector('[role="alertdialog"]') === null) {
+        // Esc (not in another field or an open dialog) closes the detail panel, or with it closed clears the search.
+        if (detailOpen) closeDetail();
+        else setSearch('');
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [detailOpen, closeDetail]);
 
   const query = useMemo(
     () =>
-      facets === null
+      facets === null || !settled
         ? null
         : {
             projectId: project.projectId,
@@ -82,11 +124,23 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
             sort: filters.sort,
             qa: qaFilter,
           },
-    [facets, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters, qaFilter],
+    [facets, settled, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters, qaFilter],
   );
   const keys = useKeyWindow(query, reloadToken);
   const querySignature = JSON.stringify(query);
   useEffect(() => setSelected(null), [querySignature]);
+  const onSelect = useCallback((position: CellPosition, row: KeyRow | undefined) => setSelected({ position, keyId: row?.keyId ?? null }), []);
+  const onOpen = useCallback(
+    (position: CellPosition, row: KeyRow | undefined) => {
+      setSelected({ position, keyId: row?.keyId ?? null });
+      setDetailOpen(true);
+      // Enter on a language's cell opens that language's editor in the panel.
+      const iso = columns[position.column]?.iso ?? null;
+      if (iso !== null) setEditorRequest((current) => ({ languageIso: iso, serial: (current?.serial ?? 0) + 1 }));
+    },
+    [columns],
+  );
+  const onCopy = useCallback((text: string) => api().app.copyText(text), []);
 
   if (problem !== null) return <p role="alert" className="notice notice-error">{problem}</p>;
   if (facets === null) return <p aria-busy="true">Loading {project.name}…</p>;
@@ -101,8 +155,9 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
       </div>
     );
   }
+  const narrowed = debouncedSearch.trim() !== '' || filters.status !== null || filters.tags.length > 0 || filters.platforms.length > 0 || qaFilter !== null;
   return (
-    <div className="project-view">
+    <div className={`project-view${detailOpen ? ' detail-open' : ''}`}>
       <div className="project-keys">
         <KeyToolbar
           ref={searchBox}
@@ -113,21 +168,43 @@ export function ProjectView({ project, reloadToken, viewportHeight }: { project:
           onSearch={setSearch}
           filters={filters}
           onFilters={setFilters}
-          total={keys.total}
+          end={
+            <button type="button" aria-expanded={detailOpen} aria-controls="key-details" onClick={() => (detailOpen ? closeDetail() : setDetailOpen(true))}>
+              Details
+            </button>
+          }
         >
           <QaFilter projectId={project.projectId} targetIsos={preferences.targetIsos} value={qaFilter} onChange={setQaFilter} reloadToken={reloadToken} />
         </KeyToolbar>
         {keys.problem !== null && <p role="alert" className="notice notice-error">{keys.problem}</p>}
-        <KeyList
+        <KeyGrid
           keys={keys}
-          languages={languages}
+          columns={columns}
+          widths={widths}
+          onResize={setWidth}
           search={debouncedSearch}
-          selectedIndex={selected?.index ?? null}
-          onSelect={(index, row) => setSelected({ index, keyId: row?.keyId ?? null })}
+          selected={selected?.position ?? null}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          onCopy={onCopy}
+          cellRenderer={cellRenderer}
           viewportHeight={viewportHeight}
         />
+        <output className="match-count" aria-live="polite">
+          {keyCountText(keys.total, facets.keyCounts, { includeArchived: filters.includeArchived, includeHidden: filters.includeHidden, narrowed })}
+        </output>
       </div>
-      <KeyDetailPanel projectId={project.projectId} keyId={selected?.keyId ?? null} languages={languages} search={debouncedSearch} sourceIso={project.baseLanguageIso} />
+      {detailOpen && (
+        <KeyDetailPanel
+          projectId={project.projectId}
+          keyId={selected?.keyId ?? null}
+          languages={languages}
+          search={debouncedSearch}
+          sourceIso={project.baseLanguageIso}
+          editorRequest={editorRequest}
+          onClose={closeDetail}
+        />
+      )}
     </div>
   );
 }

@@ -8,6 +8,8 @@ export interface ViewPreferences {
 }
 
 const storageKey = (projectId: string): string => `locdesk.view.${projectId}`;
+/** The targets last chosen in any project: a translator of Arabic wants Arabic in the next project too. */
+const recentKey = 'locdesk.view.recent-targets';
 
 function read(projectId: string): ViewPreferences | null {
   try {
@@ -21,11 +23,33 @@ function read(projectId: string): ViewPreferences | null {
   }
 }
 
-/** A sensible first view: the base language as source, the first other language as target. */
-export function defaultPreferences(languages: readonly Language[], baseIso: string | null): ViewPreferences {
+/** Whether the translator already chose languages for `projectId` (then no default is needed). */
+export function hasStoredPreferences(projectId: string): boolean {
+  return read(projectId) !== null;
+}
+
+function readRecent(): readonly string[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(recentKey) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((iso): iso is string => typeof iso === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A good first view of a project: the base language as source and, as targets, the languages I may write (from
+ * Lokalise's contributor record, when known), else the targets I chose most recently elsewhere, else the first two.
+ */
+export function defaultPreferences(languages: readonly Language[], baseIso: string | null, hints: { writableIsos?: readonly string[] | null; recentIsos?: readonly string[] } = {}): ViewPreferences {
   const sourceIso = languages.find((language) => language.iso === baseIso)?.iso ?? languages[0]?.iso ?? 'en';
-  const target = languages.find((language) => language.iso !== sourceIso);
-  return { sourceIso, targetIsos: target === undefined ? [] : [target.iso] };
+  const targets = languages.map((language) => language.iso).filter((iso) => iso !== sourceIso);
+  const pick = (wanted: readonly string[] | null | undefined): string[] => (wanted ?? []).filter((iso) => targets.includes(iso));
+  const writable = pick(hints.writableIsos);
+  if (writable.length > 0) return { sourceIso, targetIsos: writable.slice(0, 6) };
+  const recent = pick(hints.recentIsos ?? readRecent());
+  if (recent.length > 0) return { sourceIso, targetIsos: recent.slice(0, 6) };
+  return { sourceIso, targetIsos: targets.slice(0, 2) };
 }
 
 /** The remembered languages of `projectId` (localStorage), falling back to `fallback`; only languages that exist survive. */
@@ -44,6 +68,7 @@ export function useViewPreferences(projectId: string, languages: readonly Langua
   const update = useCallback(
     (next: ViewPreferences) => {
       localStorage.setItem(storageKey(projectId), JSON.stringify(next));
+      localStorage.setItem(recentKey, JSON.stringify(next.targetIsos));
       setStored({ projectId, value: next });
     },
     [projectId],

@@ -41,7 +41,7 @@ export function ProjectCard({
         {project.description !== '' && <span className="project-description">{project.description}</span>}
       </button>
       <div className="project-facts">
-        <span title="Translated, across all languages">{project.progressPercent}%</span>
+        <span title="Translated, across all languages">{project.progressPercent}% translated</span>
         <span>{count(project.keysTotal, 'key')}</span>
         <span>{count(project.languageCount, 'language')}</span>
         {project.baseLanguageIso !== null && <span title="Base language">{base?.name ?? project.baseLanguageIso}</span>}

@@ -33,7 +33,7 @@ export function ProjectSidebar({
   const syncing = progress?.status === 'running';
   const kept = projects.filter((project) => project.keepOffline).length;
   return (
-    <aside className="sidebar" aria-label="Projects">
+    <aside className="sidebar" id="project-sidebar" aria-label="Projects">
       <div className="sidebar-head">
         <input type="search" aria-label="Filter projects" placeholder="Filter projects" value={filter} onChange={(event) => setFilter(event.target.value)} />
         <button

@@ -164,7 +164,7 @@ function defaultAnswers(): AnswerTable {
     'projects.list': [],
     'projects.refresh': [],
     'projects.setKeepOffline': () => Promise.reject(new Error('No project answer was set up for this test.')),
-    'projects.facets': { tags: [], platforms: [], languages: [] },
+    'projects.facets': { tags: [], platforms: [], languages: [], keyCounts: null },
     'keys.page': (query) => ({ total: 0, offset: query.offset ?? 0, items: [] }),
     'keys.detail': null,
     'sync.start': { ...idleProgress, status: 'running' },

@@ -46,7 +46,7 @@ export function makeProject(overrides: Partial<ProjectSummary> = {}): ProjectSum
 
 /** Facets of the sample project. */
 export function makeFacets(overrides: Partial<ProjectFacets> = {}): ProjectFacets {
-  return { tags: ['onboarding', 'settings'], platforms: ['ios', 'android', 'web'], languages: [...sampleLanguages], ...overrides };
+  return { tags: ['onboarding', 'settings'], platforms: ['ios', 'android', 'web'], languages: [...sampleLanguages], keyCounts: null, ...overrides };
 }
 
 /** A filled, unflagged translation. */

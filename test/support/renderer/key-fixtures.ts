@@ -12,7 +12,7 @@ export const languages: Language[] = [
 ];
 
 /** Facets of the sample project: two tags, two platforms. */
-export const facets: ProjectFacets = { tags: ['legal', 'mobile'], platforms: ['ios', 'web'], languages };
+export const facets: ProjectFacets = { tags: ['legal', 'mobile'], platforms: ['ios', 'web'], languages, keyCounts: null };
 
 /** A key row with English and Arabic cells. */
 export function row(index: number): KeyRow {
