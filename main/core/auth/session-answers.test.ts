@@ -91,9 +91,11 @@ describe('scopes', () => {
   });
 
   it('finds, at start-up, a saved sign-in that lacks a scope added since, and asks to sign in again naming it', async () => {
-    const rig = sessionRig(fake, { scopes: [...lokaliseScopes, 'write_translations'] }, { now });
+    // A sign-in saved before the write path asked for write_translations.
+    const rig = sessionRig(fake, { scopes: [...lokaliseScopes] }, { now });
     const { accessToken, refreshToken } = fake.issueTokens();
-    await rig.vault.save({ accessToken, refreshToken, expiresAt: clock + 3600_000, scopes: [...lokaliseScopes], obtainedAt: clock });
+    const savedScopes = lokaliseScopes.filter((scope) => scope !== 'write_translations');
+    await rig.vault.save({ accessToken, refreshToken, expiresAt: clock + 3600_000, scopes: savedScopes, obtainedAt: clock });
     const state = await rig.session.restore();
     expect(state).toMatchObject({ status: 'signedIn', reason: 'scopeMissing' });
     expect(state.message).toBe('Your Lokalise sign-in does not let Locdesk save translations (write_translations). Sign in again and allow it on Lokalise’s page; your offline library stays available.');
