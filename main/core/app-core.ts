@@ -21,6 +21,7 @@ import { QaService, type QaHooks } from './qa/qa-service';
 import { editError } from './edits/edit-errors';
 import { EditsService } from './edits/edits-service';
 import { PushEngine } from './edits/push-engine';
+import { qaGate } from './edits/qa-gate';
 import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore, SaveFileDialog } from './ports';
 import { SettingsService } from './settings';
 import { isNoAnswer } from './silence-fetch';
@@ -178,9 +179,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
   const pushEngine = new PushEngine({
     outbox: () => edits.outbox(),
     client,
+    // A pushed value (or theirs, taken) becomes the library's row at once, with its search words and QA results.
     applyToLibrary: (projectId, keyId, languageIso, snapshot) => {
-      if (keeper.currentLibrary()?.writeTranslation(projectId, keyId, languageIso, snapshot) === true) libraryChanged([projectId]);
+      if (keeper.currentLibrary()?.writeTranslation(projectId, keyId, languageIso, snapshot) === true) qa.recheckKey(projectId, keyId);
     },
+    libraryUpdated: (projectIds) => libraryChanged(projectIds),
+    qaGate: () => qaGate({ library: () => keeper.currentLibrary(), settings: (projectId) => qa.settings(projectId) }),
     sessionSignal: () => session.signal,
     onProgress: (status) => events.emit({ domain: 'edits', name: 'onPushProgress', payload: status }),
     onChanged: (projectIds) => edits.changed(projectIds),
