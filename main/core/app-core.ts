@@ -21,6 +21,7 @@ import { QaService, type QaHooks } from './qa/qa-service';
 import { editError } from './edits/edit-errors';
 import { EditsService } from './edits/edits-service';
 import { PushEngine } from './edits/push-engine';
+import { qaGate } from './edits/qa-gate';
 import { systemTimers, type BrowserOpener, type Cipher, type ClipboardWriter, type ConfirmationPrompt, type FetchFunction, type KeyValueStore, type NetworkSignal, type SaveFileDialog, type Timers } from './ports';
 import { defaultReachabilityTiming, ReachabilityMonitor } from './reachability';
 import { SettingsService } from './settings';
@@ -184,9 +185,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
   const pushEngine = new PushEngine({
     outbox: () => edits.outbox(),
     client,
+    // A pushed value (or theirs, taken) becomes the library's row at once, with its search words and QA results.
     applyToLibrary: (projectId, keyId, languageIso, snapshot) => {
-      if (keeper.currentLibrary()?.writeTranslation(projectId, keyId, languageIso, snapshot) === true) libraryChanged([projectId]);
+      if (keeper.currentLibrary()?.writeTranslation(projectId, keyId, languageIso, snapshot) === true) qa.recheckKey(projectId, keyId);
     },
+    libraryUpdated: (projectIds) => libraryChanged(projectIds),
+    qaGate: () => qaGate({ library: () => keeper.currentLibrary(), settings: (projectId) => qa.settings(projectId) }),
     sessionSignal: () => session.signal,
     onProgress: (status) => events.emit({ domain: 'edits', name: 'onPushProgress', payload: status }),
     onChanged: (projectIds) => edits.changed(projectIds),
