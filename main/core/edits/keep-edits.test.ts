@@ -4,9 +4,11 @@
  * moves the library's server copy but never the edit or its base.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'libsql';
 import type { KeyPage } from '../../../common/contract';
 import { startFakeLokalise, type FakeLokalise } from '../../../test/fake-lokalise/server';
 import { editsRig, type EditsRig } from '../../../test/support/core/edits-rig';
+import { LibraryStore } from '../store';
 
 let fake: FakeLokalise;
 let rig: EditsRig;
@@ -76,6 +78,21 @@ describe('forget local data', () => {
     await rig.call('library:forget', { discardEdits: true });
     expect(await rig.list()).toEqual([]);
     expect(await rig.core.api.projects.list()).toEqual([]);
+  });
+});
+
+describe('forget local data with a library that cannot be opened', () => {
+  it('starts afresh without asking, and keeps every edit', async () => {
+    await commitTwo();
+    const folder = rig.folder;
+    await rig.close();
+    const connection = new Database(LibraryStore.filesIn(folder).library);
+    connection.exec('PRAGMA user_version = 9999');
+    connection.close();
+    rig = await editsRig(fake, { folder, skipSetup: true });
+    expect((await rig.core.api.app.info()).storeProblem).not.toBeNull();
+    await rig.call('library:forget');
+    expect((await rig.list()).map((edit) => edit.value)).toEqual(['behalten 0', 'behalten 1']);
   });
 });
 
