@@ -8,7 +8,7 @@ import { TopBar } from '../app/TopBar';
 const fake = freshFakeApiForEachTest();
 
 function withEdits(total: number): void {
-  fake().respond('edits.summary', { project: null, overall: makeCounts({ pending: total, total }), projects: [] });
+  fake().respond('edits.summary', { project: null, overall: makeCounts({ pending: total }), projects: [] });
 }
 
 describe('signing out with edits waiting', () => {
