@@ -78,6 +78,26 @@ interface LargeTrial {
   sdk: SdkResult;
   qaScan: QaScanResult;
   search: SearchResult;
+  editCommit: EditCommitResult;
+}
+
+/** See edit-commit-child.ts: one durable commit through the real call path, over the large library. */
+interface EditCommitResult { commits: number; translations: number; p50Ms: number; p95Ms: number; maxMs: number }
+/** See push-child.ts: edits pushed at 6 requests/s, and the floor their requests set. */
+interface PushResult { edits: number; pushed: number; status: string; requests: number; wallMs: number; boundMs: number }
+
+/** Pushes 1,000 edits (100 in quick mode) against a fake enforcing 6 requests per second. */
+async function pushes(): Promise<PushResult> {
+  const edits = quick ? 100 : 1000;
+  const fake = await startFakeProcess(['--port', '0', '--projects', '1', '--keys', String(Math.round(edits * 1.5)), '--languages', '4', '--rate-limit']);
+  try {
+    log(`push: ${String(edits)} edits at 6 requests/s…`);
+    const result = await runChild<PushResult>('push-child.ts', [JSON.stringify(fake.endpoints), String(edits)]);
+    log(`push: ${String(result.pushed)} of ${String(result.edits)} pushed (${result.status}) with ${String(result.requests)} requests in ${String(result.wallMs)} ms (bound ${String(result.boundMs)} ms)`);
+    return result;
+  } finally {
+    await fake.stop();
+  }
 }
 
 async function largeSyncs(): Promise<LargeTrial[]> {
@@ -102,7 +122,9 @@ async function largeSyncs(): Promise<LargeTrial[]> {
           `large: QA scan of ${String(qaScan.translations)} translations on ${String(qaScan.threads)} threads in ${String(qaScan.wallMs)} ms (${String(qaScan.cpuMs)} ms CPU, all threads), ` +
             `main loop max stall ${String(qaScan.mainLoopMaxStallMs)} ms (p99 ${String(qaScan.mainLoopP99StallMs)}), ${String(qaScan.keysWithIssues)} keys with issues, qa.sqlite ${String(qaScan.resultsFileMb)} MB`,
         );
-        results.push({ sync, sdk, search, qaScan });
+        const editCommit = await runChild<EditCommitResult>('edit-commit-child.ts', [folder, JSON.stringify(fake.endpoints), quick ? '100' : '300']);
+        log(`large: edit commit p50 ${String(editCommit.p50Ms)} ms, p95 ${String(editCommit.p95Ms)} ms over ${String(editCommit.commits)} commits at ${String(editCommit.translations)} translations`);
+        results.push({ sync, sdk, search, qaScan, editCommit });
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
@@ -197,6 +219,7 @@ const throttled = await throttledSyncs();
 const resync = await resyncs();
 const storm = await stormSync();
 const large = await largeSyncs();
+const push = await pushes();
 const tokenizers = compareTokenizers(quick ? 2000 : 20_000);
 log(
   `tokenizers (${String(tokenizers.documents)} documents): trigram build ${String(tokenizers.trigramBuildMs)} ms, ${String(tokenizers.trigramSizeMb)} MB, query p50 ${String(tokenizers.trigramQueryP50Ms)} ms; ` +
@@ -233,6 +256,11 @@ const summary = {
   qa_project_1m_s: median(large.map((trial) => Math.round((trial.qaScan.wallMs / 1000) * (1_000_000 / Math.max(1, trial.qaScan.keys * 10)) * 10) / 10)),
   qa_scan_main_loop_max_stall_ms: median(large.map((trial) => trial.qaScan.mainLoopMaxStallMs)),
   sync_429_storm_ok: storm.ok,
+  // The write path: one durable commit over the large library (1M translations in the full run), and a push of
+  // 1,000 edits (100 in quick mode) against its floor of requests at 6 per second.
+  edit_commit_p95_ms: median(large.map((trial) => trial.editCommit.p95Ms)),
+  push_1000_ratio_to_bound: ratio(push.wallMs, Math.max(1, push.boundMs)),
+  push_1000_requests: push.requests,
   resync_unchanged_bytes_ratio: ratio(resync.unchangedBytes, resync.fullBytes),
   resync_1pct_bytes_ratio: ratio(resync.onePercentBytes, resync.fullBytes),
   resync_unchanged_s: Math.round(resync.unchangedMs / 100) / 10,
@@ -241,6 +269,6 @@ const summary = {
   max_cpu_steal_percent: maxSteal([...throttled, ...large.flatMap((trial) => [trial.sdk, trial.sync])]),
 };
 mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, storm, resync, large, tokenizers, qa }, null, 2)}\n`);
+writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, storm, resync, large, tokenizers, qa, push }, null, 2)}\n`);
 log('details: test-results/bench.json');
 log(JSON.stringify(summary));

@@ -9,7 +9,7 @@ import type { FakeEndpoints } from '../fake-lokalise/server';
 export async function signInToFake(endpoints: FakeEndpoints): Promise<string> {
   const authorize = new URL(endpoints.authUrl);
   authorize.searchParams.set('client_id', endpoints.clientId);
-  authorize.searchParams.set('scope', 'read_projects read_keys read_translations read_languages read_contributors read_team_users');
+  authorize.searchParams.set('scope', 'read_projects read_keys read_translations write_translations read_languages read_contributors read_team_users');
   authorize.searchParams.set('redirect_uri', 'http://127.0.0.1:9/callback');
   const { location } = await answerConsent(authorize.toString(), 'allow');
   const code = new URL(location ?? '').searchParams.get('code');
