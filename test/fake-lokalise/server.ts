@@ -13,7 +13,7 @@ import { Dataset, type DatasetOptions, type KeyChanges, type TranslationValue } 
 import { sendFlatError, sendNestedError } from './http';
 import { FaultInjector, Limiter } from './limits';
 import { OAuthServer } from './oauth';
-import { FakeState, type FakeStats, type FakeSwitches } from './state';
+import { FakeState, type FakeStats, type FakeSwitches, type WriteRecord } from './state';
 import { isWritePath, WriteRoutes } from './writes';
 
 export type { FailureKind, FakeSwitches, FakeStats, WriteSwitches } from './state';
@@ -76,6 +76,8 @@ export interface FakeLokalise extends FakeEndpoints {
   editAsOtherUser(projectId: string, keyId: number, languageIso: string, value: TranslationValue, flags?: { isReviewed?: boolean; isUnverified?: boolean }): number;
   /** Translation ids written through `PUT /translations/{id}`, in order (dropped-after-write ones included). */
   readonly writes: readonly number[];
+  /** The same writes with the value each replaced and the value written. */
+  readonly writeLog: readonly WriteRecord[];
   close(): Promise<void>;
 }
 
@@ -202,6 +204,7 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
       return writes.apply(project, keyId, position, { value, ...flags }, otherUser).translationId;
     },
     writes: state.writes,
+    writeLog: state.writeLog,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
