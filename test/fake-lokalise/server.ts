@@ -74,6 +74,12 @@ export interface FakeLokalise extends FakeEndpoints {
    * translation id. Throws on an unknown project, key or language.
    */
   editAsOtherUser(projectId: string, keyId: number, languageIso: string, value: TranslationValue, flags?: { isReviewed?: boolean; isUnverified?: boolean }): number;
+  /**
+   * Takes the whole server off the network and back, as a lost connection looks to a client: while unreachable
+   * every connection (open or new) is dropped at once, so requests fail with a network error. The demo's
+   * "take Lokalise offline" key and the offline journeys use it.
+   */
+  setReachable(reachable: boolean): void;
   /** Translation ids written through `PUT /translations/{id}`, in order (dropped-after-write ones included). */
   readonly writes: readonly number[];
   /** The same writes with the value each replaced and the value written. */
@@ -140,6 +146,7 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
   };
 
   const sockets = new Set<Socket>();
+  let reachable = true;
   const server: Server = createServer((request, response) => {
     route(request, response).catch(() => {
       if (!response.headersSent) sendNestedError(response, 500, 'Internal fake error');
@@ -147,6 +154,10 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
     });
   });
   server.on('connection', (socket) => {
+    if (!reachable) {
+      socket.destroy();
+      return;
+    }
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
@@ -202,6 +213,10 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
       if (position < 0) throw new Error(`Project ${projectId} has no language ${languageIso}`);
       if (dataset.indexOfKeyId(project, keyId) < 0) throw new Error(`Project ${projectId} has no key ${keyId}`);
       return writes.apply(project, keyId, position, { value, ...flags }, otherUser).translationId;
+    },
+    setReachable: (value) => {
+      reachable = value;
+      if (!value) for (const socket of sockets) socket.destroy();
     },
     writes: state.writes,
     writeLog: state.writeLog,
