@@ -3,7 +3,7 @@
  * layout) and double spaces inside. Scripts written without spaces (Japanese, Chinese, Thai…) need no space where a
  * source has one before the next part, so only a missing line break counts there.
  */
-import { countCharacters } from '../text/characters';
+import { countCharacters, isSpaceCode } from '../text/characters';
 import { shown, span, type FormCheck, type FormPair, type Report } from './context';
 
 interface Edge {
@@ -33,9 +33,8 @@ function describeEdge(value: Edge): string {
 function compareEdges(pair: FormPair, pattern: RegExp, where: 'start' | 'end', report: Report): void {
   const sourceText = pair.source.text;
   const targetText = pair.target.text;
-  const first = where === 'start' ? 0 : -1;
-  const sourceSpaced = /\s/u.test(sourceText.at(first) ?? '');
-  const targetSpaced = /\s/u.test(targetText.at(first) ?? '');
+  const sourceSpaced = isSpaceCode(sourceText.charCodeAt(where === 'start' ? 0 : sourceText.length - 1));
+  const targetSpaced = isSpaceCode(targetText.charCodeAt(where === 'start' ? 0 : targetText.length - 1));
   if (!sourceSpaced && !targetSpaced) return;
   const source = edge(sourceText, pattern);
   const target = edge(targetText, pattern);
