@@ -3,6 +3,7 @@
  * layout) and double spaces inside. Scripts written without spaces (Japanese, Chinese, Thai…) need no space where a
  * source has one before the next part, so only a missing line break counts there.
  */
+import { matchesOf } from '../text/matches';
 import { countCharacters, isSpaceCode } from '../text/characters';
 import { shown, span, type FormCheck, type FormPair, type Report } from './context';
 
@@ -62,7 +63,7 @@ const anyDoubleSpace = /[ \u00a0\u202f\u3000]{2}/u;
 function innerDoubleSpaces(text: string): RegExpExecArray[] {
   const body = text.trimEnd();
   const startOfBody = text.length - text.trimStart().length;
-  return [...body.matchAll(doubleSpace)].filter((match) => match.index >= startOfBody);
+  return matchesOf(doubleSpace, body).filter((match) => match.index >= startOfBody);
 }
 
 /** Two or more spaces in a row inside the translation, where the source has none. */
