@@ -164,6 +164,8 @@ export const PushStatusSchema = z
     orphaned: z.number().int().nonnegative(),
     rejected: z.number().int().nonnegative(),
     held: z.number().int().nonnegative(),
+    /** Edits written although QA warned about them (warnings inform; only errors hold an edit back). */
+    warnings: z.number().int().nonnegative(),
     /** Requests sent to Lokalise by this push. */
     requests: z.number().int().nonnegative(),
     /** Set while a request waits to be tried again (rate limit, no answer, …); null otherwise. */
@@ -273,6 +275,7 @@ export const idlePushStatus: PushStatus = {
   orphaned: 0,
   rejected: 0,
   held: 0,
+  warnings: 0,
   requests: 0,
   retry: null,
   errorCode: null,

@@ -259,7 +259,15 @@ export const SyncProgressSchema = z
 export type SyncProgress = z.infer<typeof SyncProgressSchema>;
 
 export const ConnectivitySchema = z
-  .object({ online: z.boolean(), message: z.string().nullable(), checkedAt: epochMs })
+  .object({
+    online: z.boolean(),
+    message: z.string().nullable(),
+    checkedAt: epochMs,
+    /** While offline: when main will next check whether Lokalise answers (null when it waits for the OS's network). */
+    nextCheckAt: epochMs.nullable().optional(),
+    /** A sync was asked for while offline; it starts by itself when Lokalise answers again. */
+    syncWaiting: z.boolean().optional(),
+  })
   .strict();
 export type Connectivity = z.infer<typeof ConnectivitySchema>;
 

@@ -21,12 +21,15 @@ import { QaService, type QaHooks } from './qa/qa-service';
 import { editError } from './edits/edit-errors';
 import { EditsService } from './edits/edits-service';
 import { PushEngine } from './edits/push-engine';
-import type { BrowserOpener, Cipher, ClipboardWriter, ConfirmationPrompt, FetchFunction, KeyValueStore, SaveFileDialog } from './ports';
+import { qaGate } from './edits/qa-gate';
+import { systemTimers, type BrowserOpener, type Cipher, type ClipboardWriter, type ConfirmationPrompt, type FetchFunction, type KeyValueStore, type NetworkSignal, type SaveFileDialog, type Timers } from './ports';
+import { defaultReachabilityTiming, ReachabilityMonitor } from './reachability';
 import { SettingsService } from './settings';
 import { isNoAnswer } from './silence-fetch';
 import { LibraryKeeper } from './library-keeper';
 import type { LibraryStore } from './store';
 import { idleSyncProgress, SyncEngine } from './sync/sync-engine';
+import { SyncWhenOnline } from './sync/sync-when-online';
 import { TokenVault } from './vault/token-vault';
 import type { UpdateEdge } from './updates/ports';
 import { UpdateService } from './updates/update-service';
@@ -55,6 +58,10 @@ export interface AppCoreDependencies {
   readonly appVersion: string;
   /** The installer and build facts for automatic updates; absent where the app cannot update (tests, the browser demo). */
   readonly updates?: UpdateEdge;
+  /** The OS's network signal (Electron's `net.isOnline()`); absent in tests and the browser demo. */
+  readonly network?: NetworkSignal;
+  /** Timers for the reachability checks; real ones unless a test moves a fake clock. */
+  readonly timers?: Timers;
 }
 
 /** A running core. */
@@ -178,9 +185,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
   const pushEngine = new PushEngine({
     outbox: () => edits.outbox(),
     client,
+    // A pushed value (or theirs, taken) becomes the library's row at once, with its search words and QA results.
     applyToLibrary: (projectId, keyId, languageIso, snapshot) => {
-      if (keeper.currentLibrary()?.writeTranslation(projectId, keyId, languageIso, snapshot) === true) libraryChanged([projectId]);
+      if (keeper.currentLibrary()?.writeTranslation(projectId, keyId, languageIso, snapshot) === true) qa.recheckKey(projectId, keyId);
     },
+    libraryUpdated: (projectIds) => libraryChanged(projectIds),
+    qaGate: () => qaGate({ library: () => keeper.currentLibrary(), settings: (projectId) => qa.settings(projectId) }),
     sessionSignal: () => session.signal,
     onProgress: (status) => events.emit({ domain: 'edits', name: 'onPushProgress', payload: status }),
     onChanged: (projectIds) => edits.changed(projectIds),
@@ -212,6 +222,40 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
   events.subscribe((event) => {
     if (event.domain === 'sync') busy.set('sync', event.payload.status === 'running');
   });
+  // Reachability: checks of the API host while nothing else talks to Lokalise, and a sync asked for while it is
+  // unreachable kept until it answers again (reachability.ts, sync/sync-when-online.ts).
+  const reachability = new ReachabilityMonitor({
+    apiUrl: dependencies.config.apiUrl,
+    fetch: dependencies.fetch,
+    tracker: connectivity,
+    network: dependencies.network ?? null,
+    timers: dependencies.timers ?? systemTimers,
+    now: Date.now,
+    timing: {
+      onlineCheckMs: dependencies.config.onlineCheckMs ?? defaultReachabilityTiming.onlineCheckMs,
+      offlineCheckMs: dependencies.config.offlineCheckMs ?? defaultReachabilityTiming.offlineCheckMs,
+      offlineCheckMaxMs: (dependencies.config.offlineCheckMs ?? defaultReachabilityTiming.offlineCheckMs) * 5,
+      answerTimeoutMs: dependencies.config.noAnswerTimeoutMs,
+    },
+    logger: dependencies.logger,
+  });
+  const waitingSync = new SyncWhenOnline({
+    isOnline: () => connectivity.get().online,
+    start: (projectIds, full) => engine().start(projectIds, { full }),
+    onWaitingChanged: (waiting) => connectivity.setSyncWaiting(waiting),
+  });
+  connectivity.onFlip((online) => {
+    if (!online) return;
+    try {
+      waitingSync.cameOnline();
+    } catch (error) {
+      // The library may have become unusable meanwhile; its own notice says so, and the request that flipped us
+      // online must not fail for it.
+      dependencies.logger.warn('the sync that waited for the connection could not start', { error });
+    }
+  });
+  reachability.start();
+
   const updates = new UpdateService({
     currentVersion: dependencies.appVersion,
     mode: dependencies.config.mode,
@@ -260,6 +304,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       // Pending edits stay in the outbox for the next sign-in; the answer says how many.
       signOut: async () => {
         keeper.currentSync()?.cancel();
+        waitingSync.drop();
         pushEngine.cancel();
         const state = await session.signOut();
         return { ...state, keptEdits: edits.count() };
@@ -289,9 +334,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, library().keyDetail(projectId, keyId))),
     },
     sync: {
-      start: (projectIds) => Promise.resolve(engine().start(projectIds)),
-      startFull: (projectIds) => Promise.resolve(engine().start(projectIds, { full: true })),
-      cancel: () => Promise.resolve(engine().cancel()),
+      start: (projectIds) => Promise.resolve(waitingSync.request(projectIds)),
+      startFull: (projectIds) => Promise.resolve(waitingSync.request(projectIds, true)),
+      cancel: () => {
+        waitingSync.drop();
+        return Promise.resolve(engine().cancel());
+      },
       status: () => Promise.resolve(keeper.currentSync()?.status() ?? { ...idleSyncProgress, message: keeper.problem }),
     },
     qa: {
@@ -355,6 +403,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     close: async () => {
       if (closed) return;
       closed = true;
+      reachability.stop();
       updates.stop();
       await startupCheck;
       pushEngine.cancel();

@@ -34,6 +34,10 @@ export interface LocdeskConfig {
   readonly rateLimitMaxWaitMs: number;
   /** How long a request may go without a byte from Lokalise before it counts as "not answering". */
   readonly noAnswerTimeoutMs: number;
+  /** While online, how long Lokalise may stay unheard from before a reachability check (default 30 s). */
+  readonly onlineCheckMs?: number;
+  /** While offline, the least time between two reachability checks (default 60 s); the backoff grows to 5×. */
+  readonly offlineCheckMs?: number;
   readonly mode: 'production' | 'demo' | 'development';
 }
 
@@ -61,6 +65,8 @@ export const settingNames = {
   rateLimitPatienceSeconds: 'LOCDESK_RATE_LIMIT_PATIENCE_SECONDS',
   rateLimitMaxWaitSeconds: 'LOCDESK_RATE_LIMIT_MAX_WAIT_SECONDS',
   noAnswerTimeoutSeconds: 'LOCDESK_NO_ANSWER_TIMEOUT_SECONDS',
+  onlineCheckSeconds: 'LOCDESK_ONLINE_CHECK_SECONDS',
+  offlineCheckSeconds: 'LOCDESK_OFFLINE_CHECK_SECONDS',
   mode: 'LOCDESK_MODE',
 } as const;
 
@@ -200,6 +206,8 @@ export function loadConfig(environment: Record<string, string | undefined>, file
     rateLimitPatienceMs: attempt(() => positiveNumber('rateLimitPatienceSeconds', raw.rateLimitPatienceSeconds, 600) * 1000, 600_000),
     rateLimitMaxWaitMs: attempt(() => positiveNumber('rateLimitMaxWaitSeconds', raw.rateLimitMaxWaitSeconds, 30) * 1000, 30_000),
     noAnswerTimeoutMs: attempt(() => positiveNumber('noAnswerTimeoutSeconds', raw.noAnswerTimeoutSeconds, 15) * 1000, 15_000),
+    onlineCheckMs: attempt(() => positiveNumber('onlineCheckSeconds', raw.onlineCheckSeconds, 30) * 1000, 30_000),
+    offlineCheckMs: attempt(() => positiveNumber('offlineCheckSeconds', raw.offlineCheckSeconds, 60) * 1000, 60_000),
     mode,
   };
   const missing = [

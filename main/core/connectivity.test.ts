@@ -16,9 +16,26 @@ describe('ConnectivityTracker', () => {
     clock = 30;
     tracker.reportOnline();
     expect(seen.map((event) => event.payload)).toEqual([
-      { online: false, message: 'Lokalise cannot be reached.', checkedAt: 20 },
-      { online: true, message: null, checkedAt: 30 },
+      { online: false, message: 'Lokalise cannot be reached.', checkedAt: 20, nextCheckAt: null, syncWaiting: false },
+      { online: true, message: null, checkedAt: 30, nextCheckAt: null, syncWaiting: false },
     ]);
     expect(tracker.get().online).toBe(true);
+  });
+
+  it('tells flip listeners only when reachability flips, and records when Lokalise was last heard from', () => {
+    let clock = 10;
+    const tracker = new ConnectivityTracker(new EventBus(), () => clock);
+    const flips: boolean[] = [];
+    tracker.onFlip((online) => flips.push(online));
+    clock = 20;
+    tracker.reportOffline('down');
+    tracker.setNextCheck(80);
+    tracker.setSyncWaiting(true);
+    expect(tracker.get()).toMatchObject({ online: false, nextCheckAt: 80, syncWaiting: true });
+    clock = 30;
+    tracker.reportOnline();
+    expect(flips).toEqual([false, true]);
+    expect(tracker.lastHeardAt()).toBe(30);
+    expect(tracker.get()).toMatchObject({ online: true, nextCheckAt: null });
   });
 });

@@ -80,3 +80,32 @@ export interface SaveFileDialog {
   /** Resolves with the chosen path, or null when the user cancelled. */
   choosePath(request: SaveFileRequest): Promise<string | null>;
 }
+
+/**
+ * What the operating system says about the network: Electron's `net.isOnline()` in the app. It can only say
+ * "certainly offline" (no interface up) or "maybe online", so the core treats `false` as final and `true` as a
+ * reason to check Lokalise itself (`reachability.ts`).
+ */
+export interface NetworkSignal {
+  /** False when the OS knows there is no network at all. */
+  isOnline(): boolean;
+  /** Calls `listener` whenever that changes; returns the function that stops it. */
+  watch(listener: (online: boolean) => void): () => void;
+}
+
+/**
+ * One-shot timers, so code that waits minutes (the reachability checks' backoff) is tested by moving a fake clock,
+ * never by waiting. `set` returns the function that cancels the timer.
+ */
+export interface Timers {
+  set(callback: () => void, delayMs: number): () => void;
+}
+
+/** Real timers that never keep the process alive on their own. */
+export const systemTimers: Timers = {
+  set: (callback, delayMs) => {
+    const timer = setTimeout(callback, delayMs);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+};

@@ -21,6 +21,7 @@ import { ElectronClipboard } from './clipboard';
 import { ElectronConfirmationPrompt } from './confirmation-dialog';
 import { ElectronSaveDialog } from './save-dialog';
 import { ExternalLinkOpener } from './external-links';
+import { ElectronNetworkSignal } from './network-signal';
 import { WindowStateStore } from './window-state';
 
 /** The settings file users (or administrators) can put in the user-data folder; see the README's configuration table. */
@@ -153,6 +154,7 @@ async function start(options: LifecycleOptions, redactor: Redactor, logger: Logg
     redactor,
     appVersion: app.getVersion(),
     updates: options.createUpdates?.(logger),
+    network: new ElectronNetworkSignal(),
   });
 
   const ipc = options.edge.connectIpc({

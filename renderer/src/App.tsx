@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useAppInfo, useConnectivity } from './app/use-app-info';
 import { SessionBanner } from './app/SessionBanner';
 import { LibraryNoticeBanner } from './app/LibraryNoticeBanner';
+import { newestCopy, OfflineBanner } from './app/OfflineBanner';
 import { StoreProblemBanner } from './app/StoreProblemBanner';
 import { TopBar } from './app/TopBar';
 import { UpdateStatus } from './app/UpdateStatus';
@@ -11,6 +12,7 @@ import { useAuthState } from './auth/use-auth-state';
 import { ProjectView } from './keys/ProjectView';
 import { ProjectSidebar } from './projects/ProjectSidebar';
 import { useProjects } from './projects/use-projects';
+import { syncBlockedReason } from './projects/sync-blocked';
 import { useSyncProgress } from './projects/use-sync-progress';
 import { ProblemNotice } from './shared/ProblemNotice';
 
@@ -40,6 +42,9 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
   if (auth === null || projects === null) return <main className="loading" aria-busy="true" aria-label="Loading" />;
   if (!signedIn && projects.length === 0) return <SignIn state={auth} info={info} />;
   const selected = projects.find((project) => project.projectId === selectedId) ?? null;
+  const syncBlocked = syncBlockedReason(signedIn, connectivity);
+  // The copy on screen is the selected project's; with none selected, the newest one the library holds.
+  const copyTakenAt = selected === null ? newestCopy(projects) : selected.sync.lastSyncedAt;
   return (
     <div className={`workspace${projectsOpen ? ' projects-open' : ''}`}>
       <TopBar
@@ -53,6 +58,7 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
           </button>
         }
       />
+      <OfflineBanner connectivity={connectivity} copyTakenAt={copyTakenAt} signedIn={signedIn} />
       <SessionBanner auth={auth} info={info} />
       {info?.storeProblem !== null && info?.storeProblem !== undefined && <StoreProblemBanner problem={info.storeProblem} />}
       {info?.libraryNotice !== null && info?.libraryNotice !== undefined && <LibraryNoticeBanner notice={info.libraryNotice} canSync={signedIn} />}
@@ -65,7 +71,7 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
           onSelect={(projectId) => {
             setSelectedId(projectId);
             setProjectsOpen(false);
-          }} progress={progress} canSync={signedIn} onProjectChanged={replace} />
+          }} progress={progress} syncBlocked={syncBlocked} onProjectChanged={replace} />
         <main className="content">
           {selected === null ? (
             <p className="empty">Choose a project.</p>

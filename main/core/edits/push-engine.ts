@@ -25,6 +25,7 @@ import type { Logger } from '../log';
 import { editErrorMessages } from './edit-errors';
 import { compare, snapshotOfTranslation } from './edit-values';
 import type { Outbox, OutboxEdit } from './outbox';
+import type { QaGate } from './qa-gate';
 
 /** The part of the Lokalise client a push uses. */
 export interface PushClient {
@@ -50,10 +51,12 @@ export interface PushEngineDependencies {
   readonly autoPush: () => boolean;
   readonly isOnline: () => boolean;
   /**
-   * QA findings that hold an edit until the translator confirms it, or null to let it go (the QA scan plugs in
-   * here; without one, nothing is held).
+   * Builds the QA gate for one push (qa-gate.ts): an edit with an error-severity finding is held until the
+   * translator fixes or confirms it. Without one, nothing is held.
    */
-  readonly qaFindings?: (edit: OutboxEdit) => string | null;
+  readonly qaGate?: () => QaGate;
+  /** Called once per batch (and after a take-theirs) with the projects whose library rows a push rewrote. */
+  readonly libraryUpdated?: (projectIds: string[]) => void;
   readonly logger: Logger;
   readonly now?: () => number;
   /** How long auto-push waits after the last commit, so a burst of typing becomes one push. Default 2 s. */
@@ -100,6 +103,10 @@ export class PushEngine {
   /** The plural write form Lokalise accepted last; tried first next time. */
   private pluralForm: 'object' | 'string' = 'object';
   private readonly now: () => number;
+  /** This push's QA gate (built at its start, so project facts are read once per push). */
+  private gate: QaGate | null = null;
+  /** Projects whose library rows this push rewrote since the last `libraryUpdated`. */
+  private readonly libraryTouched = new Set<string>();
 
   public constructor(private readonly dependencies: PushEngineDependencies) {
     this.now = dependencies.now ?? Date.now;
@@ -112,15 +119,17 @@ export class PushEngine {
 
   /**
    * Starts a background push of a project's pending edits (null: every project), or only of `editIds` (which may
-   * also retry rejected ones). Answers at once; a push already running is left alone and its status returned.
+   * also retry rejected ones). Edits held by QA are looked at again too: one whose finding is gone (its source was
+   * fixed, or the project's QA settings changed) is pushed, the others stay held. Answers at once; a push already
+   * running is left alone and its status returned.
    */
   public start(projectId: string | null, editIds: readonly number[] | null): PushStatus {
     if (this.running !== null) return this.current;
     const outbox = this.dependencies.outbox();
     const edits =
       editIds === null
-        ? outbox.list({ projectId, states: ['pending'] })
-        : editIds.map((editId) => outbox.get(editId)).filter((edit): edit is OutboxEdit => edit !== null && (edit.state === 'pending' || edit.state === 'rejected'));
+        ? outbox.list({ projectId, states: ['pending', 'held'] })
+        : editIds.map((editId) => outbox.get(editId)).filter((edit): edit is OutboxEdit => edit !== null && (edit.state === 'pending' || edit.state === 'rejected' || edit.state === 'held'));
     const controller = new AbortController();
     this.controller = controller;
     this.current = { ...idlePushStatus, status: 'running', projectId, total: edits.length, startedAt: this.now() };
@@ -164,9 +173,29 @@ export class PushEngine {
     if (this.dependencies.outbox().counts(null).pending > 0) this.edited();
   }
 
-  /** Stores a server copy in the library (take theirs). */
+  /** Stores a server copy in the library (take theirs) and says so. */
   public applyToLibrary(edit: OutboxEdit, snapshot: TranslationSnapshot): void {
-    this.dependencies.applyToLibrary(edit.projectId, edit.keyId, edit.languageIso, snapshot);
+    this.storeInLibrary(edit, snapshot);
+    this.reportLibrary();
+  }
+
+  /** Stores a server copy in the library; listeners hear of it at `reportLibrary`. */
+  private storeInLibrary(edit: OutboxEdit, snapshot: TranslationSnapshot): void {
+    try {
+      this.dependencies.applyToLibrary(edit.projectId, edit.keyId, edit.languageIso, snapshot);
+      this.libraryTouched.add(edit.projectId);
+    } catch (error) {
+      // The server holds the value and the outbox knows it; a library that cannot take it now catches up at the
+      // next sync. Never a reason to fail the push or to keep the edit.
+      this.dependencies.logger.warn('a pushed value could not be stored in the library', { error });
+    }
+  }
+
+  private reportLibrary(): void {
+    if (this.libraryTouched.size === 0) return;
+    const projectIds = [...this.libraryTouched];
+    this.libraryTouched.clear();
+    this.dependencies.libraryUpdated?.(projectIds);
   }
 
   private emit(): void {
@@ -184,7 +213,9 @@ export class PushEngine {
     const stopWatching = this.dependencies.client.onRetryWait((wait) => this.update({ retry: wait === null ? null : { reason: wait.reason, at: wait.at } }));
     const touched = new Set<string>();
     const left = new Set(edits.map((edit) => edit.editId));
+    const wasHeld = new Set(edits.filter((edit) => edit.state === 'held').map((edit) => edit.editId));
     const outbox = this.dependencies.outbox();
+    this.gate = this.dependencies.qaGate?.() ?? null;
     try {
       const batchKeys = this.dependencies.batchKeys ?? 500;
       for (const batch of batches(edits, batchKeys)) {
@@ -196,6 +227,7 @@ export class PushEngine {
           left.delete(edit.editId);
           this.update({ done: this.current.done + 1, requests: this.dependencies.client.stats.requests - requestsBefore });
         }
+        this.reportLibrary();
       }
       this.update({ status: 'done', retry: null, finishedAt: this.now(), requests: this.dependencies.client.stats.requests - requestsBefore });
     } catch (error) {
@@ -204,9 +236,12 @@ export class PushEngine {
       this.update({ status: stop.status, errorCode: stop.code, message: stop.message, retry: null, finishedAt: this.now(), requests: this.dependencies.client.stats.requests - requestsBefore });
     } finally {
       stopWatching();
-      // Whatever was not settled is pending again, its text untouched.
+      // Whatever was not settled goes back where it was (pending, or held with its reason), its text untouched.
       const unsettled = [...left].filter((editId) => outbox.get(editId)?.state === 'pushing');
-      outbox.setStates(unsettled, 'pending');
+      outbox.setStates(unsettled.filter((editId) => !wasHeld.has(editId)), 'pending');
+      outbox.setStates(unsettled.filter((editId) => wasHeld.has(editId)), 'held');
+      this.gate = null;
+      this.reportLibrary();
       this.dependencies.onChanged([...touched]);
     }
   }
@@ -233,7 +268,7 @@ export class PushEngine {
     const outbox = this.dependencies.outbox();
     // The row as it is now: the translator may have typed again, or discarded it, since the push began.
     const edit = outbox.get(queued.editId);
-    if (edit === null || (edit.state !== 'pushing' && edit.state !== 'pending')) return;
+    if (edit === null || (edit.state !== 'pushing' && edit.state !== 'pending' && edit.state !== 'held')) return;
     const found = server?.get(`${edit.keyId}/${edit.languageIso}`);
     if (found?.translation === null || found === undefined) {
       const keyThere = server?.has(`${edit.keyId}`) === true;
@@ -253,16 +288,20 @@ export class PushEngine {
       this.update({ conflicts: this.current.conflicts + 1 });
       return;
     }
-    const findings = edit.qaConfirmed ? null : (this.dependencies.qaFindings?.(edit) ?? null);
-    if (findings !== null) {
-      this.settle(edit, 'held', 'qaHold', findings);
+    // Confirmed once ("Push anyway") means this value goes as it is; a new value is checked again (commit clears it).
+    const qa = edit.qaConfirmed || this.gate === null ? { hold: null, warnings: 0 } : this.gate(edit);
+    if (qa.hold !== null) {
+      this.settle(edit, 'held', 'qaHold', qa.hold);
       this.update({ held: this.current.held + 1 });
       return;
     }
-    await this.write(edit, found.translation.translationId, found.key.isPlural, signal);
+    if (await this.write(edit, found.translation.translationId, found.key.isPlural, signal)) {
+      this.update({ pushed: this.current.pushed + 1, warnings: this.current.warnings + (qa.warnings > 0 ? 1 : 0) });
+    }
   }
 
-  private async write(edit: OutboxEdit, translationId: number, isPlural: boolean, signal: AbortSignal): Promise<void> {
+  /** Writes one edit; true when Lokalise took it. */
+  private async write(edit: OutboxEdit, translationId: number, isPlural: boolean, signal: AbortSignal): Promise<boolean> {
     const flags = { ...(edit.isReviewed === null ? {} : { is_reviewed: edit.isReviewed }), ...(edit.isUnverified === null ? {} : { is_unverified: edit.isUnverified }) };
     const bodyFor = (form: 'object' | 'string'): TranslationWrite => ({
       translation: edit.pluralForms === null || !isPlural ? edit.value : form === 'object' ? edit.pluralForms : JSON.stringify(edit.pluralForms),
@@ -281,9 +320,10 @@ export class PushEngine {
         this.pluralForm = other;
       }
       this.landed(edit, snapshotOfTranslation(answer));
-      this.update({ pushed: this.current.pushed + 1 });
+      return true;
     } catch (error) {
       this.writeFailed(edit, error, signal);
+      return false;
     }
   }
 
@@ -315,12 +355,14 @@ export class PushEngine {
 
   /** The server holds the edit's value: the library takes it, and the edit leaves the outbox unless it changed meanwhile. */
   private landed(edit: OutboxEdit, server: TranslationSnapshot): void {
-    this.applyToLibrary(edit, server);
     const outbox = this.dependencies.outbox();
-    if (outbox.removeIfUnchanged(edit.editId, edit.value, edit.isReviewed, edit.isUnverified)) return;
-    // Typed again while the request was out: the new value stays pending, against what the server now holds.
-    const after = outbox.get(edit.editId);
-    if (after !== null) outbox.update(edit.editId, { state: after.state === 'pushing' ? 'pending' : after.state, base: server });
+    if (!outbox.removeIfUnchanged(edit.editId, edit.value, edit.isReviewed, edit.isUnverified)) {
+      // Typed again while the request was out: the new value stays pending, against what the server now holds.
+      const after = outbox.get(edit.editId);
+      if (after !== null) outbox.update(edit.editId, { state: after.state === 'pushing' ? 'pending' : after.state, base: server });
+    }
+    // After the outbox, so the library's QA recheck reads the synced value, or the newer edit still waiting.
+    this.storeInLibrary(edit, server);
   }
 
   private settle(edit: OutboxEdit, state: 'orphaned' | 'rejected' | 'held', reason: EditReason, message: string): void {

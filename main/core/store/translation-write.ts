@@ -2,10 +2,13 @@
  * Writes one translation into the current snapshot of a project: what a push does after Lokalise accepted an edit
  * (the answer becomes the synced value) and what "take theirs" does with the server's copy. The key's stored
  * translations and its status masks (on the key row and in both list orders) change together in one transaction,
- * so the status filters agree with the cell at once. The search index keeps the old words until the next sync.
+ * so the status filters agree with the cell at once. The key's search document is written again from the same rows,
+ * and its new words join the index's word list, so a search finds the pushed text at once, not after the next sync.
  */
 import type { Connection } from './connection';
 import { currentGeneration } from './project-rows';
+import { documentText } from './search-index';
+import { indexVocabulary } from './search-vocabulary';
 import { isEmptyTranslation, maskedLanguages, type StoredTranslation } from './stored-translations';
 
 /** The server's copy of one translation, as the library stores it. */
@@ -50,5 +53,28 @@ export function writeTranslation(connection: Connection, projectId: string, keyI
     connection.prepare('UPDATE keys SET empty_mask = ?, unverified_mask = ?, unreviewed_mask = ? WHERE id = ?').run(...masks, id);
     connection.prepare('UPDATE key_order SET empty_mask = ?, unverified_mask = ?, unreviewed_mask = ? WHERE id = ?').run(...masks, id);
   })();
+  reindexKey(connection, id, stored);
   return true;
+}
+
+/**
+ * Writes key row `id`'s search document again (the same text a sync indexes) and adds its words that the word list
+ * lacks, bumping the list's version only then, so readers reload it only when a search could find something new.
+ */
+function reindexKey(connection: Connection, id: number, stored: Readonly<Record<string, StoredTranslation>>): void {
+  const names = connection.prepare('SELECT name_web, name_ios, name_android, name_other, description, context FROM keys WHERE id = ?').raw(true).get(id) as
+    | [string, string, string, string, string, string]
+    | undefined;
+  if (names === undefined) return;
+  const [web, ios, android, other, description, context] = names;
+  const body = documentText([web, ios, android, other], description, context, Object.values(stored).map(([value, forms]) => [value, forms] as const));
+  const words = indexVocabulary(connection).words([body])[0] ?? [];
+  connection.transaction(() => {
+    connection.prepare('DELETE FROM search.key_words WHERE rowid = ?').run(id);
+    connection.prepare('INSERT INTO search.key_words (rowid, body) VALUES (?, ?)').run(id, body);
+    const addTerm = connection.prepare('INSERT OR IGNORE INTO search.terms (term) VALUES (?)');
+    let added = 0;
+    for (const word of new Set(words)) added += addTerm.run(word).changes;
+    if (added > 0) connection.exec('UPDATE search.terms_version SET version = version + 1');
+  })();
 }

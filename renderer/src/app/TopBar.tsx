@@ -20,7 +20,7 @@ export function TopBar({
   auth: AuthState;
   info: AppInfo | null;
   connectivity: Connectivity | null;
-  /** Tries Lokalise again; connectivity is learned from requests, so this is how "back online" is noticed. */
+  /** Tries Lokalise again now, rather than waiting for main's next reachability check. */
   onRetry: () => void;
   /** Controls before the app's name (the Projects button of narrow windows). */
   leading?: React.ReactNode;

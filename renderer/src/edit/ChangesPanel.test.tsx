@@ -4,6 +4,7 @@ import type { Edit } from '../../../common/contract';
 import { freshFakeApiForEachTest } from '../../../test/support/renderer/each-test';
 import { makeCounts, makeEdit, makePush, makeSnapshot } from '../../../test/support/renderer/edit-fixtures';
 import { makeCell, makeDetail, makeProject } from '../../../test/support/renderer/fixtures';
+import { defaultQaSettings } from '../../../common/qa';
 import { ChangesPanel } from './ChangesPanel';
 import { EditsShell } from './EditsShell';
 
@@ -61,6 +62,17 @@ describe('ChangesPanel', () => {
     await waitFor(() => expect(checks.textContent).toContain('Warning:'));
     expect(checks.textContent).toContain('welcome.title');
     expect(checks.textContent).not.toContain('fine.key');
+  });
+
+  it('checks the waiting changes with the project’s own QA settings', async () => {
+    respondWithEdits([makeEdit({ editId: 2, keyId: 7, value: 'Hallo  Welt' })]);
+    fake().respond('keys.detail', (_projectId, keyId) => makeDetail({ keyId, translations: [makeCell('en', 'Hello world')] }));
+    const settings = defaultQaSettings();
+    fake().respond('qa.settings', { checks: { ...settings.checks, doubleSpace: 'off' } });
+    render(<ChangesPanel projects={projects} onClose={vi.fn()} />);
+    const checks = await screen.findByRole('region', { name: /Checks of the 1 changes/ });
+    await waitFor(() => expect(checks.textContent).toContain('No QA findings.'));
+    expect(fake().argumentsOf('qa.settings')).toEqual([[projects[0]?.projectId]]);
   });
 
   it('shows the conflicts with their bulk actions', async () => {

@@ -48,8 +48,8 @@ describe('PushBar', () => {
 
   it('reports the last push and leads to the edits that need the translator', () => {
     const onReview = vi.fn();
-    render(<PushBar counts={makeCounts({ conflict: 2, held: 1 })} push={makePush({ status: 'done', total: 10, done: 10, pushed: 6, alreadyThere: 1, conflicts: 2, held: 1 })} blockedReason={null} onReview={onReview} />);
-    expect(within(bar()).getByRole('status').textContent).toBe('Last push: 6 changes pushed · 1 already on Lokalise · 2 conflicts · 1 held by QA.');
+    render(<PushBar counts={makeCounts({ conflict: 2, held: 1 })} push={makePush({ status: 'done', total: 10, done: 10, pushed: 6, alreadyThere: 1, conflicts: 2, held: 1, warnings: 2 })} blockedReason={null} onReview={onReview} />);
+    expect(within(bar()).getByRole('status').textContent).toBe('Last push: 6 changes pushed · 1 already on Lokalise · 2 conflicts · 1 held by QA · 2 pushed with QA warnings.');
     fireEvent.click(within(bar()).getByRole('button', { name: 'Review 3 changes that need you' }));
     expect(onReview).toHaveBeenCalledOnce();
   });

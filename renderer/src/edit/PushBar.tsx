@@ -28,6 +28,7 @@ function outcome(push: PushStatus): string {
   if (push.alreadyThere > 0) parts.push(`${push.alreadyThere.toLocaleString()} already on Lokalise`);
   if (push.conflicts > 0) parts.push(plural(push.conflicts, 'conflict', 'conflicts'));
   if (push.held > 0) parts.push(`${push.held.toLocaleString()} held by QA`);
+  if (push.warnings > 0) parts.push(`${push.warnings.toLocaleString()} pushed with QA warnings`);
   if (push.orphaned > 0) parts.push(`${push.orphaned.toLocaleString()} orphaned`);
   if (push.rejected > 0) parts.push(`${push.rejected.toLocaleString()} refused`);
   return parts.join(' · ');

@@ -10,7 +10,7 @@ import type { QaRange } from '../../../common/qa';
 import { guardChange, insertToken } from './token-guard';
 import { findTokens, type TokenSpan } from './tokens';
 
-/** What a parent can do with the field: focus it, or put a token where the caret is. */
+/** What a parent can do with the field: focus it (caret at the end), or put a token where the caret is. */
 export interface TokenTextAreaHandle {
   focus(): void;
   /** Inserts `token` at the caret (or over the selection), keeping other tokens whole, and focuses the field. */
@@ -79,7 +79,13 @@ export function TokenTextArea(props: TokenTextAreaProps): React.JSX.Element {
   useImperativeHandle(
     handle,
     () => ({
-      focus: () => input.current?.focus(),
+      // The caret goes after the text, where a translator continues typing (as in Lokalise's and Poedit's editors).
+      focus: () => {
+        const element = input.current;
+        if (element === null) return;
+        element.focus();
+        element.setSelectionRange(element.value.length, element.value.length);
+      },
       insertToken: (token: string) => {
         const element = input.current;
         if (element === null || readOnly) return;

@@ -2,10 +2,11 @@
  * QA findings of the edits about to be pushed, for the push summary (issue 20 part 3: warnings are listed there).
  * The checks need each edit's source text, which lives in the offline library, so the key details are read for the
  * first `maximumKeys` edited keys (a push summary is read by a person; beyond that it says how many were not checked).
+ * Each project's own QA settings apply, as they do in main's gate before the push (main/core/edits/qa-gate.ts).
  */
 import { useEffect, useState } from 'react';
 import type { Edit, ProjectSummary } from '../../../common/contract';
-import { checkTranslation, type QaIssue } from '../../../common/qa';
+import { checkTranslation, defaultQaSettings, type QaIssue, type QaSettings } from '../../../common/qa';
 import { api } from '../api';
 import { cellValue } from './edit-value';
 
@@ -27,9 +28,13 @@ export function usePendingChecks(edits: readonly Edit[] | null, projects: readon
     let live = true;
     const keys = [...new Map(edits.map((edit) => [`${edit.projectId}/${edit.keyId}`, edit])).values()].slice(0, maximumKeys);
     const checkedKeys = new Set(keys.map((edit) => `${edit.projectId}/${edit.keyId}`));
-    void Promise.all(keys.map((edit) => api().keys.detail(edit.projectId, edit.keyId).then((detail) => [`${edit.projectId}/${edit.keyId}`, detail] as const, () => [`${edit.projectId}/${edit.keyId}`, null] as const))).then((details) => {
+    const projectIds = [...new Set(edits.map((edit) => edit.projectId))];
+    const settingsRead = Promise.all(projectIds.map((projectId) => api().qa.settings(projectId).then((settings) => [projectId, settings] as const, () => [projectId, defaultQaSettings()] as const)));
+    const detailsRead = Promise.all(keys.map((edit) => api().keys.detail(edit.projectId, edit.keyId).then((detail) => [`${edit.projectId}/${edit.keyId}`, detail] as const, () => [`${edit.projectId}/${edit.keyId}`, null] as const)));
+    void Promise.all([detailsRead, settingsRead]).then(([details, settingsList]) => {
       if (!live) return;
       const byKey = new Map(details);
+      const settingsOf = new Map<string, QaSettings>(settingsList);
       const findings: EditFindings[] = [];
       let unchecked = 0;
       for (const edit of edits) {
@@ -51,7 +56,7 @@ export function usePendingChecks(edits: readonly Edit[] | null, projects: readon
           isPlural: edit.isPlural,
           charLimit: detail.charLimit,
           ...(language !== undefined && language.pluralForms.length > 0 ? { targetPluralForms: language.pluralForms } : {}),
-        });
+        }, settingsOf.get(edit.projectId) ?? defaultQaSettings());
         if (issues.length > 0) findings.push({ edit, issues });
       }
       setResult({ findings, unchecked });

@@ -1,5 +1,5 @@
-import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { freshFakeApiForEachTest } from '../../../test/support/renderer/each-test';
 import { makeCell, makeDetail, sampleLanguages } from '../../../test/support/renderer/fixtures';
 import { KeyDetailPanel } from './KeyDetailPanel';
@@ -91,5 +91,32 @@ describe('KeyDetailPanel', () => {
     fake().respond('keys.detail', new Error('The offline library is unavailable.'));
     render(<KeyDetailPanel projectId="100.abc" keyId={9} languages={sampleLanguages} search="" />);
     expect((await screen.findByRole('alert')).textContent).toBe('The offline library is unavailable.');
+  });
+
+  it('Escape in an editor first puts back uncommitted typing, and closes the panel only when nothing is left to undo', async () => {
+    fake().respond('keys.detail', makeDetail({ translations: [makeCell('en', 'Hello'), makeCell('de', 'Hallo')] }));
+    const onClose = vi.fn();
+    render(<KeyDetailPanel projectId="100.abc" keyId={1} languages={sampleLanguages} search="" onClose={onClose} />);
+    const panel = screen.getByRole('region', { name: 'Key details' });
+    const german = await within(panel).findByRole<HTMLTextAreaElement>('textbox', { name: 'German translation' });
+    fireEvent.change(german, { target: { value: 'Hallo, typed by mistake' } });
+    expect(german.value).toBe('Hallo, typed by mistake');
+    fireEvent.keyDown(german, { key: 'Escape' });
+    expect(german.value).toBe('Hallo');
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.keyDown(german, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(fake().calls.filter((call) => call.name === 'edits.commit')).toEqual([]);
+  });
+
+  it('Escape on the panel itself closes it, and other keys do not', async () => {
+    fake().respond('keys.detail', makeDetail({}));
+    const onClose = vi.fn();
+    render(<KeyDetailPanel projectId="100.abc" keyId={1} languages={sampleLanguages} search="" onClose={onClose} />);
+    const close = await screen.findByRole('button', { name: 'Close key details (Esc)' });
+    fireEvent.keyDown(close, { key: 'Enter' });
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.keyDown(close, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });

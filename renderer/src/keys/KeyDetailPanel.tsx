@@ -56,7 +56,8 @@ function Translation(props: {
  * Everything about one key: names per platform, description, context, tags, limits, and every translation in its
  * editor. `sourceIso` is the project's base language (its text is what the checks compare with); `editorRequest`
  * focuses one language's editor (the grid's "Enter opens the editor"). A side
- * column on wide windows, an overlay on narrow ones (styles.css); Escape or its close button closes it.
+ * column on wide windows, an overlay on narrow ones (styles.css); Escape or its close button closes it (in an
+ * editor with uncommitted typing the first Escape puts the text back, the next one closes).
  */
 export function KeyDetailPanel({
   projectId,
@@ -114,7 +115,20 @@ export function KeyDetailPanel({
   }, [projectId, keyId, reloads]);
   const byIso = new Map(languages.map((language) => [language.iso, language]));
   return (
-    <aside className="detail" id="key-details" role="region" aria-label="Key details">
+    <aside
+      className="detail"
+      id="key-details"
+      role="region"
+      aria-label="Key details"
+      onKeyDown={(event) => {
+        // Escape anywhere in the panel closes it, in an editor too: an editor with uncommitted typing takes the first
+        // Escape itself (it puts the text back and stops the event), so only an Escape with nothing to undo gets here.
+        if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing || onClose === undefined) return;
+        event.preventDefault();
+        event.stopPropagation();
+        onClose();
+      }}
+    >
       {onClose !== undefined && (
         <button type="button" className="detail-close" aria-label="Close key details (Esc)" title="Close (Esc)" onClick={onClose}>
           ×

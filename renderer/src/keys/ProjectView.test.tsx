@@ -170,6 +170,21 @@ describe('ProjectView', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('region', { name: 'Key details' })).toBeNull();
   });
 
+  it('Enter on a target cell focuses that language’s editor; moving to another key afterwards keeps the focus in the grid', async () => {
+    const grid = await renderView();
+    act(() => cell(grid, 1, 2).focus());
+    fireEvent.keyDown(cell(grid, 1, 2), { key: 'Enter' });
+    const panel = await screen.findByRole('region', { name: 'Key details' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Arabic translation/));
+    expect(panel.contains(document.activeElement)).toBe(true);
+    // Back in the grid, selecting another key loads it into the open panel without pulling the focus there again.
+    act(() => cell(grid, 3, 2).focus());
+    await waitFor(() => expect(fake.argumentsOf('keys.detail').at(-1)).toEqual(['p.1', 4]));
+    await within(panel).findAllByRole('textbox');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement).toBe(cell(grid, 3, 2));
+  });
+
   it('copies the focused cell with Ctrl+C: the key name, a target, or a plural with every form', async () => {
     const grid = await renderView();
     act(() => cell(grid, 0, 0).focus());

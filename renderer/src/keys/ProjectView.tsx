@@ -128,8 +128,16 @@ export function ProjectView({
   );
   const keys = useKeyWindow(query, reloadToken);
   const querySignature = JSON.stringify(query);
-  useEffect(() => setSelected(null), [querySignature]);
-  const onSelect = useCallback((position: CellPosition, row: KeyRow | undefined) => setSelected({ position, keyId: row?.keyId ?? null }), []);
+  useEffect(() => {
+    setSelected(null);
+    setEditorRequest(null);
+  }, [querySignature]);
+  // Moving the selection drops an earlier "open the editor" request: a key the panel merely follows must not take
+  // the focus away from the grid (only Enter or a double click hands it to an editor).
+  const onSelect = useCallback((position: CellPosition, row: KeyRow | undefined) => {
+    setSelected({ position, keyId: row?.keyId ?? null });
+    setEditorRequest(null);
+  }, []);
   const onOpen = useCallback(
     (position: CellPosition, row: KeyRow | undefined) => {
       setSelected({ position, keyId: row?.keyId ?? null });

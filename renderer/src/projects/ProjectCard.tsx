@@ -19,7 +19,8 @@ export function ProjectCard({
   selected,
   syncing,
   active,
-  canSync,
+  syncBlocked,
+  blockedId,
   onSelect,
   onChanged,
 }: {
@@ -28,7 +29,10 @@ export function ProjectCard({
   syncing: boolean;
   /** This project is the one the running sync is working on. */
   active: boolean;
-  canSync: boolean;
+  /** Why syncing is impossible now; null when it is possible. */
+  syncBlocked: string | null;
+  /** The id of the element that says `syncBlocked`, for the disabled button's accessible description. */
+  blockedId?: string;
   onSelect: () => void;
   onChanged: (project: ProjectSummary) => void;
 }): React.JSX.Element {
@@ -69,14 +73,22 @@ export function ProjectCard({
           {active ? statusText.running : statusText[project.sync.status]}
           {project.sync.lastSyncedAt !== null && (
             <>
-              {' · '}
+              {/* After a failure the time is the last good copy's, and says so rather than look like the failure's. */}
+              {project.sync.status === 'failed' && !active ? ' · your copy is from ' : ' · '}
               <time dateTime={new Date(project.sync.lastSyncedAt).toISOString()} title={exactTime(project.sync.lastSyncedAt)}>
                 {relativeTime(project.sync.lastSyncedAt)}
               </time>
             </>
           )}
         </span>
-        <button type="button" disabled={syncing || !canSync || project.access === 'lost'} onClick={() => run(() => api().sync.start([project.projectId]))} aria-label={`Sync ${project.name}`}>
+        <button
+          type="button"
+          disabled={syncing || syncBlocked !== null || project.access === 'lost'}
+          title={syncBlocked ?? undefined}
+          aria-describedby={syncBlocked === null ? undefined : blockedId}
+          onClick={() => run(() => api().sync.start([project.projectId]))}
+          aria-label={`Sync ${project.name}`}
+        >
           Sync
         </button>
       </div>

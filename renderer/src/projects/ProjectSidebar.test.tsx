@@ -31,7 +31,8 @@ const running: SyncProgress = {
 };
 
 function renderSidebar(progress: SyncProgress | null = idleProgress, canSync = true, onProjectChanged = vi.fn()): void {
-  render(<ProjectSidebar projects={[mobile, web]} selectedId={mobile.projectId} onSelect={vi.fn()} progress={progress} canSync={canSync} onProjectChanged={onProjectChanged} />);
+  const syncBlocked = canSync ? null : 'Sign in to sync.';
+  render(<ProjectSidebar projects={[mobile, web]} selectedId={mobile.projectId} onSelect={vi.fn()} progress={progress} syncBlocked={syncBlocked} onProjectChanged={onProjectChanged} />);
 }
 
 const card = (name: string): HTMLElement => {
@@ -122,7 +123,7 @@ describe('ProjectSidebar', () => {
         selectedId={mobile.projectId}
         onSelect={vi.fn()}
         progress={idleProgress}
-        canSync
+        syncBlocked={null}
         onProjectChanged={vi.fn()}
       />,
     );

@@ -15,14 +15,15 @@ export function ProjectSidebar({
   selectedId,
   onSelect,
   progress,
-  canSync,
+  syncBlocked,
   onProjectChanged,
 }: {
   projects: readonly ProjectSummary[];
   selectedId: string | null;
   onSelect: (projectId: string) => void;
   progress: SyncProgress | null;
-  canSync: boolean;
+  /** Why syncing is impossible now (offline, signed out), shown on the disabled buttons; null when it is possible. */
+  syncBlocked: string | null;
   /** A project changed here (keep offline), so the list can show it without reloading. */
   onProjectChanged: (project: ProjectSummary) => void;
 }): React.JSX.Element {
@@ -32,6 +33,7 @@ export function ProjectSidebar({
   const shown = projects.filter((project) => needle === '' || project.name.toLocaleLowerCase().includes(needle));
   const syncing = progress?.status === 'running';
   const kept = projects.filter((project) => project.keepOffline).length;
+  const blockedId = 'sync-blocked-reason';
   return (
     <aside className="sidebar" id="project-sidebar" aria-label="Projects">
       <div className="sidebar-head">
@@ -39,13 +41,19 @@ export function ProjectSidebar({
         <button
           type="button"
           className="primary"
-          disabled={syncing || !canSync}
-          title={kept > 0 ? `Syncs the ${kept} projects kept offline` : 'Syncs every project'}
+          disabled={syncing || syncBlocked !== null}
+          title={syncBlocked ?? (kept > 0 ? `Syncs the ${kept} projects kept offline` : 'Syncs every project')}
+          aria-describedby={syncBlocked === null ? undefined : blockedId}
           onClick={() => run(() => api().sync.start(null))}
         >
           Sync all
         </button>
       </div>
+      {syncBlocked !== null && (
+        <span id={blockedId} className="visually-hidden">
+          {syncBlocked}
+        </span>
+      )}
       <ProblemNotice problem={problem} />
       {progress !== null && <SyncProgressBar progress={progress} />}
       {shown.length === 0 ? (
@@ -59,7 +67,8 @@ export function ProjectSidebar({
               selected={project.projectId === selectedId}
               syncing={syncing}
               active={syncing && progress.projectId === project.projectId}
-              canSync={canSync}
+              syncBlocked={syncBlocked}
+              blockedId={blockedId}
               onSelect={() => onSelect(project.projectId)}
               onChanged={onProjectChanged}
             />

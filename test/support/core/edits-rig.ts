@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Edit, EditCommitInput, PushStatus } from '../../../common/contract';
+import { QA_CHECK_IDS, type QaCheckId, type QaLevel } from '../../../common/qa';
 import { createAppCore, type AppCore } from '../../../main/core/app-core';
 import { loadConfig, type LocdeskConfig } from '../../../main/core/config';
 import { dispatchCall } from '../../../main/core/dispatch';
@@ -43,6 +44,11 @@ export interface EditsRigOptions {
   readonly skipSetup?: boolean;
   /** What the save dialog answers: a path, or null for cancel. */
   readonly savePath?: string | null;
+  /**
+   * `off` turns every QA check off for the project after the sync, for tests about the 3-way check whose values
+   * would otherwise be held by QA (the fake's sources are full of placeholders). Default: the project's defaults.
+   */
+  readonly qa?: 'defaults' | 'off';
 }
 
 /** Settings that keep tokens across a restart of the rig (weak storage allowed: the cipher is a test one). */
@@ -108,6 +114,10 @@ export async function editsRig(fake: FakeLokalise, options: EditsRigOptions = {}
     await core.api.projects.setKeepOffline(projectId, true);
     await core.api.sync.start([projectId]);
     await waitFor(() => core.api.sync.status(), (status) => status.status !== 'running', 'the sync');
+  }
+  if (options.qa === 'off') {
+    const off = Object.fromEntries(QA_CHECK_IDS.map((id) => [id, 'off'])) as Record<QaCheckId, QaLevel>;
+    await core.api.qa.updateSettings(projectId, { checks: off });
   }
   return {
     core,

@@ -19,6 +19,11 @@ export class FakeEmitter {
     return this.on(name, listener);
   }
 
+  public off(name: string, listener: Listener): this {
+    this.listeners.set(name, (this.listeners.get(name) ?? []).filter((existing) => existing !== listener));
+    return this;
+  }
+
   /** Calls every listener of `name` with `args`. */
   public emit(name: string, ...args: unknown[]): void {
     for (const listener of this.listeners.get(name) ?? []) listener(...args);
@@ -104,7 +109,7 @@ export function createElectronFake(userData: string) {
     app,
     BrowserWindow: FakeBrowserWindow,
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0, checkboxChecked: false })) },
-    net: { fetch: vi.fn(() => Promise.resolve(new Response('ok'))) },
+    net: { fetch: vi.fn(() => Promise.resolve(new Response('ok'))), isOnline: vi.fn(() => true) },
     powerMonitor: new FakeEmitter(),
     session: {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() },
