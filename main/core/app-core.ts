@@ -14,6 +14,7 @@ import { BusySignal } from './busy-signal';
 import { ConnectivityTracker } from './connectivity';
 import { isCancellation, LocdeskError } from './errors';
 import { EventBus } from './event-bus';
+import { detailWithEdits } from './key-detail-edits';
 import { isAllowedExternalUrl } from './link-policy';
 import type { Logger, Redactor } from './log';
 import { LokaliseClient } from './lokalise/client';
@@ -331,7 +332,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
     keys: {
       page: (query) => Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query)),
-      detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, library().keyDetail(projectId, keyId))),
+      detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, detailWithEdits(library().keyDetail(projectId, keyId), projectId, (page, id) => edits.overlay(page, id)))),
     },
     sync: {
       start: (projectIds) => Promise.resolve(waitingSync.request(projectIds)),

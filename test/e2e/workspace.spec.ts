@@ -82,7 +82,7 @@ test('keeps browsing when Lokalise goes away, with the offline badge', async ({ 
   const { page } = world;
   await world.fake.close();
   await page.getByRole('complementary', { name: 'Projects' }).getByRole('button', { name: 'Sync all' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Offline', exact: true })).toBeVisible();
   await search(page, 'settings');
   expect(await count(page)).toBeGreaterThan(0);
   await page.getByRole('grid', { name: 'Keys' }).getByRole('row').nth(1).getByRole('gridcell').first().click();
@@ -96,7 +96,7 @@ test('keeps an offline failure quiet: its code reaches the page through the enve
   const { page } = world;
   await world.fake.close();
   await page.getByRole('complementary', { name: 'Projects' }).getByRole('button', { name: 'Sync all' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Offline', exact: true })).toBeVisible();
   // The refresh fails with a network code; only if that code survives the bridge does the page keep it quiet.
   // Watch the core's answer to the refresh, to look at the page only once the failure has reached it.
   const projects = world.core.api.projects as { refresh: () => Promise<unknown> };
@@ -113,7 +113,7 @@ test('keeps an offline failure quiet: its code reaches the page through the enve
   // The failed refresh has been answered; give the page a moment to handle the rejection before looking.
   await page.waitForTimeout(500);
   await expect(page.getByText(/Could not refresh the project list/)).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Offline', exact: true })).toBeVisible();
 });
 
 test('shows the expired session as a banner while browsing continues, then signs out', async ({ world }) => {

@@ -13,7 +13,7 @@ import { Dataset, type DatasetOptions, type KeyChanges, type TranslationValue } 
 import { sendFlatError, sendNestedError } from './http';
 import { FaultInjector, Limiter } from './limits';
 import { OAuthServer } from './oauth';
-import { FakeState, type FakeStats, type FakeSwitches } from './state';
+import { FakeState, type FakeStats, type FakeSwitches, type WriteRecord } from './state';
 import { isWritePath, WriteRoutes } from './writes';
 
 export type { FailureKind, FakeSwitches, FakeStats, WriteSwitches } from './state';
@@ -74,8 +74,16 @@ export interface FakeLokalise extends FakeEndpoints {
    * translation id. Throws on an unknown project, key or language.
    */
   editAsOtherUser(projectId: string, keyId: number, languageIso: string, value: TranslationValue, flags?: { isReviewed?: boolean; isUnverified?: boolean }): number;
+  /**
+   * Takes the whole server off the network and back, as a lost connection looks to a client: while unreachable
+   * every connection (open or new) is dropped at once, so requests fail with a network error. The demo's
+   * "take Lokalise offline" key and the offline journeys use it.
+   */
+  setReachable(reachable: boolean): void;
   /** Translation ids written through `PUT /translations/{id}`, in order (dropped-after-write ones included). */
   readonly writes: readonly number[];
+  /** The same writes with the value each replaced and the value written. */
+  readonly writeLog: readonly WriteRecord[];
   close(): Promise<void>;
 }
 
@@ -138,6 +146,7 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
   };
 
   const sockets = new Set<Socket>();
+  let reachable = true;
   const server: Server = createServer((request, response) => {
     route(request, response).catch(() => {
       if (!response.headersSent) sendNestedError(response, 500, 'Internal fake error');
@@ -145,6 +154,10 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
     });
   });
   server.on('connection', (socket) => {
+    if (!reachable) {
+      socket.destroy();
+      return;
+    }
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
@@ -201,7 +214,12 @@ export async function startFakeLokalise(options: FakeLokaliseOptions = {}): Prom
       if (dataset.indexOfKeyId(project, keyId) < 0) throw new Error(`Project ${projectId} has no key ${keyId}`);
       return writes.apply(project, keyId, position, { value, ...flags }, otherUser).translationId;
     },
+    setReachable: (value) => {
+      reachable = value;
+      if (!value) for (const socket of sockets) socket.destroy();
+    },
     writes: state.writes,
+    writeLog: state.writeLog,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -115,11 +115,26 @@ export function defaultSwitches(): FakeSwitches {
   };
 }
 
+/** One applied `PUT /translations/{id}`: the value the server held before and the value written. */
+export interface WriteRecord {
+  readonly translationId: number;
+  readonly keyId: number;
+  readonly languageIso: string;
+  /** Plain text, or a plural key's forms as JSON text. */
+  readonly before: string;
+  readonly after: string;
+}
+
 /** State shared by the fake's halves. */
 export class FakeState {
   public readonly switches: FakeSwitches;
   /** Writes applied (PUT answered or dropped after applying), by translation id, for tests that count writes. */
   public readonly writes: number[] = [];
+  /**
+   * The same writes with the value each replaced, so a test can tell whether a client ever overwrote a change it had
+   * not seen (the randomized push test checks that no other user's value is replaced).
+   */
+  public readonly writeLog: WriteRecord[] = [];
   public readonly stats: FakeStats = {
     authorize: 0,
     tokenExchanges: 0,

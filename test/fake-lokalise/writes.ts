@@ -116,8 +116,11 @@ export class WriteRoutes {
     if (switches.rejectWith !== null) return sendNestedError(response, 400, switches.rejectWith);
     // The key may have been deleted while the body arrived.
     if (this.dataset.indexOfKeyId(project, found.keyId) < 0) return sendNestedError(response, 404, 'Translation not found');
+    const before = this.dataset.key(project, found.index).translations[found.position]?.value ?? '';
     const translation = this.apply(project, found.keyId, found.position, parsed.write, signedInUser);
     this.state.writes.push(translationId);
+    const text = (value: TranslationValue): string => (typeof value === 'string' ? value : JSON.stringify(value));
+    this.state.writeLog.push({ translationId, keyId: found.keyId, languageIso: language.iso, before: text(before), after: text(translation.value) });
     if (switches.dropAfterWrite > 0) {
       switches.dropAfterWrite -= 1;
       response.socket?.destroy();

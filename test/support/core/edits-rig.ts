@@ -39,6 +39,8 @@ export interface EditsRigOptions {
   /** Reuse a folder (a restart); the tokens are kept in `tokenStore` across rigs. */
   readonly folder?: string;
   readonly tokenStore?: MemoryKeyValueStore;
+  /** The vault's cipher; pass the same one to a restart so it can read the tokens the last core stored. */
+  readonly cipher?: MemoryCipher;
   readonly settingsStore?: MemoryKeyValueStore;
   /** Skip sign-in and sync (a restart that keeps its library and session). */
   readonly skipSetup?: boolean;
@@ -68,9 +70,21 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, w
   }
 }
 
-/** Composes a core against `fake`, signs in and syncs its first project (unless `skipSetup`). */
-export async function editsRig(fake: FakeLokalise, options: EditsRigOptions = {}): Promise<EditsRig> {
-  const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'locdesk-edits-'));
+/** A core composed over a data folder, with the call path the IPC handlers use. */
+export interface ComposedCore {
+  readonly core: AppCore;
+  readonly browser: RecordingBrowser;
+  readonly savePaths: (string | null)[];
+  /** Calls `channel` through dispatch and returns the value, throwing the envelope's error (with its `code`). */
+  call<T>(channel: string, ...args: unknown[]): Promise<T>;
+}
+
+/**
+ * Composes the real AppCore over `folder` with memory ports, configured by `environment` (LOCDESK_* settings, e.g.
+ * `fakeEnvironment(fake)`). Also used by child processes (the SIGKILL test, the commit bench) that have no fake
+ * object of their own, only its addresses.
+ */
+export async function composeCore(environment: Record<string, string>, folder: string, options: Omit<EditsRigOptions, 'folder' | 'skipSetup' | 'qa'> = {}): Promise<ComposedCore> {
   const browser = new RecordingBrowser();
   const savePaths: (string | null)[] = [];
   const saveDialog: SaveFileDialog = {
@@ -80,10 +94,10 @@ export async function editsRig(fake: FakeLokalise, options: EditsRigOptions = {}
       return Promise.resolve(path);
     },
   };
-  const cipher = new MemoryCipher();
+  const cipher = options.cipher ?? new MemoryCipher();
   cipher.currentStrength = 'weak';
   const core = await createAppCore({
-    config: { ...loadConfig(fakeEnvironment(fake)).config, requestsPerSecond: 1000, noAnswerTimeoutMs: 2000, ...options.config },
+    config: { ...loadConfig(environment).config, requestsPerSecond: 1000, noAnswerTimeoutMs: 2000, ...options.config },
     configProblem: null,
     dataFolder: folder,
     fetch: globalThis.fetch,
@@ -98,12 +112,19 @@ export async function editsRig(fake: FakeLokalise, options: EditsRigOptions = {}
     redactor: new Redactor(),
     appVersion: 'test',
   });
-  const projectId = fake.dataset.projects[0]?.projectId ?? '';
   const call = async <T>(channel: string, ...args: unknown[]): Promise<T> => {
     const envelope = await dispatchCall(core.api, channel, args);
     if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
     return envelope.value as T;
   };
+  return { core, browser, savePaths, call };
+}
+
+/** Composes a core against `fake`, signs in and syncs its first project (unless `skipSetup`). */
+export async function editsRig(fake: FakeLokalise, options: EditsRigOptions = {}): Promise<EditsRig> {
+  const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'locdesk-edits-'));
+  const { core, browser, savePaths, call } = await composeCore(fakeEnvironment(fake), folder, options);
+  const projectId = fake.dataset.projects[0]?.projectId ?? '';
   if (options.skipSetup !== true) {
     const opened = browser.nextUrl();
     const pending = core.api.auth.signIn();
