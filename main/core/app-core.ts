@@ -14,6 +14,7 @@ import { BusySignal } from './busy-signal';
 import { ConnectivityTracker } from './connectivity';
 import { isCancellation, LocdeskError } from './errors';
 import { EventBus } from './event-bus';
+import { detailWithEdits } from './key-detail-edits';
 import { isAllowedExternalUrl } from './link-policy';
 import type { Logger, Redactor } from './log';
 import { LokaliseClient } from './lokalise/client';
@@ -331,7 +332,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
     keys: {
       page: (query) => Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query)),
-      detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, library().keyDetail(projectId, keyId))),
+      detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, detailWithEdits(library().keyDetail(projectId, keyId), projectId, (page, id) => edits.overlay(page, id)))),
     },
     sync: {
       start: (projectIds) => Promise.resolve(waitingSync.request(projectIds)),
@@ -355,8 +356,9 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     library: {
       forget: async (options) => {
         // The outbox is its own file, so forgetting the library never drops an edit by itself; the refusal is
-        // so a translator does not lose the library their edits were made against without meaning to.
-        if (edits.hasUnexported() && options?.discardEdits !== true) throw editError('edits.pending');
+        // so a translator does not lose the library their edits were made against without meaning to. A library that
+        // cannot be opened (damaged, too new) has nothing left to lose: starting afresh then keeps the edits.
+        if (edits.hasUnexported() && options?.discardEdits !== true && keeper.problem === null) throw editError('edits.pending');
         if (options?.discardEdits === true) {
           pushEngine.cancel();
           await pushEngine.whenIdle();

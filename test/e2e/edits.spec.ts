@@ -89,8 +89,12 @@ test('an edit made while Lokalise is away survives a reload and is pushed when L
 
   await page.reload();
   await expect(page.getByRole('region', { name: 'Changes to push' })).toContainText('1 change saved on this computer');
-  // The edit is in the real core's outbox, text intact, and not on Lokalise. (The key page's overlay of pending
-  // values arrives with the edits core's second milestone; the editor then shows it over the synced value.)
+  // After the reload the key's editor starts from the pending edit, marked as not pushed yet, not from Lokalise's text.
+  const reopened = await openEditor(page, project, key);
+  await expect(reopened).toHaveValue('Offline edit, kept safe');
+  const language = project.languages[1]!;
+  await expect(page.getByRole('region', { name: 'Key details' }).getByRole('region', { name: language.name })).toContainText('Saved on this computer; not pushed to Lokalise yet.');
+  // The edit is in the real core's outbox, text intact, and not on Lokalise.
   const outbox = await world.core.api.edits.list(null, { states: [], keyIds: [], offset: 0, limit: 10 });
   expect(outbox.map((edit) => [edit.keyId, edit.value, edit.state])).toEqual([[key.keyId, 'Offline edit, kept safe', 'pending']]);
   expect(serverValue(world, project, key)).not.toBe('Offline edit, kept safe');
