@@ -4,7 +4,7 @@
  * pass/fail: the targets are in docs/benchmarks.md, never in tests.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Dataset } from '../fake-lokalise/dataset';
 import { runChild, startFakeProcess } from './processes';
@@ -12,6 +12,7 @@ import { rendererInitialJsGzipKb } from './renderer-size';
 import { signInToFake } from './tokens';
 import { compareTokenizers } from './tokenizers';
 import { withSteal } from './cpu-steal';
+import { mainLoopStalls } from './stall';
 
 /** Every measured run also records the CPU steal over it (see cpu-steal.ts); null off Linux. */
 interface SyncResult { wallMs: number; peakRssMb: number; keys: number; translations: number; requests: number; rateLimitWaitMs: number; throttled429: number; status: string; stealPercent: number | null }
@@ -44,7 +45,9 @@ interface QaResult {
 
 const quick = process.argv.includes('--quick');
 const root = join(import.meta.dirname, '..', '..');
-const scale = quick ? { keys: 5000, throttledKeys: 1500, stormKeys: 2000, resyncKeys: 3000 } : { keys: 100_000, throttledKeys: 5000, stormKeys: 100_000, resyncKeys: 20_000 };
+const scale = quick
+  ? { keys: 5000, throttledKeys: 1500, stormKeys: 2000, resyncKeys: 3000, stallKeys: 3000 }
+  : { keys: 100_000, throttledKeys: 5000, stormKeys: 100_000, resyncKeys: 20_000, stallKeys: 100_000 };
 /** Bare 429s (no Retry-After) in a row in the middle of the storm run's key listing. */
 const stormBurst = 20;
 /**
@@ -73,7 +76,11 @@ function median(values: readonly number[]): number {
 /** See qa-scan-child.ts: the project-wide QA scan on worker threads, and how long this process's main loop stalled. */
 interface QaScanResult { keys: number; translations: number; threads: number; wallMs: number; cpuMs: number; translationsPerSecond: number; mainLoopMaxStallMs: number; mainLoopP99StallMs: number; keysWithIssues: number; resultsFileMb: number }
 
+/** See grid-child.ts: the key grid in Chromium over the synced project, with three target columns. */
+interface GridResult { keys: number; targetColumns: number; firstRowsMs: number; scrollP95FrameMs: number; scrollFrames: number; domRowsMax: number; loadAverage: number }
+
 interface LargeTrial {
+  grid: GridResult;
   sync: SyncResult;
   sdk: SdkResult;
   qaScan: QaScanResult;
@@ -122,9 +129,14 @@ async function largeSyncs(): Promise<LargeTrial[]> {
           `large: QA scan of ${String(qaScan.translations)} translations on ${String(qaScan.threads)} threads in ${String(qaScan.wallMs)} ms (${String(qaScan.cpuMs)} ms CPU, all threads), ` +
             `main loop max stall ${String(qaScan.mainLoopMaxStallMs)} ms (p99 ${String(qaScan.mainLoopP99StallMs)}), ${String(qaScan.keysWithIssues)} keys with issues, qa.sqlite ${String(qaScan.resultsFileMb)} MB`,
         );
+        const grid = { ...(await runChild<Omit<GridResult, 'loadAverage'>>('grid-child.ts', [folder])), loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100 };
+        log(
+          `large: grid of ${String(grid.keys)} keys with ${String(grid.targetColumns)} target columns: first rows ${String(grid.firstRowsMs)} ms, ` +
+            `scroll p95 frame ${String(grid.scrollP95FrameMs)} ms over ${String(grid.scrollFrames)} frames, at most ${String(grid.domRowsMax)} rows in the DOM (load average ${String(grid.loadAverage)})`,
+        );
         const editCommit = await runChild<EditCommitResult>('edit-commit-child.ts', [folder, JSON.stringify(fake.endpoints), quick ? '100' : '300']);
         log(`large: edit commit p50 ${String(editCommit.p50Ms)} ms, p95 ${String(editCommit.p95Ms)} ms over ${String(editCommit.commits)} commits at ${String(editCommit.translations)} translations`);
-        results.push({ sync, sdk, search, qaScan, editCommit });
+        results.push({ sync, sdk, search, qaScan, grid, editCommit });
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
@@ -219,6 +231,9 @@ const throttled = await throttledSyncs();
 const resync = await resyncs();
 const storm = await stormSync();
 const large = await largeSyncs();
+log(`stalls: ${String(scale.stallKeys)} keys x 10 languages: first sync, full resync and incremental resync, searching every 50 ms during both resyncs…`);
+const stalls = await mainLoopStalls(scale.stallKeys);
+log(`stalls: ${JSON.stringify(stalls.phases)} (${stalls.status}, peak RSS ${String(stalls.peakRssMb)} MB)`);
 const push = await pushes();
 const tokenizers = compareTokenizers(quick ? 2000 : 20_000);
 log(
@@ -248,6 +263,11 @@ const summary = {
   peak_rss_mb: Math.max(...large.map((trial) => trial.sync.peakRssMb)),
   translations: Math.min(...large.map((trial) => trial.sync.translations)),
   renderer_js_gzip_kb: rendererInitialJsGzipKb(join(root, 'out', 'renderer')),
+  // The key grid in Chromium through the real core (grid-child.ts), with the 1-minute load average when measured.
+  grid_first_rows_ms: median(large.map((trial) => trial.grid.firstRowsMs)),
+  grid_scroll_p95_frame_ms: median(large.map((trial) => trial.grid.scrollP95FrameMs)),
+  grid_dom_rows_max: Math.max(...large.map((trial) => trial.grid.domRowsMax)),
+  grid_load_average: Math.max(...large.map((trial) => trial.grid.loadAverage)),
   qa_keystroke_p95_ms: qa.keystrokeP95Ms,
   qa_checks_per_second: qa.translationsPerSecond,
   qa_project_1m_estimate_s: qa.project1mEstimateS,
@@ -255,6 +275,13 @@ const summary = {
   // scaled to 1M), on two worker threads, with the longest stall of the main process's event loop meanwhile.
   qa_project_1m_s: median(large.map((trial) => Math.round((trial.qaScan.wallMs / 1000) * (1_000_000 / Math.max(1, trial.qaScan.keys * 10)) * 10) / 10)),
   qa_scan_main_loop_max_stall_ms: median(large.map((trial) => trial.qaScan.mainLoopMaxStallMs)),
+  // The longest the event loop of the process playing Electron's main stood still during a first sync and two
+  // resyncs (full and incremental) of scale.stallKeys keys, and searches issued every 50 ms meanwhile (stall-child.ts).
+  main_loop_max_stall_ms: stalls.mainLoopMaxStallMs,
+  main_loop_first_sync_stall_ms: stalls.phases.firstSync?.maxStallMs ?? null,
+  main_loop_resync_stall_ms: Math.max(stalls.phases.fullResync?.maxStallMs ?? 0, stalls.phases.incrementalResync?.maxStallMs ?? 0),
+  search_during_sync_p95_ms: stalls.searchDuringSyncP95Ms,
+  stall_keys: stalls.keys,
   sync_429_storm_ok: storm.ok,
   // The write path: one durable commit over the large library (1M translations in the full run), and a push of
   // 1,000 edits (100 in quick mode) against its floor of requests at 6 per second.
@@ -269,6 +296,6 @@ const summary = {
   max_cpu_steal_percent: maxSteal([...throttled, ...large.flatMap((trial) => [trial.sdk, trial.sync])]),
 };
 mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, storm, resync, large, tokenizers, qa, push }, null, 2)}\n`);
+writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, storm, resync, large, stalls, tokenizers, qa, push }, null, 2)}\n`);
 log('details: test-results/bench.json');
 log(JSON.stringify(summary));
