@@ -20,6 +20,7 @@ import { checkCharLimit, checkDoubleSpace, checkLeadingWhitespace, checkTrailing
 import { languageInfo, sortCategories } from './language';
 import { defaultQaSettings, type QaSettings } from './settings';
 import { analyzeSource, TextAnalysis } from './text/analysis';
+import { isBlankText } from './text/characters';
 import { QA_CHECK_IDS, type QaCheckId, type QaInput, type QaIssue, type QaSeverity, type QaText } from './types';
 
 type FormCheckId = Exclude<QaCheckId, 'pluralForms' | 'emptyTarget'>;
@@ -92,8 +93,7 @@ function singleText(value: QaText): string {
   return value.other ?? Object.values(value).at(-1) ?? '';
 }
 
-const nonBlank = /\S/u;
-const isBlank = (text: string | undefined): boolean => text === undefined || !nonBlank.test(text);
+const isBlank = (text: string | undefined): boolean => text === undefined || isBlankText(text);
 
 /**
  * Checks one translation. Issues come check by check (in `QA_CHECK_IDS` order within each form), forms in CLDR
@@ -108,11 +108,12 @@ export function checkTranslation(input: QaInput, settings: QaSettings = defaultS
   const charLimit = input.charLimit ?? 0;
 
   const runForm = (form: string | null, sourceForm: string | null, source: string, placeholderSource: string, target: string): void => {
+    const sourceAnalysis = analyzeSource(source);
     const pair: FormPair = {
       form,
       sourceForm,
-      source: analyzeSource(source),
-      placeholderSource: analyzeSource(placeholderSource),
+      source: sourceAnalysis,
+      placeholderSource: placeholderSource === source ? sourceAnalysis : analyzeSource(placeholderSource),
       target: new TextAnalysis(target),
       sourceLanguage,
       targetLanguage,

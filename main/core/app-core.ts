@@ -363,8 +363,9 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     library: {
       forget: async (options) => {
         // The outbox is its own file, so forgetting the library never drops an edit by itself; the refusal is
-        // so a translator does not lose the library their edits were made against without meaning to.
-        if (edits.hasUnexported() && options?.discardEdits !== true) throw editError('edits.pending');
+        // so a translator does not lose the library their edits were made against without meaning to. A library that
+        // cannot be opened (damaged, too new) has nothing left to lose: starting afresh then keeps the edits.
+        if (edits.hasUnexported() && options?.discardEdits !== true && keeper.problem === null) throw editError('edits.pending');
         if (options?.discardEdits === true) {
           pushEngine.cancel();
           await pushEngine.whenIdle();

@@ -5,7 +5,7 @@
  */
 import type { LanguageInfo } from '../language';
 import type { TextAnalysis } from '../text/analysis';
-import { bracketCharacters, closingFor, findUnpairedBrackets, quoteCharacters, type UnpairedSymbol } from '../text/symbols';
+import { closingFor, findUnpairedBrackets, hasBracket, hasQuote, type UnpairedSymbol } from '../text/symbols';
 import { shown, span, type FormCheck, type Report } from './context';
 
 function reportUnpaired(target: readonly UnpairedSymbol[], source: readonly UnpairedSymbol[], describe: (symbol: UnpairedSymbol) => string, report: Report): void {
@@ -20,7 +20,7 @@ function reportUnpaired(target: readonly UnpairedSymbol[], source: readonly Unpa
 /** Brackets opened and not closed, or closed and not opened. */
 export const checkUnpairedBrackets: FormCheck = (pair, report) => {
   // A broken ICU message is the ICU check's to report; its braces would only repeat it.
-  if (!bracketCharacters.test(pair.target.text)) return;
+  if (!hasBracket(pair.target.text)) return;
   const withBraces = pair.target.icu?.ok !== false;
   const target = withBraces ? pair.target.unpairedBrackets : findUnpairedBrackets(pair.target.plain, false);
   if (target.length === 0) return;
@@ -37,7 +37,7 @@ export const checkUnpairedBrackets: FormCheck = (pair, report) => {
 
 /** Quotation marks without a partner. */
 export const checkUnpairedQuotes: FormCheck = (pair, report) => {
-  if (!quoteCharacters.test(pair.target.text)) return;
+  if (!hasQuote(pair.target.text)) return;
   const target = pair.target.unpairedQuotes;
   if (target.length === 0) return;
   reportUnpaired(target, pair.source.unpairedQuotes, (symbol) => `The quotation mark ${shown(symbol.symbol)} has no partner: add the matching one or remove it.`, report);
@@ -56,6 +56,9 @@ const endingOf: Readonly<Record<string, Ending>> = {
   '…': 'ellipsis', '⋯': 'ellipsis', '‥': 'ellipsis',
 };
 
+/** `endingOf` by UTF-16 code: a lookup by number, where one by a one-character string costs a string-table probe. */
+const endingByCode: ReadonlyMap<number, Ending> = new Map(Object.entries(endingOf).map(([mark, kind]) => [mark.charCodeAt(0), kind]));
+
 const endingNames: Readonly<Record<Ending, string>> = {
   period: 'a full stop',
   question: 'a question mark',
@@ -73,12 +76,17 @@ interface End {
   readonly index: number;
 }
 
+const noEnding: End = { kind: 'none', mark: '', index: -1 };
+
+/** The final mark of the text's body; read by index, with no copy of the text (this runs on every translation). */
 function ending(analysis: TextAnalysis, language: LanguageInfo): End {
-  const body = analysis.text.slice(0, analysis.endOfBody);
-  if (body.endsWith('...')) return { kind: 'ellipsis', mark: '...', index: body.length - 3 };
-  const mark = body.at(-1) ?? '';
-  const kind = mark === ';' && language.base === 'el' ? 'question' : (endingOf[mark] ?? 'none');
-  return { kind, mark: kind === 'none' ? '' : mark, index: body.length - 1 };
+  const text = analysis.text;
+  const end = analysis.endOfBody;
+  if (end >= 3 && text.endsWith('...', end)) return { kind: 'ellipsis', mark: '...', index: end - 3 };
+  if (end === 0) return noEnding;
+  const code = text.charCodeAt(end - 1);
+  const kind = code === 0x3b /* ; */ && language.base === 'el' ? 'question' : (endingByCode.get(code) ?? 'none');
+  return kind === 'none' ? { kind, mark: '', index: end - 1 } : { kind, mark: text[end - 1] ?? '', index: end - 1 };
 }
 
 /** The translation ends with other punctuation than the source; Spanish questions and exclamations open with ¿ ¡. */

@@ -3,7 +3,8 @@
  * layout) and double spaces inside. Scripts written without spaces (Japanese, Chinese, Thai…) need no space where a
  * source has one before the next part, so only a missing line break counts there.
  */
-import { countCharacters } from '../text/characters';
+import { matchesOf } from '../text/matches';
+import { countCharacters, isSpaceCode } from '../text/characters';
 import { shown, span, type FormCheck, type FormPair, type Report } from './context';
 
 interface Edge {
@@ -33,9 +34,8 @@ function describeEdge(value: Edge): string {
 function compareEdges(pair: FormPair, pattern: RegExp, where: 'start' | 'end', report: Report): void {
   const sourceText = pair.source.text;
   const targetText = pair.target.text;
-  const first = where === 'start' ? 0 : -1;
-  const sourceSpaced = /\s/u.test(sourceText.at(first) ?? '');
-  const targetSpaced = /\s/u.test(targetText.at(first) ?? '');
+  const sourceSpaced = isSpaceCode(sourceText.charCodeAt(where === 'start' ? 0 : sourceText.length - 1));
+  const targetSpaced = isSpaceCode(targetText.charCodeAt(where === 'start' ? 0 : targetText.length - 1));
   if (!sourceSpaced && !targetSpaced) return;
   const source = edge(sourceText, pattern);
   const target = edge(targetText, pattern);
@@ -63,7 +63,7 @@ const anyDoubleSpace = /[ \u00a0\u202f\u3000]{2}/u;
 function innerDoubleSpaces(text: string): RegExpExecArray[] {
   const body = text.trimEnd();
   const startOfBody = text.length - text.trimStart().length;
-  return [...body.matchAll(doubleSpace)].filter((match) => match.index >= startOfBody);
+  return matchesOf(doubleSpace, body).filter((match) => match.index >= startOfBody);
 }
 
 /** Two or more spaces in a row inside the translation, where the source has none. */

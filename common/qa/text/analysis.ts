@@ -4,12 +4,12 @@
  * ten translations is read once (see `analyzeSource`).
  */
 import { readIcu, type IcuReading } from './icu';
+import { isBlankText } from './characters';
 import { bodyEnd } from './ending';
 import { findNumbers, type FoundNumber } from './numbers';
 import { findUnpairedBrackets, findUnpairedQuotes, type UnpairedSymbol } from './symbols';
 import { findBraceArguments, mayBeIcu, tokenize, type Placeholder, type TextTokens } from './tokens';
 
-const nonBlank = /\S/u;
 const anyDigit = /\p{Nd}/u;
 const noNumbers: readonly FoundNumber[] = [];
 
@@ -31,7 +31,7 @@ export class TextAnalysis {
 
   /** True when the text has nothing but white space. */
   public get isBlank(): boolean {
-    return !nonBlank.test(this.text);
+    return isBlankText(this.text);
   }
 
   /** Placeholders (except ICU's), tags, web and e-mail addresses. */

@@ -4,6 +4,7 @@
  * 1000, and `1.5` / `1,5` both read as the parts 1 and 5 (a decimal separator cannot be told from a thousands
  * separator without knowing the writer's habit, so digits either side of one are compared as separate numbers).
  */
+import { matchesOf } from './matches';
 
 /** A number found in a text. */
 export interface FoundNumber {
@@ -66,7 +67,7 @@ function groupedRuns(runs: readonly Run[], first: number, text: string): number 
 /** The numbers in `text` (placeholders and other machine parts should already be blanked out). */
 export function findNumbers(text: string): FoundNumber[] {
   const runs: Run[] = [];
-  for (const match of text.matchAll(digitRun)) runs.push({ digits: asciiDigits(match[0]), start: match.index, end: match.index + match[0].length });
+  for (const match of matchesOf(digitRun, text)) runs.push({ digits: asciiDigits(match[0]), start: match.index, end: match.index + match[0].length });
   if (runs.length === 0) return [];
   const numbers: FoundNumber[] = [];
   for (let index = 0; index < runs.length; ) {

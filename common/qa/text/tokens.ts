@@ -6,6 +6,7 @@
  * Speed matters (a project scan runs this over a million texts), so every pattern runs only when a cheap look at
  * the text says it could match, and the patterns avoid backtracking over ordinary words.
  */
+import { matchesOf } from './matches';
 
 /** Placeholder formats told apart, because each has its own rule for what must match. */
 export type PlaceholderFamily = 'printf' | 'universal' | 'named';
@@ -83,7 +84,7 @@ function trimUrl(text: string): string {
 function findUrls(text: string): Address[] {
   if (!text.includes('://') && !/www\./i.test(text)) return [];
   const found: Address[] = [];
-  for (const match of text.matchAll(urlPattern)) {
+  for (const match of matchesOf(urlPattern, text)) {
     const value = trimUrl(match[0]);
     if (value.length > 4) found.push({ text: value, start: match.index, end: match.index + value.length });
   }
@@ -92,13 +93,13 @@ function findUrls(text: string): Address[] {
 
 function findEmails(text: string): Address[] {
   if (!text.includes('@')) return [];
-  return [...text.matchAll(emailPattern)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+  return matchesOf(emailPattern, text).map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
 }
 
 function findTags(text: string): Tag[] {
   if (!text.includes('<')) return [];
   const found: Tag[] = [];
-  for (const match of text.matchAll(tagPattern)) {
+  for (const match of matchesOf(tagPattern, text)) {
     // `%<name>s` is Ruby's named format, not a tag.
     if (text[match.index - 1] === '%') continue;
     const whole = match[0];
@@ -181,7 +182,7 @@ const icuArgumentPattern = /\{\s*([\p{L}\p{N}_]+)\s*(?:,[^{}]*)?\}/gu;
 export function findBraceArguments(text: string): Placeholder[] {
   if (!text.includes('{')) return [];
   const found: Placeholder[] = [];
-  for (const match of text.matchAll(icuArgumentPattern)) {
+  for (const match of matchesOf(icuArgumentPattern, text)) {
     const before = text[match.index - 1];
     if (before === '%' || before === '{' || text[match.index + match[0].length] === '}') continue;
     const name = match[1] ?? '';

@@ -371,6 +371,10 @@ export class PushEngine {
 
   private asStop(error: unknown, signal: AbortSignal): StopPush {
     if (error instanceof StopPush) return error;
+    // Signed out (the session's signal, not the translator's cancel): say so, so the bar asks for a sign-in.
+    if (this.controller?.signal.aborted !== true && this.dependencies.sessionSignal().aborted) {
+      return new StopPush('failed', 'auth.required', 'Sign in to Lokalise to push. Your edits are kept on this computer and can be pushed after you sign in.');
+    }
     if (signal.aborted || isCancellation(error)) return new StopPush('cancelled', 'cancelled', 'The push was stopped. Your edits are kept and can be pushed later.');
     if (error instanceof LocdeskError && stoppingCodes.has(error.code)) {
       return new StopPush('failed', error.code, `${error.message} Your edits are kept and will be pushed later.`);

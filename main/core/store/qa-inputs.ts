@@ -55,10 +55,12 @@ function storedText(entry: StoredTranslation | undefined): QaText {
 export function keyIssues(facts: QaProjectFacts, key: QaKeyRow, settings: QaSettings, pending: PendingValues = noPending, only?: ReadonlySet<string>): Map<string, QaIssue[]> {
   const found = new Map<string, QaIssue[]>();
   const base = facts.baseIso;
-  const source = pending.get(`${String(key.keyId)}:${base}`) ?? storedText(key.translations[base]);
+  // Most scans have no pending edits: then no lookup key is built per language (a million strings in a scan).
+  const pendingOf = pending.size === 0 ? null : (iso: string): QaText | undefined => pending.get(`${String(key.keyId)}:${iso}`);
+  const source = pendingOf?.(base) ?? storedText(key.translations[base]);
   for (const language of facts.languages) {
     if (language.iso === base || (only !== undefined && !only.has(language.iso))) continue;
-    const target = pending.get(`${String(key.keyId)}:${language.iso}`) ?? storedText(key.translations[language.iso]);
+    const target = pendingOf?.(language.iso) ?? storedText(key.translations[language.iso]);
     const issues = checkTranslation(
       { sourceLanguage: base, targetLanguage: language.iso, source, target, isPlural: key.isPlural, charLimit: key.charLimit, targetPluralForms: language.pluralForms },
       settings,

@@ -39,7 +39,11 @@ class ScanThread {
       )
       .raw(true);
     this.clear = results.prepare('DELETE FROM issues WHERE key_row >= ? AND key_row < ? AND project_id = ?');
-    this.insert = results.prepare('INSERT INTO issues (key_row, iso, project_id, generation, mask) VALUES (?, ?, ?, ?, ?)');
+    // One statement per range, its rows as one JSON array: a statement per row cost more in crossing from
+    // JavaScript to SQLite than SQLite spent storing it (about 60% of a scan's writes).
+    this.insert = results.prepare(
+      'INSERT INTO issues (key_row, iso, project_id, generation, mask) SELECT value ->> 0, value ->> 1, ?, ?, value ->> 2 FROM json_each(?)',
+    );
     this.pending = pendingValues(data.pending);
   }
 
@@ -55,7 +59,7 @@ class ScanThread {
     this.results.exec('BEGIN IMMEDIATE');
     try {
       this.clear.run(from, to, projectId);
-      for (const [keyRow, iso, mask] of found) this.insert.run(keyRow, iso, projectId, generation, mask);
+      if (found.length > 0) this.insert.run(projectId, generation, JSON.stringify(found));
       this.results.exec('COMMIT');
     } catch (error) {
       if (this.results.inTransaction) this.results.exec('ROLLBACK');

@@ -20,10 +20,11 @@ export function StoreProblemBanner({ problem }: { problem: string }): React.JSX.
       {confirming && (
         <ConfirmDialog
           title="Start a fresh offline library?"
-          body="The current offline library is deleted from this computer. Your Lokalise projects are not touched; sync them again to browse offline."
+          body="The current offline library is deleted from this computer. Your Lokalise projects are not touched; sync them again to browse offline. Edits not yet pushed are kept in their own file."
           confirmLabel="Start afresh"
           onConfirm={() => {
             setConfirming(false);
+            // Edits live apart from the damaged library and stay (discardEdits is never sent from here).
             run(() => api().library.forget().then(() => window.location.reload()));
           }}
           onCancel={() => setConfirming(false)}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { AppInfo, AuthState, Connectivity } from '../../../common/contract';
-import { api } from '../api';
-import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { ForgetDialog, SignOutDialog } from '../edit/AccountDialogs';
 import { useAction } from '../shared/use-action';
 
 type Pending = 'signOut' | 'forget' | null;
@@ -64,24 +63,8 @@ export function TopBar({
       <button type="button" onClick={() => setPending('forget')}>
         Forget offline data
       </button>
-      {pending === 'signOut' && (
-        <ConfirmDialog
-          title="Sign out of Lokalise?"
-          body="Locdesk deletes your Lokalise tokens from this computer. Your offline library stays, and you can browse it signed out."
-          confirmLabel="Sign out"
-          onConfirm={() => confirm(() => api().auth.signOut())}
-          onCancel={() => setPending(null)}
-        />
-      )}
-      {pending === 'forget' && (
-        <ConfirmDialog
-          title="Forget all offline data?"
-          body={`Every synced project, key and translation is deleted from this computer.${signedIn ? ' You stay signed in and can sync again.' : ''}`}
-          confirmLabel="Forget offline data"
-          onConfirm={() => confirm(() => api().library.forget())}
-          onCancel={() => setPending(null)}
-        />
-      )}
+      {pending === 'signOut' && <SignOutDialog run={confirm} onCancel={() => setPending(null)} />}
+      {pending === 'forget' && <ForgetDialog signedIn={signedIn} run={confirm} onCancel={() => setPending(null)} />}
     </header>
   );
 }

@@ -10,12 +10,15 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onCancel,
+  secondary,
 }: {
   title: string;
   body: string;
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** A safer way forward shown between Cancel and the destructive action (e.g. "Export edits…" before forgetting). */
+  secondary?: { readonly label: string; readonly onClick: () => void };
 }): React.JSX.Element {
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -57,6 +60,11 @@ export function ConfirmDialog({
           <button type="button" ref={cancel} onClick={onCancel}>
             Cancel
           </button>
+          {secondary !== undefined && (
+            <button type="button" onClick={secondary.onClick}>
+              {secondary.label}
+            </button>
+          )}
           <button type="button" className="danger" onClick={onConfirm}>
             {confirmLabel}
           </button>
