@@ -62,3 +62,18 @@ test('the bridge refuses calls without the session token or from another Host', 
   const foreignHost = await request.get(bridge.url, { headers: { Host: `evil.example:${port}` } });
   expect(foreignHost.status()).toBe(421);
 });
+
+test('the browser demo shows the sign-in link in the page, and the link signs in', async ({ page, context }) => {
+  await page.goto(bridge.url);
+  const opened = browser.nextUrl();
+  await page.getByRole('button', { name: 'Sign in with Lokalise' }).click();
+  const url = await opened;
+  bridge.showSignInLink(url); // what the demo's opener does besides printing it
+  const notice = page.getByRole('status', { name: 'Demo sign-in link' });
+  const link = notice.getByRole('link', { name: 'Open the sign-in page' });
+  await expect(link).toHaveAttribute('href', url);
+  const [consent] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await consent.getByRole('button', { name: 'Allow' }).click();
+  await consent.waitForURL(/\/done$/);
+  await expect(page.getByRole('complementary', { name: 'Projects' }).getByText(fake.dataset.projects[0]!.name, { exact: true })).toBeVisible();
+});

@@ -19,7 +19,32 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
+/** Reads stdout until the JSON endpoints line; the rest of the lines keep arriving in `later`. */
+async function endpointsOf(child: ChildProcessWithoutNullStreams): Promise<{ endpoints: FakeEndpoints; later: string[]; lines: ReturnType<typeof createInterface> }> {
+  const lines = createInterface({ input: child.stdout });
+  const later: string[] = [];
+  const endpoints = await new Promise<FakeEndpoints>((resolve) => {
+    lines.on('line', (line) => {
+      if (line.startsWith('{')) resolve(JSON.parse(line) as FakeEndpoints);
+      else later.push(line);
+    });
+  });
+  return { endpoints, later, lines };
+}
+
 describe('npm run fake-lokalise', () => {
+  it('goes offline and back on "offline" and "online" lines on its stdin', async () => {
+    const child = run(['--port', '0', '--projects', '1', '--keys', '5']);
+    const { endpoints, later } = await endpointsOf(child);
+    expect((await fetch(endpoints.origin, { method: 'HEAD' })).status).toBe(404);
+    child.stdin.write('offline\n');
+    await expect.poll(() => later.includes('Fake Lokalise is offline: every connection is dropped.')).toBe(true);
+    await expect(fetch(endpoints.origin, { method: 'HEAD' })).rejects.toThrow(TypeError);
+    child.stdin.write('online\n');
+    await expect.poll(() => later.includes('Fake Lokalise is back online.')).toBe(true);
+    expect((await fetch(endpoints.origin, { method: 'HEAD' })).status).toBe(404);
+  });
+
   it('prints its URLs, credentials and env lines, serves with the flags given, and stops on SIGTERM', async () => {
     const child = run(['--port', '0', '--projects', '2', '--keys', '40', '--languages', '4', '--token-lifetime', '90', '--dialect', 'lokalise']);
     const lines: string[] = [];

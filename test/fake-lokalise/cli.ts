@@ -4,6 +4,7 @@
  * Prints the URLs and the client credentials to use, the matching LOCDESK_* environment lines, and one JSON line
  * (`{"origin":…}`) that scripts such as the demo launcher parse. Runs until interrupted.
  */
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { startFakeLokalise, type FailureKind, type FakeEndpoints } from './server';
 
@@ -31,7 +32,8 @@ if (values.help) {
     'Usage: npm run fake-lokalise -- [--port 0] [--projects 3] [--keys 2000] [--languages 6] [--seed 1]\n' +
       '         [--dialect lokalise|oauth2] [--rate-limit] [--token-lifetime 3600] [--latency 0]\n' +
       '         [--fault html500|html502|html503|drop|truncate|truncate-chunked|429|hang|stall --fault-count 0\n' +
-      '          --fault-after 0 --fault-path REGEX]   (after N matching API requests, the next --fault-count fail)\n',
+      '          --fault-after 0 --fault-path REGEX]   (after N matching API requests, the next --fault-count fail)\n' +
+      'While it runs, a line "offline" on stdin (or SIGUSR1) takes it off the network, "online" (or SIGUSR2) brings it back.\n',
   );
   process.exit(0);
 }
@@ -98,6 +100,20 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
+
+// Going offline and back, for the demo (`npm run demo`) and anyone trying Locdesk's offline state by hand.
+const reachability = (reachable: boolean): void => {
+  fake.setReachable(reachable);
+  process.stdout.write(reachable ? 'Fake Lokalise is back online.\n' : 'Fake Lokalise is offline: every connection is dropped.\n');
+};
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const command = line.trim();
+  if (command === 'offline' || command === 'online') reachability(command === 'online');
+});
+if (process.platform !== 'win32') {
+  process.on('SIGUSR1', () => reachability(false));
+  process.on('SIGUSR2', () => reachability(true));
+}
 
 const stop = (): void => {
   void fake.close().then(() => process.exit(0));

@@ -21,17 +21,59 @@ const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 /** A running bridge. */
 export interface WebBridge {
   readonly url: string;
+  /**
+   * Shows the sign-in link in the page, above the app, for a demo whose "system browser" may be nowhere (a
+   * container, a remote shell). Demo only: in the app the link (it carries `state`) never reaches the renderer.
+   */
+  showSignInLink(url: string): void;
   close(): Promise<void>;
 }
 
+/** The event channel of `showSignInLink`, outside the contract's channels. */
+const signInLinkChannel = '__demo:sign-in-link';
+
+/** Runs in the page: a small box with the link, built with DOM calls (the page's CSP allows no inline style). */
+function showSignInLinkInPage(url: string): void {
+  const id = 'locdesk-demo-sign-in-link';
+  document.getElementById(id)?.remove();
+  const box = document.createElement('div');
+  box.id = id;
+  box.setAttribute('role', 'status');
+  box.setAttribute('aria-label', 'Demo sign-in link');
+  Object.assign(box.style, {
+    position: 'fixed', right: '1rem', bottom: '3rem', zIndex: '1000', maxWidth: '28rem', padding: '0.75rem 1rem',
+    background: '#fff8e1', color: '#1f2328', border: '1px solid #9a5b00', borderRadius: '6px', font: '14px system-ui, sans-serif',
+  });
+  const text = document.createElement('span');
+  text.textContent = 'Demo: your browser may not open the sign-in page by itself. ';
+  const link = document.createElement('a');
+  link.href = url;
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = 'Open the sign-in page';
+  link.style.color = '#0b57d0';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Hide';
+  close.style.marginLeft = '0.75rem';
+  close.addEventListener('click', () => box.remove());
+  box.append(text, link, close);
+  document.body.append(box);
+}
+
 function bridgeScript(session: string): string {
-  return `(() => {
+  return `const showSignInLink = ${showSignInLinkInPage.toString()};
+(() => {
   const session = ${JSON.stringify(session)};
   globalThis.__locdeskInvoke = (channel, args) =>
     fetch('/__locdesk/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Locdesk-Session': session }, body: JSON.stringify({ channel, args }) })
       .then((response) => response.json());
   const events = new EventSource('/__locdesk/events?session=' + encodeURIComponent(session));
-  events.onmessage = (message) => { const data = JSON.parse(message.data); globalThis.__locdeskDispatch?.(data.channel, data.payload); };
+  events.onmessage = (message) => {
+    const data = JSON.parse(message.data);
+    if (data.channel === ${JSON.stringify(signInLinkChannel)}) showSignInLink(data.payload);
+    else globalThis.__locdeskDispatch?.(data.channel, data.payload);
+  };
 })();
 (${installLocdesk.toString()})(${JSON.stringify(channelMap())});
 `;
@@ -104,6 +146,10 @@ export async function serveWithBridge(core: AppCore, rendererFolder: string, por
   expectedHost = `127.0.0.1:${bound}`;
   return {
     url: `http://${expectedHost}/`,
+    showSignInLink: (link) => {
+      const line = `data: ${JSON.stringify({ channel: signInLinkChannel, payload: link })}\n\n`;
+      for (const stream of streams) stream.write(line);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
