@@ -12,6 +12,7 @@ import { searchNotices } from './search-notice';
 import { KeyDetailPanel, type EditorRequest } from './KeyDetailPanel';
 import { KeyToolbar, noFilters, type KeyFilters } from './KeyToolbar';
 import { QaFilter } from './QaFilter';
+import { QaSettingsButton } from '../qa/QaSettingsButton';
 import { useKeyWindow } from './use-key-window';
 import { defaultPreferences, hasStoredPreferences, useViewPreferences } from './use-view-preferences';
 import { useWritableLanguages } from './use-writable-languages';
@@ -186,6 +187,7 @@ export function ProjectView({
           }
         >
           <QaFilter projectId={project.projectId} targetIsos={preferences.targetIsos} value={qaFilter} onChange={setQaFilter} reloadToken={reloadToken} />
+          <QaSettingsButton projectId={project.projectId} projectName={project.name} />
         </KeyToolbar>
         {keys.problem !== null && <p role="alert" className="notice notice-error">{keys.problem}</p>}
         <KeyGrid
