@@ -26,6 +26,7 @@ const mainEntries = {
   'search-index-worker': resolve(root, 'main/core/store/search-index-worker.ts'),
   'qa-scan-worker': resolve(root, 'main/core/store/qa-scan-worker.ts'),
   'integrity-check-worker': resolve(root, 'main/core/store/integrity-check-worker.ts'),
+  'snapshot-worker': resolve(root, 'main/core/store/snapshot-worker.ts'),
 };
 
 function mainConfig(): UserConfig {

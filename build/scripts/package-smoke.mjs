@@ -83,7 +83,7 @@ export function inspectPackage({ asarPath, marker, libsqlPackage = expectedLibsq
     const stat = asar.statFile(asarPath, entry.slice(1), false);
     return !('files' in stat) && !('link' in stat);
   });
-  for (const required of ['/out/main/index.js', '/out/main/search-index-worker.js', '/out/main/qa-scan-worker.js', '/out/main/integrity-check-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
+  for (const required of ['/out/main/index.js', '/out/main/search-index-worker.js', '/out/main/qa-scan-worker.js', '/out/main/integrity-check-worker.js', '/out/main/snapshot-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
     if (!files.includes(required)) problems.push(`${required} is missing from the asar.`);
   }
   if (!files.some((file) => file.startsWith('/out/renderer/') && file.endsWith('.js'))) problems.push('The asar has no renderer script.');

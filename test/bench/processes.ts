@@ -44,7 +44,7 @@ export function startFakeProcess(args: string[]): Promise<FakeProcess> {
  * The worker thread entries a bundled child may start; like the app's main build (vite.config.ts), a bundle finds
  * each one as a file beside itself (see main/core/worker-script.ts).
  */
-const workerEntries = ['main/core/store/search-index-worker.ts', 'main/core/store/qa-scan-worker.ts', 'main/core/store/integrity-check-worker.ts'];
+const workerEntries = ['main/core/store/search-index-worker.ts', 'main/core/store/qa-scan-worker.ts', 'main/core/store/integrity-check-worker.ts', 'main/core/store/snapshot-worker.ts'];
 
 /** Bundles a bench script (dependencies stay in node_modules), with the worker files beside it, and returns its path. */
 async function bundle(script: string): Promise<string> {

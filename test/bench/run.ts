@@ -12,6 +12,7 @@ import { rendererInitialJsGzipKb } from './renderer-size';
 import { signInToFake } from './tokens';
 import { compareTokenizers } from './tokenizers';
 import { withSteal } from './cpu-steal';
+import { mainLoopStalls } from './stall';
 
 /** Every measured run also records the CPU steal over it (see cpu-steal.ts); null off Linux. */
 interface SyncResult { wallMs: number; peakRssMb: number; keys: number; translations: number; requests: number; rateLimitWaitMs: number; throttled429: number; status: string; stealPercent: number | null }
@@ -44,7 +45,9 @@ interface QaResult {
 
 const quick = process.argv.includes('--quick');
 const root = join(import.meta.dirname, '..', '..');
-const scale = quick ? { keys: 5000, throttledKeys: 1500, stormKeys: 2000, resyncKeys: 3000 } : { keys: 100_000, throttledKeys: 5000, stormKeys: 100_000, resyncKeys: 20_000 };
+const scale = quick
+  ? { keys: 5000, throttledKeys: 1500, stormKeys: 2000, resyncKeys: 3000, stallKeys: 3000 }
+  : { keys: 100_000, throttledKeys: 5000, stormKeys: 100_000, resyncKeys: 20_000, stallKeys: 100_000 };
 /** Bare 429s (no Retry-After) in a row in the middle of the storm run's key listing. */
 const stormBurst = 20;
 /**
@@ -197,6 +200,9 @@ const throttled = await throttledSyncs();
 const resync = await resyncs();
 const storm = await stormSync();
 const large = await largeSyncs();
+log(`stalls: ${String(scale.stallKeys)} keys x 10 languages: first sync, full resync and incremental resync, searching every 50 ms during both resyncs…`);
+const stalls = await mainLoopStalls(scale.stallKeys);
+log(`stalls: ${JSON.stringify(stalls.phases)} (${stalls.status}, peak RSS ${String(stalls.peakRssMb)} MB)`);
 const tokenizers = compareTokenizers(quick ? 2000 : 20_000);
 log(
   `tokenizers (${String(tokenizers.documents)} documents): trigram build ${String(tokenizers.trigramBuildMs)} ms, ${String(tokenizers.trigramSizeMb)} MB, query p50 ${String(tokenizers.trigramQueryP50Ms)} ms; ` +
@@ -232,6 +238,13 @@ const summary = {
   // scaled to 1M), on two worker threads, with the longest stall of the main process's event loop meanwhile.
   qa_project_1m_s: median(large.map((trial) => Math.round((trial.qaScan.wallMs / 1000) * (1_000_000 / Math.max(1, trial.qaScan.keys * 10)) * 10) / 10)),
   qa_scan_main_loop_max_stall_ms: median(large.map((trial) => trial.qaScan.mainLoopMaxStallMs)),
+  // The longest the event loop of the process playing Electron's main stood still during a first sync and two
+  // resyncs (full and incremental) of scale.stallKeys keys, and searches issued every 50 ms meanwhile (stall-child.ts).
+  main_loop_max_stall_ms: stalls.mainLoopMaxStallMs,
+  main_loop_first_sync_stall_ms: stalls.phases.firstSync?.maxStallMs ?? null,
+  main_loop_resync_stall_ms: Math.max(stalls.phases.fullResync?.maxStallMs ?? 0, stalls.phases.incrementalResync?.maxStallMs ?? 0),
+  search_during_sync_p95_ms: stalls.searchDuringSyncP95Ms,
+  stall_keys: stalls.keys,
   sync_429_storm_ok: storm.ok,
   resync_unchanged_bytes_ratio: ratio(resync.unchangedBytes, resync.fullBytes),
   resync_1pct_bytes_ratio: ratio(resync.onePercentBytes, resync.fullBytes),
@@ -241,6 +254,6 @@ const summary = {
   max_cpu_steal_percent: maxSteal([...throttled, ...large.flatMap((trial) => [trial.sdk, trial.sync])]),
 };
 mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, storm, resync, large, tokenizers, qa }, null, 2)}\n`);
+writeFileSync(join(root, 'test-results', 'bench.json'), `${JSON.stringify({ summary, throttled, storm, resync, large, stalls, tokenizers, qa }, null, 2)}\n`);
 log('details: test-results/bench.json');
 log(JSON.stringify(summary));

@@ -11,7 +11,8 @@ let rig: SyncRig;
 let project: FakeProject;
 
 beforeAll(async () => {
-  rig = await syncRig({ projects: 1, keysPerProject: 1200, languages: 6, seed: 44 });
+  // The writer is watched from here (prepareOrders), so it runs on this thread rather than the writing thread.
+  rig = await syncRig({ projects: 1, keysPerProject: 1200, languages: 6, seed: 44 }, {}, { writingThread: false });
   await refreshList(rig);
   project = rig.fake.dataset.projects[0]!;
   await syncAndWait(rig, null);

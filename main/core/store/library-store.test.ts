@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LokaliseProject } from '../lokalise/types';
 import { storePath } from './database';
-import { internalsOf, LibraryStore } from './library-store';
+import { internalsOf, LibraryStore, type LibraryOptions } from './library-store';
 import { migrations } from './migrations';
 
 const opened: LibraryStore[] = [];
@@ -16,8 +16,8 @@ function folder(): string {
   return mkdtempSync(join(tmpdir(), 'locdesk-store-'));
 }
 
-function open(path: string): LibraryStore {
-  const store = LibraryStore.open(path);
+function open(path: string, options: LibraryOptions = {}): LibraryStore {
+  const store = LibraryStore.open(path, options);
   opened.push(store);
   return store;
 }
@@ -100,8 +100,18 @@ describe('LibraryStore file handling', () => {
 describe('LibraryStore page cache', () => {
   const cacheKb = (store: LibraryStore): number => -(internalsOf(store).connection.prepare('PRAGMA main.cache_size').raw(true).get() as [number])[0];
 
-  it('shrinks while a sync writes a snapshot and grows back when it is swapped in or thrown away', async () => {
+  it('stays at its browsing size on the main connection while the writing thread writes a snapshot', async () => {
     const store = open(folder());
+    store.saveProjectList([project('p1')], []);
+    const snapshot = await store.openSnapshot('p1', 0);
+    expect(cacheKb(store)).toBe(16_000);
+    await snapshot.commit(project('p1'), 0);
+    expect(cacheKb(store)).toBe(16_000);
+    expect(store.project('p1')?.sync.status).toBe('ok');
+  });
+
+  it('shrinks while a sync writes a snapshot on this thread and grows back when it is swapped in or thrown away', async () => {
+    const store = open(folder(), { writingThread: false });
     store.saveProjectList([project('p1')], []);
     expect(cacheKb(store)).toBe(16_000);
     const committed = await store.openSnapshot('p1', 0);

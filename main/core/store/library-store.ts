@@ -18,6 +18,7 @@ import { readResyncBasis, type ResyncBasis } from './resync-basis';
 import { attachSearchIndex, refreshTerms, removeSearchIndex, searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import { purgeGenerations, SnapshotWriter, type SnapshotWriting } from './snapshot-writer';
+import { SnapshotThread } from './snapshot-thread';
 import { writeTranslation, type LibraryTranslation } from './translation-write';
 import { clearQaResults, qaResultsPath } from './qa-results';
 import { QaLibrary } from './qa-library';
@@ -33,6 +34,11 @@ export interface LibraryOptions {
    * file aside and go on without a restart (see main/core/library-keeper.ts). Default: nobody.
    */
   readonly onDamage?: (error: unknown) => void;
+  /**
+   * False writes snapshots on the calling thread instead of the writing thread (snapshot-thread.ts): for tests that
+   * look inside the writer. Default: true.
+   */
+  readonly writingThread?: boolean;
 }
 
 /**
@@ -72,11 +78,14 @@ export function internalsOf(store: LibraryStore): StoreInternals {
 /** Reads and writes the library. */
 export class LibraryStore {
   private indexWriter: Promise<SearchIndexWriter> | null = null;
+  /** The writing thread (snapshot-thread.ts), started on first use; null inside when none could start. */
+  private thread: Promise<SnapshotThread | null> | null = null;
   /** True from openSnapshot until that snapshot is committed or aborted: the index writer takes one load at a time. */
   private writing = false;
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly onDamage: (error: unknown) => void;
+  private readonly useWritingThread: boolean;
   /** The QA results beside the library (qa.sqlite): scans, the filter's counts, one key rechecked. */
   public readonly qa: QaLibrary;
 
@@ -88,6 +97,7 @@ export class LibraryStore {
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
     this.onDamage = options.onDamage ?? (() => undefined);
+    this.useWritingThread = options.writingThread ?? true;
     this.qa = new QaLibrary(connection, folder, this.now);
     internals.set(this, { connection, indexWriter: () => this.searchIndexWriter() });
     this.purgeUnfinishedSyncs();
@@ -125,9 +135,9 @@ export class LibraryStore {
    * (it takes about 0.1 s): a sync calls it before it asks Lokalise for the project.
    */
   public prepareIndexing(): void {
-    // A failure to start is reported where the writer is awaited (openSnapshot), not left as an unhandled
+    // A failure to start is reported where the thread is awaited (openSnapshot), not left as an unhandled
     // rejection, which would end the process.
-    void this.searchIndexWriter().catch(() => undefined);
+    void this.writingThread().catch(() => undefined);
   }
 
   /**
@@ -138,17 +148,33 @@ export class LibraryStore {
   public async openSnapshot(projectId: string, expectedKeys: number): Promise<SnapshotWriting> {
     if (this.writing) throw new Error('A snapshot is already being written: the library takes one sync at a time.');
     this.writing = true;
+    const onEnd = (): void => {
+      this.writing = false;
+    };
     try {
+      const thread = await this.writingThread();
+      if (thread !== null) return guardedWriting(await thread.open(projectId, expectedKeys, this.now, onEnd));
       const search = await this.searchIndexWriter();
       const writer = SnapshotWriter.begin(this.connection, projectId, search, { expectedKeys, now: this.now, logger: this.logger });
-      return guardedWriting(
-        writer.writing(() => {
-          this.writing = false;
-        }),
-      );
+      return guardedWriting(writer.writing(onEnd));
     } catch (error) {
       this.writing = false;
-      throw error;
+      throw storeError(error);
+    }
+  }
+
+  /**
+   * resyncBasis read on the writing thread (every key's two times: a long read at 100,000 keys), so main's event loop
+   * stays free; on the main thread only where no writing thread could start.
+   */
+  public async loadResyncBasis(projectId: string): Promise<ResyncBasis | null> {
+    const thread = await this.writingThread();
+    if (thread === null) return this.resyncBasis(projectId);
+    try {
+      return await thread.call('basis', { projectId });
+    } catch (error) {
+      this.reportFailure(error);
+      throw storeError(error);
     }
   }
 
@@ -158,6 +184,15 @@ export class LibraryStore {
    */
   public resyncBasis(projectId: string): ResyncBasis | null {
     return this.guard(() => readResyncBasis(this.connection, projectId));
+  }
+
+  /**
+   * Resolves once the writing thread has done everything it was given, the removal of an old snapshot included
+   * (commit answers as soon as the new snapshot is in; the old one goes afterwards, a small step at a time).
+   */
+  public async whenSettled(): Promise<void> {
+    const thread = this.thread === null ? null : await this.thread;
+    if (thread?.usable === true) await thread.call('settle', {});
   }
 
   /** Makes sure `project` has a row (a project synced by id may predate the stored project list). */
@@ -250,6 +285,7 @@ export class LibraryStore {
   public close(): void {
     void this.indexWriter?.then((writer) => writer.close());
     this.indexWriter = null;
+    this.stopWritingThread();
     if (this.connection.open) this.connection.close();
   }
 
@@ -275,6 +311,8 @@ export class LibraryStore {
   public rebuildSearchIndex(): void {
     void this.indexWriter?.then((writer) => writer.close());
     this.indexWriter = null;
+    // The writing thread has the damaged file attached: the next sync starts a new one on the new file.
+    this.stopWritingThread();
     try {
       this.connection.exec('DETACH DATABASE search');
     } catch (error) {
@@ -298,6 +336,35 @@ export class LibraryStore {
       if (isDamage(error)) this.onDamage(error);
       throw storeError(error);
     }
+  }
+
+  /**
+   * The writing thread, started now if none is running. While it runs, main's connection never checkpoints the WAL
+   * itself (a checkpoint after a sync copies its whole WAL, a long stall): the thread checkpoints after each snapshot.
+   * Null when no thread could start (logged); snapshots are then written on the main thread, as before issue 17.
+   */
+  private async writingThread(): Promise<SnapshotThread | null> {
+    if (!this.useWritingThread) return null;
+    const current = this.thread === null ? null : await this.thread;
+    if (current?.usable === true) return current;
+    const starting = SnapshotThread.start(this.folder, this.logger).then(
+      (thread) => {
+        if (this.connection.open) this.connection.exec('PRAGMA main.wal_autocheckpoint = 0');
+        return thread;
+      },
+      (error: unknown) => {
+        this.logger.warn('the library is written on the main thread: no writing thread could start', { error });
+        if (this.connection.open) this.connection.exec('PRAGMA main.wal_autocheckpoint = 1000');
+        return null;
+      },
+    );
+    this.thread = starting;
+    return starting;
+  }
+
+  private stopWritingThread(): void {
+    void this.thread?.then((thread) => thread?.close());
+    this.thread = null;
   }
 
   private async searchIndexWriter(): Promise<SearchIndexWriter> {

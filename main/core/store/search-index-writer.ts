@@ -16,6 +16,11 @@ import type { Connection } from './connection';
 import { refreshTerms, termRefreshSql } from './search-index';
 import type { IndexReply, IndexRequest, IndexWorkerData } from './search-index-protocol';
 
+/** The file the indexing thread starts from (see worker-script.ts). */
+export function indexWorkerScript(): Promise<URL> {
+  return workerScript('store/search-index-worker');
+}
+
 /** Where index rows go during a sync. */
 export interface SearchIndexWriter {
   /** Starts a snapshot: background merging is paused so a bulk load writes each segment once. */
@@ -124,12 +129,13 @@ export class WorkerSearchIndexWriter implements SearchIndexWriter {
   }
 
   /**
-   * Starts the worker (search-index-worker.ts, found by workerScript) for the index at `path`; rejects when the
-   * worker cannot be found or started, or cannot open the file or libsql there.
+   * Starts the worker (search-index-worker.ts, found by workerScript unless `script` says where: a writing thread,
+   * which cannot look for it itself, is told by the main thread) for the index at `path`; rejects when the worker
+   * cannot be found or started, or cannot open the file or libsql there.
    */
-  public static async start(path: string): Promise<WorkerSearchIndexWriter> {
+  public static async start(path: string, script?: URL): Promise<WorkerSearchIndexWriter> {
     const workerData: IndexWorkerData = { path, pendingBytes: loadPendingBytes, batchesPerCommit: loadBatchesPerCommit, termRefresh: termRefreshSql('') };
-    const worker = new Worker(await workerScript('store/search-index-worker'), { workerData });
+    const worker = new Worker(script ?? (await indexWorkerScript()), { workerData });
     return new Promise((resolve, reject) => {
       const onError = (error: Error): void => reject(error);
       worker.once('error', onError);

@@ -45,8 +45,8 @@ function recordingLogger(): Logger & { warnings: string[] } {
   return { warnings, debug: vi.fn(), info: vi.fn(), error: vi.fn(), warn: (message: string) => void warnings.push(message) };
 }
 
-async function syncedRig(): Promise<{ projectId: string; settings: number; cjk: number }> {
-  rig = await syncRig({ projects: 1, keysPerProject: 300 });
+async function syncedRig(writingThread = true): Promise<{ projectId: string; settings: number; cjk: number }> {
+  rig = await syncRig({ projects: 1, keysPerProject: 300 }, {}, { writingThread });
   await refreshList(rig);
   const projectId = rig.fake.dataset.projects[0]?.projectId ?? '';
   expect((await syncAndWait(rig, [projectId])).status).toBe('done');
@@ -125,7 +125,8 @@ describe('search index writer', () => {
 
 describe('a sync whose indexing thread stops', () => {
   it('fails with a clear message, keeps the previous snapshot searchable, and the next sync starts a new thread', async () => {
-    const before = await syncedRig();
+    // The store's own index writer is the one stopped here, so snapshots are written on this thread.
+    const before = await syncedRig(false);
     const current = rig!;
     const writer = await internalsOf(current.store).indexWriter();
     // Stop the thread the moment the keys phase begins, as if it had crashed mid-sync.

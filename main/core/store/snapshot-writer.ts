@@ -68,6 +68,11 @@ export interface SnapshotPlan {
   readonly now: () => number;
   /** Where a key listed twice is reported. */
   readonly logger: Logger;
+  /**
+   * When true, commit and abort leave the removal of the other generation to the caller (tidyUp, tidyUpInSteps):
+   * the writing thread answers the swap first and removes the old rows afterwards. Default: removed at once.
+   */
+  readonly removeLater?: boolean;
 }
 
 /** The text a key is found by (see documentText). */
@@ -288,7 +293,7 @@ export class SnapshotWriter {
    * search document is indexed, then makes it the one readers see, in one short transaction, together with the
    * project facts and the sync facts; then removes the previous generation and gives the browsing cache back.
    */
-  public async commit(project: LokaliseProject, startedAt: number, changes: SyncChanges | null): Promise<SnapshotCounts> {
+  public async commit(project: LokaliseProject, startedAt: number, changes: SyncChanges | null, finishedAt?: number): Promise<SnapshotCounts> {
     // The orders are written while the index thread commits its last batches (two cores, one job each), unless
     // prepareOrders already wrote them for exactly the keys written. A resync's orders include the keys it carries.
     const carry = this.carry;
@@ -301,7 +306,7 @@ export class SnapshotWriter {
       })();
     } else if (this.orderedKeys !== this.counts.keys) this.prepareOrders();
     await this.search.flush();
-    const finishedAt = this.plan.now();
+    const finished = finishedAt ?? this.plan.now();
     this.connection.transaction(() => {
       carry?.moveRows();
       const groups = this.connection
@@ -327,15 +332,39 @@ export class SnapshotWriter {
              keys_updated = excluded.keys_updated, keys_added = excluded.keys_added, keys_removed = excluded.keys_removed`,
         )
         .run(
-          this.projectId, finishedAt, finishedAt - startedAt, counts.keys, counts.translations, changes === null ? 'full' : 'incremental',
+          this.projectId, finished, finished - startedAt, counts.keys, counts.translations, changes === null ? 'full' : 'incremental',
           changes?.updated ?? null, changes?.added ?? null, changes?.removed ?? null,
         );
     })();
     carry?.finish();
-    purgeGenerations(this.connection, this.projectId, this.generation);
+    if (this.plan.removeLater !== true) this.tidyUp();
+    return counts;
+  }
+
+  /**
+   * After a swap or an abort: removes every generation but the current one (the previous snapshot, or the one thrown
+   * away), gives the browsing cache back and lets the index merge its new segments. Commit and abort do it at once
+   * unless the plan says `removeLater`; the writing thread then does it with `tidyUpInSteps`.
+   */
+  public tidyUp(): void {
+    purgeGenerations(this.connection, this.projectId, this.currentGeneration());
     useSyncCache(this.connection, false);
     this.search.tidy();
-    return counts;
+  }
+
+  /**
+   * tidyUp in small transactions of `keysPerStep` keys, awaiting `pause` between them, so that a reader or a short
+   * write on another connection never waits long for the lock (see snapshot-worker.ts). The page cache stays small.
+   */
+  public async tidyUpInSteps(keysPerStep: number, pause: () => Promise<void>): Promise<void> {
+    const keep = this.currentGeneration();
+    while (purgeStep(this.connection, this.projectId, keep, keysPerStep)) await pause();
+    this.search.tidy();
+  }
+
+  private currentGeneration(): number {
+    const row = this.connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(this.projectId) as [number] | undefined;
+    return row?.[0] ?? 0;
   }
 
   /**
@@ -345,8 +374,8 @@ export class SnapshotWriter {
   public async abandon(): Promise<void> {
     this.carry?.finish();
     await this.search.flush().catch(() => undefined);
-    const row = this.connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(this.projectId) as [number] | undefined;
-    purgeGenerations(this.connection, this.projectId, row?.[0] ?? 0);
+    if (this.plan.removeLater === true) return;
+    purgeGenerations(this.connection, this.projectId, this.currentGeneration());
     useSyncCache(this.connection, false);
   }
 
@@ -378,23 +407,32 @@ function laterCopies(page: readonly LokaliseKey[]): readonly LokaliseKey[] {
   return last.size === page.length ? page : page.filter((key, index) => last.get(key.keyId) === index);
 }
 
-/** Deletes every generation of `projectId` other than `keep`, in chunks so no single transaction grows large. */
-export function purgeGenerations(connection: Connection, projectId: string, keep: number): void {
-  const select = connection.prepare('SELECT id FROM keys WHERE project_id = ? AND generation <> ? LIMIT 2000').raw(true);
+/**
+ * Deletes up to `limit` keys (with their translations and search documents) of generations of `projectId` other
+ * than `keep`, in one transaction; once none is left, their list orders and languages too. False when nothing was
+ * left to delete.
+ */
+export function purgeStep(connection: Connection, projectId: string, keep: number, limit: number): boolean {
+  const ids = (connection.prepare('SELECT id FROM keys WHERE project_id = ? AND generation <> ? LIMIT ?').raw(true).all(projectId, keep, limit) as [number][]).map((row) => row[0]);
+  if (ids.length === 0) {
+    const orders = connection.prepare('DELETE FROM key_order WHERE project_id = ? AND generation <> ?').run(projectId, keep).changes;
+    const languages = connection.prepare('DELETE FROM languages WHERE project_id = ? AND generation <> ?').run(projectId, keep).changes;
+    return orders + languages > 0;
+  }
   const deleteSearch = connection.prepare('DELETE FROM search.key_words WHERE rowid = ?');
   const deleteTranslations = connection.prepare('DELETE FROM key_translations WHERE key_row = ?');
   const deleteKey = connection.prepare('DELETE FROM keys WHERE id = ?');
-  for (;;) {
-    const ids = (select.all(projectId, keep) as [number][]).map((row) => row[0]);
-    if (ids.length === 0) break;
-    connection.transaction(() => {
-      for (const id of ids) {
-        deleteSearch.run(id);
-        deleteTranslations.run(id);
-        deleteKey.run(id);
-      }
-    })();
-  }
-  connection.prepare('DELETE FROM key_order WHERE project_id = ? AND generation <> ?').run(projectId, keep);
-  connection.prepare('DELETE FROM languages WHERE project_id = ? AND generation <> ?').run(projectId, keep);
+  connection.transaction(() => {
+    for (const id of ids) {
+      deleteSearch.run(id);
+      deleteTranslations.run(id);
+      deleteKey.run(id);
+    }
+  })();
+  return true;
+}
+
+/** Deletes every generation of `projectId` other than `keep`, in chunks so no single transaction grows large. */
+export function purgeGenerations(connection: Connection, projectId: string, keep: number): void {
+  while (purgeStep(connection, projectId, keep, 2000));
 }

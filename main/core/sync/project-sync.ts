@@ -81,7 +81,7 @@ export async function syncProject(context: ProjectSyncContext, projectId: string
   store.rememberProject(project);
   context.report({ projectName: project.name, phase: 'languages', total: project.keysTotal, changes: null }, true);
   const languages = await client.listLanguages(projectId, signal);
-  const basis = full ? null : store.resyncBasis(projectId);
+  const basis = full ? null : await store.loadResyncBasis(projectId);
   if (basis !== null && !sameLanguages(basis.languages, languages)) {
     context.logger.info('the project languages changed: a full sync', { projectId });
   } else if (basis !== null) {

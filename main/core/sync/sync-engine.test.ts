@@ -103,9 +103,9 @@ describe('SyncEngine', () => {
     // The index writer is asked for before the project loads; when that load fails, its failure must not go unheard.
     rig.fake.revokeProjectAccess(first!.projectId);
     // A plain function, not a vi spy: a spy observes the promises it returns, which would hide an unheard rejection.
-    // It replaces the store's private source of index writers (the fault has no public way in).
-    const store = rig.store as unknown as { searchIndexWriter: () => Promise<never> };
-    store.searchIndexWriter = () => Promise.reject(new LocdeskError('store.unavailable', 'The search index could not be opened.'));
+    // It replaces the store's private source of writing threads (the fault has no public way in).
+    const store = rig.store as unknown as { writingThread: () => Promise<never> };
+    store.writingThread = () => Promise.reject(new LocdeskError('store.unavailable', 'The search index could not be opened.'));
     const unheard: unknown[] = [];
     const listen = (reason: unknown): void => void unheard.push(reason);
     process.on('unhandledRejection', listen);

@@ -9,7 +9,7 @@ import { startFakeLokalise, type FakeLokalise, type FakeLokaliseOptions } from '
 import type { TokenSource } from '../../../main/core/auth/token-source';
 import { silentLogger } from '../../../main/core/log';
 import { LokaliseClient } from '../../../main/core/lokalise/client';
-import { LibraryStore } from '../../../main/core/store';
+import { LibraryStore, type LibraryOptions } from '../../../main/core/store';
 import { SyncEngine, type SyncOptions } from '../../../main/core/sync/sync-engine';
 
 /** Everything a sync test touches. */
@@ -40,10 +40,11 @@ export function fakeTokens(fake: FakeLokalise): TokenSource {
 export async function syncRig(
   options: FakeLokaliseOptions,
   clientOverrides: { requestsPerSecond?: number; timeoutMs?: number; maxRetries?: number } = {},
+  libraryOptions: LibraryOptions = {},
 ): Promise<SyncRig> {
   const fake = await startFakeLokalise(options);
   const folder = mkdtempSync(join(tmpdir(), 'locdesk-sync-'));
-  const store = LibraryStore.open(folder);
+  const store = LibraryStore.open(folder, libraryOptions);
   const client = new LokaliseClient({
     apiUrl: fake.apiUrl,
     fetch: globalThis.fetch,
@@ -82,5 +83,7 @@ export async function refreshList(rig: SyncRig): Promise<void> {
 export async function syncAndWait(rig: SyncRig, projectIds: string[] | null, options: SyncOptions = {}): Promise<SyncProgress> {
   rig.engine.start(projectIds, options);
   await rig.engine.whenIdle();
+  // The old snapshot is removed after the swap, on the writing thread: tests look at the library once it is gone.
+  await rig.store.whenSettled();
   return rig.engine.status();
 }
