@@ -4,7 +4,7 @@
  * pass/fail: the targets are in docs/benchmarks.md, never in tests.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Dataset } from '../fake-lokalise/dataset';
 import { runChild, startFakeProcess } from './processes';
@@ -76,7 +76,11 @@ function median(values: readonly number[]): number {
 /** See qa-scan-child.ts: the project-wide QA scan on worker threads, and how long this process's main loop stalled. */
 interface QaScanResult { keys: number; translations: number; threads: number; wallMs: number; cpuMs: number; translationsPerSecond: number; mainLoopMaxStallMs: number; mainLoopP99StallMs: number; keysWithIssues: number; resultsFileMb: number }
 
+/** See grid-child.ts: the key grid in Chromium over the synced project, with three target columns. */
+interface GridResult { keys: number; targetColumns: number; firstRowsMs: number; scrollP95FrameMs: number; scrollFrames: number; domRowsMax: number; loadAverage: number }
+
 interface LargeTrial {
+  grid: GridResult;
   sync: SyncResult;
   sdk: SdkResult;
   qaScan: QaScanResult;
@@ -105,7 +109,12 @@ async function largeSyncs(): Promise<LargeTrial[]> {
           `large: QA scan of ${String(qaScan.translations)} translations on ${String(qaScan.threads)} threads in ${String(qaScan.wallMs)} ms (${String(qaScan.cpuMs)} ms CPU, all threads), ` +
             `main loop max stall ${String(qaScan.mainLoopMaxStallMs)} ms (p99 ${String(qaScan.mainLoopP99StallMs)}), ${String(qaScan.keysWithIssues)} keys with issues, qa.sqlite ${String(qaScan.resultsFileMb)} MB`,
         );
-        results.push({ sync, sdk, search, qaScan });
+        const grid = { ...(await runChild<Omit<GridResult, 'loadAverage'>>('grid-child.ts', [folder])), loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100 };
+        log(
+          `large: grid of ${String(grid.keys)} keys with ${String(grid.targetColumns)} target columns: first rows ${String(grid.firstRowsMs)} ms, ` +
+            `scroll p95 frame ${String(grid.scrollP95FrameMs)} ms over ${String(grid.scrollFrames)} frames, at most ${String(grid.domRowsMax)} rows in the DOM (load average ${String(grid.loadAverage)})`,
+        );
+        results.push({ sync, sdk, search, qaScan, grid });
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
@@ -231,6 +240,11 @@ const summary = {
   peak_rss_mb: Math.max(...large.map((trial) => trial.sync.peakRssMb)),
   translations: Math.min(...large.map((trial) => trial.sync.translations)),
   renderer_js_gzip_kb: rendererInitialJsGzipKb(join(root, 'out', 'renderer')),
+  // The key grid in Chromium through the real core (grid-child.ts), with the 1-minute load average when measured.
+  grid_first_rows_ms: median(large.map((trial) => trial.grid.firstRowsMs)),
+  grid_scroll_p95_frame_ms: median(large.map((trial) => trial.grid.scrollP95FrameMs)),
+  grid_dom_rows_max: Math.max(...large.map((trial) => trial.grid.domRowsMax)),
+  grid_load_average: Math.max(...large.map((trial) => trial.grid.loadAverage)),
   qa_keystroke_p95_ms: qa.keystrokeP95Ms,
   qa_checks_per_second: qa.translationsPerSecond,
   qa_project_1m_estimate_s: qa.project1mEstimateS,

@@ -144,6 +144,13 @@ function compareIcuStructure(pair: FormPair, report: Report): void {
 
 const hasNamed = (placeholders: readonly Placeholder[]): boolean => placeholders.some((entry) => entry.family === 'named');
 
+/** True when both lists hold the same placeholders in the same order: then no comparison below can find anything. */
+function sameKeys(source: readonly Placeholder[], target: readonly Placeholder[]): boolean {
+  if (source.length !== target.length) return false;
+  for (let index = 0; index < source.length; index += 1) if (source[index]?.key !== target[index]?.key) return false;
+  return true;
+}
+
 /** Checks placeholders of every format against the source. */
 export const checkPlaceholders: FormCheck = (pair, report) => {
   const source = pair.placeholderSource;
@@ -151,7 +158,7 @@ export const checkPlaceholders: FormCheck = (pair, report) => {
   const sourcePlaceholders = source.tokens.placeholders;
   const targetPlaceholders = target.tokens.placeholders;
   const noPlaceholders = sourcePlaceholders.length === 0 && targetPlaceholders.length === 0;
-  if (noPlaceholders && source.icu === null && target.icu === null) return;
+  if (source.icu === null && target.icu === null && (noPlaceholders || sameKeys(sourcePlaceholders, targetPlaceholders))) return;
   if (!noPlaceholders) {
     for (const family of ['printf', 'universal'] as const) {
       const inSource = sourcePlaceholders.filter((entry) => entry.family === family);

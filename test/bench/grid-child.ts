@@ -1,0 +1,134 @@
+/**
+ * Bench child: the key grid in Chromium through the real core, over a synced library (issue 18's grid figures).
+ * Serves the built renderer under the production CSP, bridges `window.locdesk` to an AppCore over `folder`, shows
+ * the largest project with three target columns, and measures in the page with requestAnimationFrame:
+ *
+ * - `firstRowsMs`: from the workspace's first paint with the project open (its sidebar card drawn, which is when the
+ *   project view mounts and asks for its first page) to the first frame with key rows painted;
+ * - `scrollP95FrameMs`: the 95th percentile of frame intervals while the grid scrolls through the whole project
+ *   (about 400 steps of 25 rows each, one per frame), and `domRowsMax`, the most rows in the DOM meanwhile.
+ *
+ * Arguments: folder. Prints one JSON line.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { createAppCore } from '../../main/core/app-core';
+import { loadConfig } from '../../main/core/config';
+import { Redactor, silentLogger } from '../../main/core/log';
+import { connectPage } from '../support/e2e/bridge';
+import { serveRenderer } from '../support/e2e/static-server';
+import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser, ScriptedConfirmation } from '../support/memory-ports';
+
+const [folder = ''] = process.argv.slice(2);
+const root = join(import.meta.dirname, '..', '..');
+const steps = 400;
+
+/** What the page reports. */
+interface PageFigures {
+  firstRowsMs: number;
+  frames: number[];
+  domRowsMax: number;
+  targetColumns: number;
+}
+
+const loaded = loadConfig({ LOCDESK_CLIENT_ID: 'bench', LOCDESK_CLIENT_SECRET: 'bench-secret-000000', LOCDESK_API_URL: 'http://127.0.0.1:9/api2/' });
+const core = await createAppCore({
+  config: loaded.config,
+  configProblem: null,
+  dataFolder: folder,
+  fetch: globalThis.fetch,
+  cipher: new MemoryCipher(),
+  tokenStore: new MemoryKeyValueStore(),
+  settingsStore: new MemoryKeyValueStore(),
+  confirmation: new ScriptedConfirmation(false),
+  browser: new RecordingBrowser(),
+  clipboard: new MemoryClipboard(),
+  logger: silentLogger,
+  redactor: new Redactor(),
+  appVersion: 'bench',
+});
+const project = [...(await core.api.projects.list())].sort((a, b) => b.sync.keyCount - a.sync.keyCount)[0];
+if (project === undefined) throw new Error('the library is empty');
+const sourceIso = project.baseLanguageIso ?? 'en';
+const targetIsos = project.languages.map((language) => language.iso).filter((iso) => iso !== sourceIso).slice(0, 3);
+
+const renderer = await serveRenderer(join(root, 'out', 'renderer'));
+const browser = await chromium.launch({
+  ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await connectPage(page, core, new URL(renderer.url).origin);
+  // The project opens with three target columns, as a translator who chose them would see it.
+  await page.addInitScript(
+    ({ key, view }) => {
+      localStorage.setItem(key, JSON.stringify(view));
+      const marks: { open?: number; rows?: number } = {};
+      (globalThis as unknown as { __gridMarks: typeof marks }).__gridMarks = marks;
+      // Watch the DOM from the start: the first frame after the project card appears, and after the first key row.
+      const observer = new MutationObserver(() => {
+        if (marks.open === undefined && document.querySelector('.project-list') !== null) {
+          marks.open = -1;
+          requestAnimationFrame(() => (marks.open = performance.now()));
+        }
+        if (marks.rows === undefined && document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]') !== null) {
+          marks.rows = -1;
+          requestAnimationFrame(() => (marks.rows = performance.now()));
+        }
+        if (marks.rows !== undefined && marks.open !== undefined) observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    },
+    { key: `locdesk.view.${project.projectId}`, view: { sourceIso, targetIsos } },
+  );
+  await page.goto(renderer.url);
+  await page.waitForFunction(() => {
+    const marks = (globalThis as unknown as { __gridMarks: { open?: number; rows?: number } }).__gridMarks;
+    return (marks.rows ?? -1) > 0 && (marks.open ?? -1) > 0;
+  }, undefined, { timeout: 120_000 });
+  const figures = await page.evaluate(async (count): Promise<PageFigures> => {
+    const marks = (globalThis as unknown as { __gridMarks: { open: number; rows: number } }).__gridMarks;
+    const grid = document.querySelector<HTMLElement>('[role="grid"]');
+    if (grid === null) throw new Error('no grid');
+    const targetColumns = Math.max(0, grid.querySelectorAll('[role="columnheader"]').length - 2);
+    const frames: number[] = [];
+    let domRowsMax = 0;
+    const stride = Math.max(1, Math.ceil(grid.scrollHeight / count));
+    await new Promise<void>((resolve) => {
+      let last = performance.now();
+      let step = 0;
+      const frame = (now: number): void => {
+        frames.push(now - last);
+        last = now;
+        domRowsMax = Math.max(domRowsMax, grid.querySelectorAll('[role="row"]').length);
+        step += 1;
+        if (step > count) return resolve();
+        grid.scrollTop = step * stride;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame((now) => {
+        last = now;
+        requestAnimationFrame(frame);
+      });
+    });
+    return { firstRowsMs: marks.rows - marks.open, frames, domRowsMax, targetColumns };
+  }, steps);
+  const sorted = figures.frames.slice(1).sort((a, b) => a - b);
+  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? 0;
+  process.stdout.write(
+    `${JSON.stringify({
+      keys: project.sync.keyCount,
+      targetColumns: figures.targetColumns,
+      firstRowsMs: Math.round(figures.firstRowsMs * 10) / 10,
+      scrollP95FrameMs: Math.round(p95 * 10) / 10,
+      scrollFrames: sorted.length,
+      domRowsMax: figures.domRowsMax,
+    })}\n`,
+  );
+} finally {
+  await browser.close();
+  await renderer.close();
+  await core.close();
+}
