@@ -368,6 +368,11 @@ export const calls = {
   keys: {
     page: call('keys:page', z.tuple([KeyQuerySchema]), KeyPageSchema),
     detail: call('keys:detail', z.tuple([projectId, z.number().int().positive()]), KeyDetailSchema.nullable()),
+    /**
+     * Opens the key in Lokalise's web editor in the system browser. Main builds the URL from the project and key ids
+     * (the renderer never sends a URL to open here) and opens it only through the external-link allowlist.
+     */
+    openInLokalise: call('keys:open-in-lokalise', z.tuple([projectId, z.number().int().positive()]), z.boolean()),
   },
   sync: {
     start: call('sync:start', z.tuple([z.array(projectId).max(1000).nullable()]), SyncProgressSchema),

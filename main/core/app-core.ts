@@ -16,6 +16,7 @@ import { isCancellation, LocdeskError } from './errors';
 import { EventBus } from './event-bus';
 import { detailWithEdits } from './key-detail-edits';
 import { isAllowedExternalUrl } from './link-policy';
+import { keyEditorUrl } from './lokalise-web';
 import type { Logger, Redactor } from './log';
 import { LokaliseClient } from './lokalise/client';
 import { QaService, type QaHooks } from './qa/qa-service';
@@ -332,6 +333,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
     keys: {
       page: (query) => Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query)),
+      openInLokalise: async (projectId, keyId) => {
+        const url = keyEditorUrl(dependencies.config.authUrl, projectId, keyId);
+        if (url === null || !isAllowedExternalUrl(url, dependencies.config.authUrl)) return false;
+        await dependencies.browser.open(url);
+        return true;
+      },
       detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, detailWithEdits(library().keyDetail(projectId, keyId), projectId, (page, id) => edits.overlay(page, id)))),
     },
     sync: {

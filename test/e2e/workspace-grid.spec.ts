@@ -200,3 +200,29 @@ test('keyboard: arrows move the focused cell, Enter opens the editor, Escape und
   await page.keyboard.press('Control+f');
   await expect(page.getByRole('searchbox', { name: 'Search keys' })).toBeFocused();
 });
+
+test('row menu: Shift+F10 on a cell copies the key name or a translation, and opens the key in Lokalise', async ({ world }) => {
+  const { page } = world;
+  await signInAndSync(world);
+  const project = world.fake.dataset.projects[0]!;
+  const grid = page.getByRole('grid', { name: 'Keys' });
+  await grid.getByRole('gridcell').nth(1).click();
+  const keyName = (await grid.locator('[data-cell="0:0"] .cell-key').innerText()).replace('⋯', '').trim().split('\n')[0]!;
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: `Actions for ${keyName}` });
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => world.clipboard.text).toBe(keyName);
+  await expect(menu).toBeHidden();
+  await expect(page.locator('[role="gridcell"]:focus')).toHaveAttribute('data-cell', '0:1');
+
+  await page.keyboard.press('Shift+F10');
+  await expect(menu).toBeVisible();
+  await world.screenshot('row-menu');
+  const opened = world.browser.nextUrl();
+  await menu.getByRole('menuitem', { name: 'Open in Lokalise' }).click();
+  const url = new URL(await opened);
+  expect(url.pathname).toBe(`/project/${project.projectId}/`);
+  expect(url.searchParams.get('k')).toMatch(/^\d+$/);
+  await expect(page.getByText(`Opened ${keyName} in Lokalise in your browser.`)).toBeAttached();
+});

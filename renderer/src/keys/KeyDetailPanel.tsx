@@ -8,6 +8,28 @@ import { CopyButton } from '../shared/CopyButton';
 import { exactTime } from '../shared/format';
 import { HighlightedText } from '../shared/HighlightedText';
 
+/** Opens the key in Lokalise's web editor (main builds the link and opens it in the system browser), saying if it could not. */
+function OpenInLokalise({ projectId, keyId }: { projectId: string; keyId: number }): React.JSX.Element {
+  const [failed, setFailed] = useState(false);
+  return (
+    <p className="detail-actions">
+      <button
+        type="button"
+        className="link"
+        onClick={() => {
+          api()
+            .keys.openInLokalise(projectId, keyId)
+            .then((opened) => setFailed(!opened))
+            .catch(() => setFailed(true));
+        }}
+      >
+        Open in Lokalise
+      </button>
+      {failed && <span role="alert"> Could not open the browser.</span>}
+    </p>
+  );
+}
+
 /** Where the grid asks the panel to open the editor: a language, and a serial that changes with every request. */
 export interface EditorRequest {
   readonly languageIso: string;
@@ -143,6 +165,7 @@ export function KeyDetailPanel({
             <HighlightedText text={detail.name} search={search} />
             <CopyButton text={detail.name} label="Copy key name" />
           </h2>
+          <OpenInLokalise projectId={projectId} keyId={detail.keyId} />
           <dl className="detail-facts">
             {(['ios', 'android', 'web', 'other'] as const).map((platform) => (
               <div key={platform}>

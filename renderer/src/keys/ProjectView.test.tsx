@@ -146,6 +146,22 @@ describe('ProjectView', { timeout: 20_000 }, () => {
     expect((box as HTMLInputElement).value).toBe('');
   });
 
+  it('says beside the count when a search ran out of time, and when the typed text was longer than the search uses', async () => {
+    await renderView();
+    const notice = (): HTMLElement | null => document.querySelector('.search-notice');
+    expect(notice()).toBeNull();
+    fake.respond('keys.page', (query: KeyQueryInput) =>
+      query.search === 'dat' ? { total: 3, offset: 0, items: [row(0), row(1), row(2)], partial: { searchedKeys: 41_200, totalKeys: 100_000 } } : { total: 1, offset: 0, items: [row(0)] },
+    );
+    const box = screen.getByRole('searchbox', { name: 'Search keys' });
+    fireEvent.change(box, { target: { value: 'dat' } });
+    await waitFor(() => expect(notice()?.textContent).toBe('Searched 41,200 of 100,000 keys — refine the search to see all matches'));
+    fireEvent.change(box, { target: { value: Array.from({ length: 14 }, (_, index) => `term${index}`).join(' ') } });
+    await waitFor(() => expect(notice()?.textContent).toBe('Search uses the first 12 words'));
+    fireEvent.change(box, { target: { value: 'save' } });
+    await waitFor(() => expect(notice()).toBeNull());
+  });
+
   it('focuses the search with Ctrl+F, moves the focused cell with the arrows, opens with Enter and closes with Escape', async () => {
     const grid = await renderView();
     fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
@@ -194,6 +210,47 @@ describe('ProjectView', { timeout: 20_000 }, () => {
     act(() => cell(grid, 1, 2).focus());
     fireEvent.keyDown(cell(grid, 1, 2), { key: 'c', metaKey: true });
     await waitFor(() => expect(fake.argumentsOf('app.copyText').at(-1)).toEqual(['zero: لا ملفات\none: ملف\ntwo: \nfew: \nmany: \nother: ملفات']));
+  });
+
+  it('opens a row menu with Shift+F10 that copies the key name, the source or a target, and opens the key in Lokalise', async () => {
+    const grid = await renderView();
+    act(() => cell(grid, 2, 2).focus());
+    fireEvent.keyDown(cell(grid, 2, 2), { key: 'F10', shiftKey: true });
+    const menu = await screen.findByRole('menu', { name: 'Actions for screen.key_2' });
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((item) => item.textContent)).toEqual(['Copy key name', 'Copy English text', 'Copy Arabic text', 'Open in Lokalise']);
+    expect(document.activeElement).toBe(items[0]);
+    fireEvent.keyDown(items[0]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(items[1]);
+    fireEvent.keyDown(items[1]!, { key: 'ArrowUp' });
+    fireEvent.keyDown(items[0]!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(items[3]);
+    fireEvent.click(items[2]!);
+    await waitFor(() => expect(fake.argumentsOf('app.copyText').at(-1)).toEqual(['تم']));
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(cell(grid, 2, 2));
+    // The same menu from the row's "⋯" button; Open in Lokalise asks main with the project and key ids.
+    fireEvent.click(within(grid).getByRole('button', { name: 'Actions for screen.key_2' }));
+    fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Open in Lokalise' }));
+    await waitFor(() => expect(fake.argumentsOf('keys.openInLokalise')).toEqual([['p.1', row(2).keyId]]));
+    expect(await screen.findByText('Opened screen.key_2 in Lokalise in your browser.')).toBeTruthy();
+  });
+
+  it('opens the row menu at a right click, leaves out empty translations, and Escape closes it back to the cell', async () => {
+    fake.respond('keys.page', (query: KeyQueryInput) => {
+      const offset = query.offset ?? 0;
+      const items = Array.from({ length: query.limit ?? 100 }, (_, index) => sampleRow(offset + index));
+      if (offset === 0) items[0] = { ...row(0), translations: [makeCell('en', 'Save'), makeCell('ar', '', { isEmpty: true })] };
+      return { total, offset, items };
+    });
+    const grid = await renderView();
+    fireEvent.contextMenu(cell(grid, 0, 1), { clientX: 40, clientY: 60 });
+    const menu = await screen.findByRole('menu', { name: 'Actions for screen.key_0' });
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Copy key name', 'Copy English text', 'Open in Lokalise']);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(cell(grid, 0, 1));
+    expect(fake.argumentsOf('app.copyText')).toEqual([]);
   });
 
   it('gives each translation cell a status icon with words, and right-to-left cells their direction', async () => {

@@ -8,6 +8,7 @@ import type { CellPosition } from './grid/grid-keys';
 import type { CellRenderer } from './grid/GridRow';
 import { KeyGrid } from './grid/KeyGrid';
 import { keyCountText } from './key-count';
+import { searchNotices } from './search-notice';
 import { KeyDetailPanel, type EditorRequest } from './KeyDetailPanel';
 import { KeyToolbar, noFilters, type KeyFilters } from './KeyToolbar';
 import { QaFilter } from './QaFilter';
@@ -150,6 +151,7 @@ export function ProjectView({
     [columns],
   );
   const onCopy = useCallback((text: string) => api().app.copyText(text), []);
+  const onOpenInLokalise = useCallback((row: KeyRow) => api().keys.openInLokalise(project.projectId, row.keyId), [project.projectId]);
 
   if (problem !== null) return <p role="alert" className="notice notice-error">{problem}</p>;
   if (facets === null) return <p aria-busy="true">Loading {project.name}…</p>;
@@ -164,6 +166,7 @@ export function ProjectView({
       </div>
     );
   }
+  const notices = searchNotices(debouncedSearch, keys.partial);
   const narrowed = debouncedSearch.trim() !== '' || filters.status !== null || filters.tags.length > 0 || filters.platforms.length > 0 || qaFilter !== null;
   return (
     <div className={`project-view${detailOpen ? ' detail-open' : ''}`}>
@@ -197,12 +200,20 @@ export function ProjectView({
           onSelect={onSelect}
           onOpen={onOpen}
           onCopy={onCopy}
+          onOpenInLokalise={onOpenInLokalise}
           cellRenderer={cellRenderer}
           viewportHeight={viewportHeight}
         />
-        <output className="match-count" aria-live="polite">
-          {keyCountText(keys.total, facets.keyCounts, { includeArchived: filters.includeArchived, includeHidden: filters.includeHidden, narrowed })}
-        </output>
+        <div className="count-line">
+          <output className="match-count" aria-live="polite">
+            {keyCountText(keys.total, facets.keyCounts, { includeArchived: filters.includeArchived, includeHidden: filters.includeHidden, narrowed })}
+          </output>
+          {notices.length > 0 && (
+            <p className="search-notice" role="status" title={notices.join('. ')}>
+              {notices.join('. ')}
+            </p>
+          )}
+        </div>
       </div>
       {detailOpen && (
         <KeyDetailPanel

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { KeyQueryInput, KeyRow } from '../../../common/contract';
+import type { KeyPage, KeyQueryInput, KeyRow } from '../../../common/contract';
 import { api, messageOf } from '../api';
 
 /** Rows are fetched in pages of this size as the list scrolls. */
@@ -9,6 +9,8 @@ export const keyPageSize = 100;
 export interface KeyWindow {
   readonly total: number | null;
   readonly problem: string | null;
+  /** Set when the search ran out of its time budget before it had read every key (the count is then partial). */
+  readonly partial: KeyPage['partial'] | null;
   row(index: number): KeyRow | undefined;
   /** Makes sure rows `first`..`last` are loaded or loading. */
   ensure(first: number, last: number): void;
@@ -22,6 +24,7 @@ export function useKeyWindow(query: Omit<KeyQueryInput, 'offset' | 'limit'> | nu
   const [pages, setPages] = useState<ReadonlyMap<number, KeyRow[]>>(new Map());
   const [total, setTotal] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [partial, setPartial] = useState<KeyPage['partial'] | null>(null);
   const requested = useRef(new Set<number>());
   const generation = useRef(0);
   const signature = query === null ? null : JSON.stringify(query);
@@ -37,6 +40,7 @@ export function useKeyWindow(query: Omit<KeyQueryInput, 'offset' | 'limit'> | nu
         .then((result) => {
           if (mine !== generation.current) return;
           setTotal(result.total);
+          setPartial(result.partial ?? null);
           setProblem(null);
           setPages((current) => new Map(current).set(page, result.items));
         })
@@ -54,12 +58,14 @@ export function useKeyWindow(query: Omit<KeyQueryInput, 'offset' | 'limit'> | nu
     requested.current = new Set();
     setPages(new Map());
     setTotal(null);
+    setPartial(null);
     load(0);
   }, [load, reloadToken]);
 
   return {
     total,
     problem,
+    partial,
     row: (index) => pages.get(Math.floor(index / keyPageSize))?.[index % keyPageSize],
     ensure: (first, last) => {
       for (let page = Math.floor(first / keyPageSize); page <= Math.floor(last / keyPageSize); page += 1) load(page);

@@ -118,6 +118,7 @@ export const sampleArguments: Readonly<Record<string, unknown[]>> = {
   'projects:facets': ['123.abc'],
   'keys:page': [{ projectId: '123.abc', sourceIso: 'en', targetIsos: ['de'] }],
   'keys:detail': ['123.abc', 7],
+  'keys:open-in-lokalise': ['123.abc', 7],
   'sync:start': [null],
   'sync:start-full': [null],
   'qa:status': ['123.abc', ['de']],

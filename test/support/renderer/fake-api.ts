@@ -152,6 +152,7 @@ function defaultAnswers(): AnswerTable {
     'app.info': productionInfo,
     'app.connectivity': online,
     'app.openExternal': true,
+    'keys.openInLokalise': true,
     'app.copyText': true,
     'auth.getState': signedOut,
     'auth.signIn': { ...signedOut, status: 'signingIn', mode: 'loopback', signInHost: 'app.lokalise.com' },

@@ -97,6 +97,12 @@ export const GridRow = memo(function GridRow({ row, index, top, columns, selecte
                 {row.isPlural && <span className="tag">plural</span>}
                 {row.isArchived && <span className="tag">archived</span>}
                 {row.isHidden && <span className="tag">hidden</span>}
+                {selected && (
+                  // Out of the tab order (the cell is the stop; Shift+F10 opens the same menu); the grid handles the click.
+                  <button type="button" className="row-menu-button" tabIndex={-1} data-row-menu aria-haspopup="menu" aria-label={`Actions for ${row.name}`} title="Copy, open in Lokalise (Shift+F10)">
+                    ⋯
+                  </button>
+                )}
               </span>
             ) : (
               <>

@@ -7,6 +7,7 @@ import { gridMinimumWidth, gridTemplate, type GridColumn } from './columns';
 import { moveCell, type CellPosition } from './grid-keys';
 import { GridHeader } from './GridHeader';
 import { GridRow, type CellRenderer } from './GridRow';
+import { RowMenu, rowMenuItems } from './RowMenu';
 
 /** A row's height when not selected: one line of text (32 px keeps 18+ rows on a 1280×800 screen). */
 export const gridRowHeight = 32;
@@ -57,6 +58,8 @@ export interface KeyGridProps {
   readonly onOpen: (position: CellPosition, row: KeyRow | undefined) => void;
   /** Ctrl/Cmd+C on a cell: copy this text through main. Resolves to whether it was copied. */
   readonly onCopy: (text: string) => Promise<boolean>;
+  /** "Open in Lokalise" from the row menu: opens the key in the web editor. Resolves to whether it was opened. */
+  readonly onOpenInLokalise?: (row: KeyRow) => Promise<boolean>;
   readonly cellRenderer?: CellRenderer;
   /** A fixed viewport height instead of measuring the element, for environments without layout (jsdom tests). */
   readonly viewportHeight?: number;
@@ -65,12 +68,16 @@ export interface KeyGridProps {
 /**
  * The key grid (ARIA grid pattern): key name, source and target columns, virtualized so only the rows in view
  * exist in the DOM whatever the project's size, with pages fetched as they come into view. One cell at a time is in
- * the tab order (roving tabindex); arrows, Home/End, PageUp/PageDown move it, Enter opens it, Ctrl/Cmd+C copies it.
+ * the tab order (roving tabindex); arrows, Home/End, PageUp/PageDown move it, Enter opens it, Ctrl/Cmd+C copies it,
+ * and Shift+F10, the context-menu key, a right click or the row's "⋯" button open the row menu (copy, open in Lokalise).
  */
-export function KeyGrid({ keys, columns, widths, onResize, search, selected, onSelect, onOpen, onCopy, cellRenderer, viewportHeight }: KeyGridProps): React.JSX.Element {
+export function KeyGrid({ keys, columns, widths, onResize, search, selected, onSelect, onOpen, onCopy, onOpenInLokalise, cellRenderer, viewportHeight }: KeyGridProps): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
   const focusWanted = useRef<CellPosition | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [menu, setMenu] = useState<{ position: CellPosition; x: number; y: number } | null>(null);
+  const menuCell = useRef<CellPosition | null>(null);
+  menuCell.current = menu?.position ?? null;
   const [selectedHeight, measureSelected] = useMeasuredHeight();
   const total = keys.total ?? 0;
   const selectedRow = selected?.row ?? null;
@@ -136,6 +143,24 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
       .catch(() => setAnnouncement(`Could not copy the ${chosen.what}.`));
   };
 
+  const openMenu = (position: CellPosition, x: number, y: number): void => {
+    if (keys.row(position.row) === undefined) return;
+    if (position.row !== selected?.row || position.column !== selected.column) onSelect(position, keys.row(position.row));
+    setMenu({ position, x, y });
+  };
+  // Stable, so the open menu does not take the focus back on every render; the focus returns to the menu's cell.
+  const closeMenu = useCallback(() => {
+    const position = menuCell.current;
+    setMenu(null);
+    if (position !== null) scroller.current?.querySelector<HTMLElement>(`[data-cell="${position.row}:${position.column}"]`)?.focus();
+  }, []);
+  const menuRow = menu === null ? undefined : keys.row(menu.position.row);
+  const openInLokalise = (row: KeyRow): void => {
+    onOpenInLokalise?.(row)
+      .then((opened) => setAnnouncement(opened ? `Opened ${row.name} in Lokalise in your browser.` : `Could not open ${row.name} in Lokalise.`))
+      .catch(() => setAnnouncement(`Could not open ${row.name} in Lokalise.`));
+  };
+
   return (
     <div className="key-grid-frame">
       {total === 0 && keys.total !== null && <p className="empty grid-empty">No keys match.</p>}
@@ -150,6 +175,19 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
         onFocus={(event) => {
           const position = positionOf(event.target);
           if (position !== null && (position.row !== selected?.row || position.column !== selected.column)) onSelect(position, keys.row(position.row));
+        }}
+        onContextMenu={(event) => {
+          const position = positionOf(event.target);
+          if (position === null) return;
+          event.preventDefault();
+          openMenu(position, event.clientX, event.clientY);
+        }}
+        onClick={(event) => {
+          if (!(event.target instanceof HTMLElement) || event.target.closest('[data-row-menu]') === null) return;
+          const position = positionOf(event.target);
+          if (position === null) return;
+          const box = event.target.getBoundingClientRect();
+          openMenu(position, box.left, box.bottom);
         }}
         onDoubleClick={(event) => {
           const position = positionOf(event.target);
@@ -168,6 +206,12 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
           if (event.key === 'Enter') {
             event.preventDefault();
             onOpen(position, keys.row(position.row));
+            return;
+          }
+          if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+            event.preventDefault();
+            const box = event.target.getBoundingClientRect();
+            openMenu(position, box.left, box.bottom);
             return;
           }
           const next = moveCell(position, event.key, { rows: total, columns: columns.length, pageRows }, control);
@@ -197,6 +241,18 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
           })}
         </div>
       </div>
+      {menu !== null && menuRow !== undefined && (
+        <RowMenu
+          keyName={menuRow.name}
+          x={menu.x}
+          y={menu.y}
+          onClose={closeMenu}
+          items={rowMenuItems(menuRow, columns, {
+            copyColumn: (column) => copy({ row: menu.position.row, column }),
+            openInLokalise: onOpenInLokalise === undefined ? null : () => openInLokalise(menuRow),
+          })}
+        />
+      )}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
