@@ -32,6 +32,7 @@ const cleanApp = {
   'out/main/search-index-worker.js': 'export {}',
   'out/main/integrity-check-worker.js': 'export {}',
   'out/main/qa-scan-worker.js': 'export {}',
+  'out/main/snapshot-worker.js': 'export {}',
   'out/preload/index.cjs': 'require("electron")',
   'out/renderer/index.html': '<!doctype html>',
   'out/renderer/assets/index-1.js': 'render()',
