@@ -54,7 +54,7 @@ test('searches CJK text, filters untranslated in Japanese, and opens a plural ke
   await page.getByText(/^Languages/).click();
   await search(page, '設定が更新');
   await expect(page.locator('mark.match').first()).toHaveText('設定が更新');
-  expect(await count(page)).toBeGreaterThan(0);
+  await expect.poll(() => count(page)).toBeGreaterThan(0);
   await search(page, '');
   await page.getByLabel('Status filter').selectOption('untranslated');
   await page.getByText(/^More/).click();
@@ -84,7 +84,7 @@ test('keeps browsing when Lokalise goes away, with the offline badge', async ({ 
   await page.getByRole('complementary', { name: 'Projects' }).getByRole('button', { name: 'Sync all' }).click();
   await expect(page.getByRole('status', { name: 'Offline', exact: true })).toBeVisible();
   await search(page, 'settings');
-  expect(await count(page)).toBeGreaterThan(0);
+  await expect.poll(() => count(page)).toBeGreaterThan(0);
   await page.getByRole('grid', { name: 'Keys' }).getByRole('row').nth(1).getByRole('gridcell').first().click();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Key details' }).getByRole('heading', { level: 2 })).toBeVisible();
@@ -124,7 +124,7 @@ test('shows the expired session as a banner while browsing continues, then signs
   await page.getByRole('complementary', { name: 'Projects' }).getByRole('button', { name: 'Sync all' }).click();
   await expect(page.locator('.banner-warning').filter({ hasText: 'session has expired' })).toBeVisible();
   await search(page, 'settings');
-  expect(await count(page)).toBeGreaterThan(0);
+  await expect.poll(() => count(page)).toBeGreaterThan(0);
   await world.screenshot('session-expired-banner');
 
   await world.signInThroughConsent('Allow', page.getByRole('button', { name: 'Sign in again' }));
