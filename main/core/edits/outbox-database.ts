@@ -15,6 +15,9 @@ import { editError } from './edit-errors';
 /** A connection to `edits.sqlite`. */
 export type OutboxConnection = InstanceType<typeof Database>;
 
+/** A prepared statement on it. */
+export type OutboxStatement = Database.Statement;
+
 /** The file inside the data folder. */
 export function outboxPath(folder: string): string {
   return join(folder, 'edits.sqlite');
@@ -63,6 +66,9 @@ export function openOutboxDatabase(folder: string): OutboxConnection {
     connection = new Database(outboxPath(folder));
     connection.exec('PRAGMA journal_mode = WAL');
     connection.exec('PRAGMA synchronous = FULL');
+    // The outbox copies its WAL into the file itself, after a commit has answered (see Outbox): a commit never pays
+    // for a checkpoint's extra writes and syncs.
+    connection.exec('PRAGMA wal_autocheckpoint = 0');
     connection.exec('PRAGMA busy_timeout = 5000');
     const row = connection.prepare('PRAGMA user_version').raw(true).get() as unknown[] | undefined;
     const current = typeof row?.[0] === 'number' ? row[0] : 0;

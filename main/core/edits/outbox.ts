@@ -3,13 +3,16 @@
  * against, and where it stands. Every change is one small transaction on a `synchronous = FULL` connection, so a
  * method that returns has put its change on disk.
  *
+ * The WAL is checkpointed after commits have answered, never inside one (outbox-checkpoint.ts).
+ *
  * Rules that keep edits safe: a re-edit of the same translation updates the row's value and keeps its first base
  * (the comparison at push must be against what the translator saw when they began); only `remove` deletes a row,
  * and the push engine removes one only when the server holds exactly the value it pushed.
  */
 import type { Contributor, Edit, EditCounts, EditReason, EditState, TranslationSnapshot } from '../../../common/contract';
 import { emptyEditCounts } from '../../../common/contract';
-import { openOutboxDatabase, type OutboxConnection } from './outbox-database';
+import { OutboxCheckpoint } from './outbox-checkpoint';
+import { openOutboxDatabase, type OutboxConnection, type OutboxStatement } from './outbox-database';
 
 /** A new value for one translation, with the facts from the library the row needs. */
 export interface OutboxCommit {
@@ -133,12 +136,27 @@ export function publicEdit(edit: OutboxEdit): Edit {
 
 const states: readonly EditState[] = ['pending', 'pushing', 'conflict', 'orphaned', 'rejected', 'held'];
 
+const commitSql = `INSERT INTO edits (project_id, key_id, language_iso, key_name, is_plural, state, value, plural_forms, is_reviewed, is_unverified, base, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (project_id, key_id, language_iso) DO UPDATE SET
+    value = excluded.value, plural_forms = excluded.plural_forms, is_reviewed = excluded.is_reviewed,
+    is_unverified = excluded.is_unverified, updated_at = excluded.updated_at, qa_confirmed = 0, exported_at = NULL,
+    state = CASE WHEN edits.state IN ('conflict', 'orphaned') THEN edits.state ELSE 'pending' END,
+    reason = CASE WHEN edits.state IN ('conflict', 'orphaned') THEN edits.reason ELSE NULL END,
+    message = CASE WHEN edits.state IN ('conflict', 'orphaned') THEN edits.message ELSE NULL END
+  RETURNING *`;
+
 /** The durable queue of edits. */
 export class Outbox {
+  /** Statements of the calls made on every commit, prepared once. */
+  private readonly statements = new Map<string, OutboxStatement>();
+  private readonly checkpoints: OutboxCheckpoint;
+
   private constructor(
     private readonly connection: OutboxConnection,
     private readonly now: () => number,
   ) {
+    this.checkpoints = new OutboxCheckpoint(connection);
     // A push cut short by a crash or quit leaves rows in `pushing`: they are simply pending again.
     this.connection.prepare(`UPDATE edits SET state = 'pending' WHERE state = 'pushing'`).run();
   }
@@ -154,18 +172,7 @@ export class Outbox {
     const plural = commit.pluralForms === null ? null : JSON.stringify(commit.pluralForms);
     // Upsert in one statement: a conflict keeps its theirs and state (the translator still has to settle it), an
     // orphan stays an orphan, everything else becomes pending again with its reason cleared.
-    const row = this.connection
-      .prepare(
-        `INSERT INTO edits (project_id, key_id, language_iso, key_name, is_plural, state, value, plural_forms, is_reviewed, is_unverified, base, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (project_id, key_id, language_iso) DO UPDATE SET
-           value = excluded.value, plural_forms = excluded.plural_forms, is_reviewed = excluded.is_reviewed,
-           is_unverified = excluded.is_unverified, updated_at = excluded.updated_at, qa_confirmed = 0, exported_at = NULL,
-           state = CASE WHEN edits.state IN ('conflict', 'orphaned') THEN edits.state ELSE 'pending' END,
-           reason = CASE WHEN edits.state IN ('conflict', 'orphaned') THEN edits.reason ELSE NULL END,
-           message = CASE WHEN edits.state IN ('conflict', 'orphaned') THEN edits.message ELSE NULL END
-         RETURNING *`,
-      )
+    const row = this.statement(commitSql)
       .get(
         commit.projectId,
         commit.keyId,
@@ -180,6 +187,7 @@ export class Outbox {
         now,
         now,
       ) as Row;
+    this.wrote();
     return toEdit(row);
   }
 
@@ -220,8 +228,8 @@ export class Outbox {
   public counts(projectId: string | null): EditCounts {
     const rows = (
       projectId === null
-        ? this.connection.prepare('SELECT state, count(*) AS n FROM edits GROUP BY state').all()
-        : this.connection.prepare('SELECT state, count(*) AS n FROM edits WHERE project_id = ? GROUP BY state').all(projectId)
+        ? this.statement('SELECT state, count(*) AS n FROM edits GROUP BY state').all()
+        : this.statement('SELECT state, count(*) AS n FROM edits WHERE project_id = ? GROUP BY state').all(projectId)
     ) as { state: string; n: number }[];
     return countsFrom(rows);
   }
@@ -256,6 +264,7 @@ export class Outbox {
     if (update.value !== undefined) put('value', update.value);
     if (update.pluralForms !== undefined) put('plural_forms', update.pluralForms === null ? null : JSON.stringify(update.pluralForms));
     const row = this.connection.prepare(`UPDATE edits SET ${sets.join(', ')} WHERE edit_id = ? RETURNING *`).get(...values, editId) as Row | undefined;
+    this.wrote();
     return row === undefined ? null : toEdit(row);
   }
 
@@ -269,7 +278,9 @@ export class Outbox {
 
   /** Deletes an edit; returns whether it existed. */
   public remove(editId: number): boolean {
-    return this.connection.prepare('DELETE FROM edits WHERE edit_id = ?').run(editId).changes > 0;
+    const removed = this.connection.prepare('DELETE FROM edits WHERE edit_id = ?').run(editId).changes > 0;
+    this.wrote();
+    return removed;
   }
 
   /**
@@ -280,6 +291,7 @@ export class Outbox {
     const result = this.connection
       .prepare('DELETE FROM edits WHERE edit_id = ? AND value = ? AND is_reviewed IS ? AND is_unverified IS ?')
       .run(editId, value, dbFlag(isReviewed), dbFlag(isUnverified));
+    this.wrote();
     return result.changes > 0;
   }
 
@@ -300,12 +312,14 @@ export class Outbox {
 
   /** Deletes every edit (forget with `discardEdits`). */
   public removeAll(): number {
-    return this.connection.prepare('DELETE FROM edits').run().changes;
+    const removed = this.connection.prepare('DELETE FROM edits').run().changes;
+    this.wrote();
+    return removed;
   }
 
   /** The cached `contributors/me` of a project, or null when never fetched. */
   public contributor(projectId: string): Contributor | null {
-    const row = this.connection.prepare('SELECT body FROM contributors WHERE project_id = ?').get(projectId) as { body: string } | undefined;
+    const row = this.statement('SELECT body FROM contributors WHERE project_id = ?').get(projectId) as { body: string } | undefined;
     return row === undefined ? null : (JSON.parse(row.body) as Contributor);
   }
 
@@ -314,11 +328,31 @@ export class Outbox {
     this.connection
       .prepare('INSERT INTO contributors (project_id, body, fetched_at) VALUES (?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at')
       .run(projectId, JSON.stringify(contributor), contributor.fetchedAt);
+    this.wrote();
   }
 
-  /** Closes the file. */
+  /** Copies the WAL into the database file now (it also runs by itself after commits). */
+  public checkpoint(): void {
+    this.checkpoints.run();
+  }
+
+  /** Closes the file (SQLite checkpoints a WAL it closes). */
   public close(): void {
+    this.checkpoints.cancel();
     if (this.connection.open) this.connection.close();
+  }
+
+  private statement(sql: string): OutboxStatement {
+    let prepared = this.statements.get(sql);
+    if (prepared === undefined) {
+      prepared = this.connection.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  private wrote(): void {
+    this.checkpoints.wrote();
   }
 
   private transaction(work: () => void): void {
@@ -330,6 +364,7 @@ export class Outbox {
       this.connection.exec('ROLLBACK');
       throw error;
     }
+    this.wrote();
   }
 }
 

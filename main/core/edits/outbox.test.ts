@@ -1,0 +1,67 @@
+/**
+ * The outbox's file: a commit never runs a checkpoint inside its own turn (its only sync is the one that makes the
+ * edit durable), the checkpoint after a burst runs in the next turn, after which the WAL is written over again
+ * instead of growing, and every commit that returned is there for a second connection.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Outbox, type OutboxCommit } from './outbox';
+import { outboxPath } from './outbox-database';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function edit(keyId: number): OutboxCommit {
+  return {
+    projectId: 'p1',
+    keyId,
+    languageIso: 'de',
+    keyName: `key.${String(keyId)}`,
+    isPlural: false,
+    value: `Wert ${String(keyId)} `.repeat(8),
+    pluralForms: null,
+    isReviewed: null,
+    isUnverified: null,
+    base: { value: 'old', pluralForms: null, isReviewed: false, isUnverified: false, modifiedAt: null, modifiedBy: null },
+  };
+}
+
+const walSize = (folder: string): number => statSync(`${outboxPath(folder)}-wal`).size;
+const fileSize = (folder: string): number => statSync(outboxPath(folder)).size;
+
+describe('the outbox file', () => {
+  it('checkpoints after a burst, never inside a commit, and then reuses its WAL', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'locdesk-outbox-'));
+    folders.push(folder);
+    const outbox = Outbox.open(folder);
+    try {
+      // One turn, 300 commits (past SQLite's own checkpoint every 1,000 pages): the WAL only grows, and the database
+      // file, which only a checkpoint writes, stays as it was.
+      const fileBefore = fileSize(folder);
+      let size = 0;
+      for (let keyId = 1; keyId <= 300; keyId += 1) {
+        outbox.commit(edit(keyId));
+        const next = walSize(folder);
+        expect(next).toBeGreaterThan(size);
+        size = next;
+      }
+      expect(fileSize(folder)).toBe(fileBefore);
+      // The next turn checkpoints; a smaller burst after it is written over the WAL's first blocks.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fileSize(folder)).toBeGreaterThan(fileBefore);
+      for (let keyId = 301; keyId <= 400; keyId += 1) outbox.commit(edit(keyId));
+      expect(walSize(folder)).toBe(size);
+      // A second connection finds every commit that returned.
+      const other = Outbox.open(folder);
+      expect(other.counts('p1').pending).toBe(400);
+      expect(other.find('p1', 400, 'de')?.value).toBe(edit(400).value);
+      other.close();
+    } finally {
+      outbox.close();
+    }
+  });
+});
