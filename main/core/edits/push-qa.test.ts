@@ -8,6 +8,7 @@ import type { QaStatus } from '../../../common/contract-qa';
 import { defaultQaSettings, type QaSettings } from '../../../common/qa';
 import { startFakeLokalise, type FakeLokalise } from '../../../test/fake-lokalise/server';
 import { editsRig, type EditsRig } from '../../../test/support/core/edits-rig';
+import { Outbox } from './outbox';
 
 let fake: FakeLokalise;
 let rig: EditsRig;
@@ -129,6 +130,50 @@ describe('QA before a push', () => {
     fake.editAsOtherUser(rig.projectId, id, 'ja', 'ihr Text');
     expect(await rig.push()).toMatchObject({ conflicts: 1, held: 0 });
     expect(await only()).toMatchObject({ state: 'conflict', theirs: { value: 'ihr Text' } });
+  });
+});
+
+describe('QA after a commit', () => {
+  it('the commit answers first; the key is checked right after, announced, and read fresh through QA', async () => {
+    await setChecks({ doubleSpace: 'error' });
+    await qaSettled();
+    const id = plainKey(8);
+    expect((await page({ qa: 'doubleSpace' })).items.map((item) => item.keyId)).not.toContain(id);
+    const doubleSpaces = async (): Promise<number> => (await rig.call<QaStatus>('qa:status', rig.projectId, ['ja'])).counts.byCheck.doubleSpace;
+    const before = await doubleSpaces();
+    const announced: string[] = [];
+    const stop = rig.core.events.subscribe((event) => {
+      if (event.domain === 'qa') announced.push(event.payload.status);
+    });
+    try {
+      const settled = new Promise<void>((resolve) => {
+        const off = rig.core.events.subscribe((event) => {
+          if (event.domain !== 'qa') return;
+          off();
+          resolve();
+        });
+      });
+      const edit = await rig.commit({ projectId: rig.projectId, keyId: id, languageIso: 'ja', value: 'zwei  Leerzeichen' });
+      // Durable when it answers: a second connection to the outbox file already holds it.
+      const other = Outbox.open(rig.folder);
+      try {
+        expect(other.find(rig.projectId, id, 'ja')).toMatchObject({ editId: edit.editId, value: 'zwei  Leerzeichen' });
+      } finally {
+        other.close();
+      }
+      // The recheck waits for the commit's turn to end: nothing is announced before the answer.
+      expect(announced).toEqual([]);
+      await settled;
+      expect(announced).toEqual(['done']);
+      expect((await page({ qa: 'doubleSpace' })).items.map((item) => item.keyId)).toContain(id);
+      expect(await doubleSpaces()).toBe(before + 1);
+      // The counts read through QA run a queued recheck first, so they never lag the last commit.
+      await rig.commit({ projectId: rig.projectId, keyId: id, languageIso: 'ja', value: 'ein Leerzeichen' });
+      expect(await doubleSpaces()).toBe(before);
+      expect((await page({ qa: 'doubleSpace' })).items.map((item) => item.keyId)).not.toContain(id);
+    } finally {
+      stop();
+    }
   });
 });
 

@@ -181,14 +181,54 @@ describe('project-wide QA scan', () => {
     const edited = (cell?.value ?? '').replace(' ', '  ').replace(/^([^ ]*)$/, '$1  x');
     const pending: PendingTranslationSource = { pending: () => [{ keyId: clean.keyId, iso, value: edited }] };
     qa.usePendingTranslations(pending);
-    expect(qa.recheckKey(project.projectId, clean.keyId)).toBe(true);
+    expect(qa.recheckKeyNow(project.projectId, clean.keyId)).toBe(true);
     expect(filtered(synced.store, project, 'doubleSpace')).toContain(clean.keyId);
     expect(directIssues(project, clean, { iso, value: edited }).get(iso)?.map((issue) => issue.checkId)).toContain('doubleSpace');
 
     qa.usePendingTranslations({ pending: () => [] });
-    qa.recheckKey(project.projectId, clean.keyId);
+    qa.recheckKeyNow(project.projectId, clean.keyId);
     expect(filtered(synced.store, project, 'any')).not.toContain(clean.keyId);
-    expect(qa.recheckKey(project.projectId, 987_654_321)).toBe(false);
+    expect(qa.recheckKeyNow(project.projectId, 987_654_321)).toBe(false);
+  });
+
+  it('a queued recheck runs after the caller’s turn, once per burst, and announces itself', async () => {
+    const { rig: synced, project } = await syncedRig(150);
+    const { qa, events } = service(() => synced.store);
+    qa.scan(project.projectId);
+    await qa.whenIdle();
+    const iso = project.languages.find((language) => language.iso !== project.baseLanguageIso)?.iso ?? 'de';
+    const clean = allDetails(synced.store, project).find((detail) => !detail.isPlural && directIssues(project, detail).size === 0);
+    if (clean === undefined) throw new Error('no clean key in the sample');
+    let value = clean.translations.find((entry) => entry.languageIso === iso)?.value ?? '';
+    let reads = 0;
+    qa.usePendingTranslations({
+      pending: () => {
+        reads += 1;
+        return [{ keyId: clean.keyId, iso, value }];
+      },
+    });
+    const eventsBefore = events.length;
+
+    // A burst of edits of one key: each commit only queues, nothing is checked within the turn.
+    for (const typed of ['a  b', 'a  bc', 'a  bcd']) {
+      value = typed;
+      expect(qa.recheckKey(project.projectId, clean.keyId)).toBe(true);
+    }
+    expect(reads).toBe(0);
+    expect(filtered(synced.store, project, 'doubleSpace')).not.toContain(clean.keyId);
+
+    // Right after the turn: checked once, with the newest value, and announced as a settled progress event.
+    await qa.whenRechecked();
+    expect(reads).toBe(1);
+    expect(filtered(synced.store, project, 'doubleSpace')).toContain(clean.keyId);
+    expect(events.slice(eventsBefore)).toEqual([expect.objectContaining({ projectId: project.projectId, status: 'done' }) as unknown]);
+
+    // A read through the service never sees an older result than the last edit: it runs what is queued first.
+    value = 'fixed';
+    qa.recheckKey(project.projectId, clean.keyId);
+    qa.status(project.projectId, []);
+    expect(reads).toBe(2);
+    expect(filtered(synced.store, project, 'any')).not.toContain(clean.keyId);
   });
 
   it('remembers per-project settings and rescans with them', async () => {

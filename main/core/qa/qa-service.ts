@@ -24,7 +24,12 @@ export interface PendingTranslationSource {
 
 /** What the write path needs of project-wide QA (AppCore hands out the service as this). */
 export interface QaHooks {
-  /** Checks one key again after it changed, so the QA filter follows; false when the key is not offline. */
+  /**
+   * Asks for one key to be checked again after it changed, so the QA filter follows. It returns at once: the check
+   * runs right after the caller's turn (so an edit's commit answers as soon as the edit is durable), coalesced with
+   * the other keys asked for meanwhile, and its result is announced as a QA progress event. False when there is no
+   * library to check against.
+   */
   recheckKey(projectId: string, keyId: number): boolean;
   /** Connects the unsent edits, checked in place of the synced values. */
   usePendingTranslations(source: PendingTranslationSource): void;
@@ -59,6 +64,10 @@ export class QaService implements QaHooks {
   private pendingSource: PendingTranslationSource = noPending;
   private lastEmit = 0;
   private closed = false;
+  /** Keys waiting to be checked again, per project (a set: a burst of edits of one key checks it once). */
+  private readonly rechecks = new Map<string, Set<number>>();
+  private recheckTurn: NodeJS.Immediate | null = null;
+  private rechecked: (() => void)[] = [];
 
   public constructor(private readonly dependencies: QaServiceDependencies) {
     this.settingsStore = new QaSettingsStore(dependencies.settingsStore);
@@ -105,6 +114,7 @@ export class QaService implements QaHooks {
 
   /** Where the project's scan stands, with the filter's counts in `isos` (every target language when empty). */
   public status(projectId: string, isos: readonly string[]): QaStatus {
+    this.runRechecksFirst();
     const state = this.library().qa.state(projectId, this.settings(projectId), isos);
     return { projectId, progress: this.progressOf(projectId), upToDate: state.upToDate, scannedAt: state.scannedAt, counts: state.counts };
   }
@@ -142,10 +152,16 @@ export class QaService implements QaHooks {
     return this.progressOf(projectId);
   }
 
-  /** Scans each of `projectIds` whose stored results are not current (after a sync, and at start for all). */
+  /**
+   * Scans each of `projectIds` whose stored results are not current (after a sync, and at start for all); first runs
+   * the queued rechecks.
+   */
   public scanWhereStale(projectIds: readonly string[]): void {
     const library = this.dependencies.library();
     if (library === null || this.closed) return;
+    // The library just changed (a sync, a pushed value, theirs taken): the keys it rewrote are checked before the
+    // caller goes on, so nothing reads their old findings. Only an edit's own commit leaves its recheck queued.
+    this.runRechecksFirst();
     for (const projectId of projectIds) {
       try {
         const state = library.qa.freshness(projectId, this.settings(projectId));
@@ -157,24 +173,75 @@ export class QaService implements QaHooks {
     }
   }
 
-  /**
-   * Checks one key again (after an edit, or when its pending value changed) and stores its results, so the filter
-   * and the counts follow at once. False when the key is not in the project's offline copy.
-   */
+  /** Queues one key to be checked again right after this turn (see `QaHooks.recheckKey`). */
   public recheckKey(projectId: string, keyId: number): boolean {
+    if (this.closed || this.dependencies.library() === null) return false;
+    const keys = this.rechecks.get(projectId) ?? new Set<number>();
+    keys.add(keyId);
+    this.rechecks.set(projectId, keys);
+    this.recheckTurn ??= setImmediate(() => this.runRechecks());
+    return true;
+  }
+
+  /**
+   * Checks one key again now (after an edit, or when its pending value changed) and stores its results, so the
+   * filter and the counts follow at once. False when the key is not in the project's offline copy.
+   */
+  public recheckKeyNow(projectId: string, keyId: number): boolean {
     return this.library().qa.recheckKey(projectId, keyId, this.settings(projectId), this.pendingSource.pending(projectId));
+  }
+
+  /** Resolves once no recheck is queued (the queued ones have run and been announced). */
+  public whenRechecked(): Promise<void> {
+    if (this.rechecks.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.rechecked.push(resolve));
+  }
+
+  /**
+   * Runs every queued recheck now: after the turn that queued them, and before anything reads QA results through
+   * this service, so a read never sees a result older than the last edit. Each project's unsent edits are read once
+   * per run, not once per key. A failure is logged and never reaches an edit (its commit has long answered).
+   */
+  public runRechecks(): void {
+    if (this.recheckTurn !== null) clearImmediate(this.recheckTurn);
+    this.recheckTurn = null;
+    const queued = [...this.rechecks];
+    this.rechecks.clear();
+    for (const [projectId, keyIds] of queued) {
+      try {
+        const library = this.library();
+        const settings = this.settings(projectId);
+        const pending = this.pendingSource.pending(projectId);
+        for (const keyId of keyIds) library.qa.recheckKey(projectId, keyId, settings, pending.filter((entry) => entry.keyId === keyId));
+      } catch (error) {
+        this.dependencies.logger.warn('could not recheck edited keys', { projectId, keys: keyIds.size, error });
+      }
+      // The grid's QA filter reloads its counts on a progress event that is not `running`; a running scan of the
+      // project announces its own end.
+      const scanning = this.current?.projectId === projectId || this.queue.includes(projectId);
+      if (!scanning) this.emit(this.progressOf(projectId), true);
+    }
+    const waiting = this.rechecked;
+    this.rechecked = [];
+    for (const resolve of waiting) resolve();
   }
 
   /** The page with the issues of its flagged cells filled in. */
   public withIssues(page: KeyPage, query: KeyQuery): KeyPage {
     if (page.items.length === 0) return page;
+    this.runRechecksFirst();
     return { ...page, items: this.library().qa.withIssues(query.projectId, page.items, this.settings(query.projectId), this.pendingSource.pending(query.projectId)) };
   }
 
   /** The key's detail with the issues of its flagged cells filled in. */
   public detailWithIssues(projectId: string, detail: KeyDetail | null): KeyDetail | null {
     if (detail === null) return null;
+    this.runRechecksFirst();
     return this.library().qa.withIssues(projectId, [detail], this.settings(projectId), this.pendingSource.pending(projectId))[0] ?? detail;
+  }
+
+  private runRechecksFirst(): void {
+    if (this.rechecks.size > 0) this.runRechecks();
   }
 
   /** Resolves when no scan is running or queued. */
@@ -185,6 +252,8 @@ export class QaService implements QaHooks {
 
   /** Cancels every scan, running or queued, and waits for the threads to stop (before the library is forgotten). */
   public async cancelAll(): Promise<void> {
+    // The library is about to go (forget) or close: queued rechecks of it have nothing left to check.
+    this.dropRechecks();
     for (const projectId of [...this.queue]) this.cancel(projectId);
     if (this.current !== null) this.cancel(this.current.projectId);
     await this.whenIdle();
@@ -192,8 +261,23 @@ export class QaService implements QaHooks {
 
   /** Cancels every scan, waits for the threads to stop, and starts no more. */
   public async close(): Promise<void> {
+    // Results of the last edits are stored before the library closes, so a restart does not show stale findings.
+    try {
+      this.runRechecksFirst();
+    } catch (error) {
+      this.dependencies.logger.warn('could not recheck edited keys before closing', { error });
+    }
     this.closed = true;
     await this.cancelAll();
+  }
+
+  private dropRechecks(): void {
+    if (this.recheckTurn !== null) clearImmediate(this.recheckTurn);
+    this.recheckTurn = null;
+    this.rechecks.clear();
+    const waiting = this.rechecked;
+    this.rechecked = [];
+    for (const resolve of waiting) resolve();
   }
 
   private pump(): void {
