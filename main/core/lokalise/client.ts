@@ -5,10 +5,10 @@
  * retries, timeouts), `pagination.ts` (walking offset and cursor lists without loops or losses) and `wire.ts`
  * (checking and decoding the wire shapes). The sync engine codes against this class.
  */
-import { LokaliseHttp, type HttpOptions, type RequestStats, type RetryWait } from './http';
-import { cursorPages, offsetPages, pageItems, type PageFetcher } from './pagination';
-import type { LokaliseContributor, LokaliseKey, LokaliseLanguage, LokaliseProject, LokaliseTeam, LokaliseTranslation } from './types';
-import { readContributor, readKey, readLanguage, readProject, readTeam, readTranslation } from './wire';
+import { LokaliseHttp, type ApiResponse, type HttpOptions, type RequestStats, type RetryWait } from './http';
+import { cursorPages, cursorWalk, offsetPages, pageItems, type PageFetcher } from './pagination';
+import type { KeyPageInput, LokaliseContributor, LokaliseKey, LokaliseLanguage, LokaliseProject, LokaliseTeam, LokaliseTranslation } from './types';
+import { readContributor, readKey, readKeyPage, readLanguage, readProject, readTeam, readTranslation } from './wire';
 
 /** Construction options (documented on `HttpOptions`). One client per access token: its rate limit is Lokalise's per-token limit. */
 export type LokaliseClientOptions = HttpOptions;
@@ -64,6 +64,8 @@ export interface TranslationWrite {
 interface EndpointTarget {
   readonly projectId?: string | undefined;
   readonly scope: string;
+  /** Leave a successful answer's JSON unparsed (see RequestContext.unparsed). */
+  readonly unparsed?: boolean;
 }
 
 function project(projectId: string): string {
@@ -94,6 +96,23 @@ async function* uniqueKeys(pages: AsyncGenerator<unknown[]>): AsyncGenerator<Lok
     for (const key of keys) seen.add(key.keyId);
     if (keys.length > 0) yield keys;
   }
+}
+
+/**
+ * Answers shorter than this are parsed where they arrive, to tell an empty page (the end of a list) at once; a page
+ * holding any key of the project is far longer.
+ */
+const parsedBelowChars = 4096;
+
+/**
+ * A key page's answer as the sync hands it on: its text when the body was left unparsed, else (a short answer, or
+ * one the verdict had to parse) its keys; null for an empty page.
+ */
+function keyPageOf(response: ApiResponse, what: string): KeyPageInput | null {
+  if (typeof response.body === 'string' && response.body.length >= parsedBelowChars) return { unparsed: response.body, what };
+  const body = typeof response.body === 'string' ? { ...response, body: JSON.parse(response.body) as unknown } : response;
+  const keys = pageItems(body, 'keys', what).map(readKey);
+  return keys.length === 0 ? null : keys;
 }
 
 /** Reads projects, languages, keys and translations for the signed-in user. */
@@ -170,6 +189,16 @@ export class LokaliseClient {
   }
 
   /**
+   * keyPages with each page's JSON left unparsed (see UnparsedKeyPage), for a caller that hands pages to the library's
+   * writing thread: main then never parses a page of keys. Short pages come parsed; an empty one ends the walk.
+   */
+  public unparsedKeyPages(projectId: string, options: Omit<KeyPageOptions, 'translations'> = {}): AsyncGenerator<KeyPageInput> {
+    const query = { ...keyQuery(options), pagination: 'cursor' };
+    const fetchPage = this.pageFetcher(`projects/${project(projectId)}/keys`, query, 'the keys', { projectId, scope: 'read_keys', unparsed: true });
+    return cursorWalk(fetchPage, (response) => keyPageOf(response, 'the keys'), options.signal);
+  }
+
+  /**
    * Every key by page number, with up to `concurrency` pages in flight: faster on a slow link, but a project edited
    * during the walk can shift keys across pages, so repeats are dropped here and a rare miss is possible.
    */
@@ -184,13 +213,21 @@ export class LokaliseClient {
    * request already out while the caller stores the answer to the last. A key deleted meanwhile is simply absent.
    */
   public async *keysByIds(projectId: string, keyIds: readonly number[], signal?: AbortSignal): AsyncGenerator<LokaliseKey[]> {
-    const fetchPage = this.pageFetcher(`projects/${project(projectId)}/keys`, keyQuery({}), 'the changed keys', { projectId, scope: 'read_keys' });
+    for await (const page of this.unparsedKeysByIds(projectId, keyIds, signal, false)) yield [...readKeyPage(page)];
+  }
+
+  /**
+   * keysByIds with each page's JSON left unparsed (see UnparsedKeyPage) when `unparsed`, for the library's writing
+   * thread to parse. A batch whose keys were all deleted meanwhile yields no page.
+   */
+  public async *unparsedKeysByIds(projectId: string, keyIds: readonly number[], signal?: AbortSignal, unparsed = true): AsyncGenerator<KeyPageInput> {
+    const fetchPage = this.pageFetcher(`projects/${project(projectId)}/keys`, keyQuery({}), 'the changed keys', { projectId, scope: 'read_keys', unparsed });
     const walk = new AbortController();
     const walkSignal = signal === undefined ? walk.signal : AbortSignal.any([signal, walk.signal]);
     const batches: number[][] = [];
     for (let start = 0; start < keyIds.length; start += keyIdsPerRequest) batches.push(keyIds.slice(start, start + keyIdsPerRequest));
-    const request = (batch: readonly number[]): Promise<LokaliseKey[]> =>
-      fetchPage({ filter_key_ids: batch.join(','), page: '1' }, walkSignal).then((response) => pageItems(response, 'keys', 'the changed keys').map(readKey));
+    const request = (batch: readonly number[]): Promise<KeyPageInput | null> =>
+      fetchPage({ filter_key_ids: batch.join(','), page: '1' }, walkSignal).then((response) => keyPageOf(response, 'the changed keys'));
     let next = batches[0] === undefined ? null : request(batches[0]);
     try {
       for (let index = 0; next !== null; index += 1) {
@@ -198,7 +235,8 @@ export class LokaliseClient {
         const following = batches[index + 1];
         next = following === undefined ? null : request(following);
         next?.catch(() => undefined);
-        yield await current;
+        const page = await current;
+        if (page !== null) yield page;
       }
     } finally {
       walk.abort();
@@ -214,7 +252,7 @@ export class LokaliseClient {
   }
 
   private pageFetcher(path: string, query: Readonly<Record<string, string>>, what: string, target: EndpointTarget): PageFetcher {
-    return (extraQuery, signal, onHeaders) => this.http.get(path, { ...query, ...extraQuery }, { what, signal, projectId: target.projectId, scope: target.scope, onHeaders });
+    return (extraQuery, signal, onHeaders) => this.http.get(path, { ...query, ...extraQuery }, { what, signal, projectId: target.projectId, scope: target.scope, onHeaders, unparsed: target.unparsed });
   }
 
   private async offsetList(path: string, query: Readonly<Record<string, string>>, field: string, what: string, target: EndpointTarget, signal: AbortSignal | undefined): Promise<unknown[]> {

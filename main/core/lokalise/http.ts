@@ -82,6 +82,11 @@ export interface RequestContext {
    * page while this one is still downloading and being parsed.
    */
   readonly onHeaders?: ((headers: Headers) => void) | undefined;
+  /**
+   * True leaves a successful JSON answer's body as its text (`ApiResponse.body` is then a string), so a large page
+   * can be parsed on another thread: parsing 2.5 MB of keys stalls the main process's event loop (issue 17).
+   */
+  readonly unparsed?: boolean | undefined;
 }
 
 /** A successful answer. */
@@ -250,7 +255,7 @@ export class LokaliseHttp {
         if (context.signal?.aborted === true) throw abortReason(context.signal);
         return this.failedExchange(error, context.what);
       }
-      return verdictFor(exchanged.response, exchanged.text, url, context.what, this.now());
+      return verdictFor(exchanged.response, exchanged.text, url, context.what, this.now(), context.unparsed === true);
     } finally {
       release();
     }

@@ -97,7 +97,23 @@ export async function* offsetPages(
  * request is time the server sits idle. At most `ahead` answers wait unconsumed, which bounds memory when the caller
  * is slower than the server.
  */
-export async function* cursorPages(fetchPage: PageFetcher, field: string, what: string, callerSignal?: AbortSignal, ahead = 1): AsyncGenerator<unknown[]> {
+export function cursorPages(fetchPage: PageFetcher, field: string, what: string, callerSignal?: AbortSignal, ahead = 1): AsyncGenerator<unknown[]> {
+  return cursorWalk(
+    fetchPage,
+    (response) => {
+      const entries = pageItems(response, field, what);
+      return entries.length === 0 ? null : entries;
+    },
+    callerSignal,
+    ahead,
+  );
+}
+
+/**
+ * The walk of cursorPages with its own reading of each answer: `read` returns what to yield, or null for an empty
+ * page (which ends the list). For pages whose body is left unparsed on this thread (see `RequestContext.unparsed`).
+ */
+export async function* cursorWalk<T>(fetchPage: PageFetcher, read: (response: ApiResponse) => T | null, callerSignal?: AbortSignal, ahead = 1): AsyncGenerator<T> {
   const walk = new AbortController();
   const signal = walkSignal(callerSignal, walk);
   const followed = new Set<string>();
@@ -123,10 +139,10 @@ export async function* cursorPages(fetchPage: PageFetcher, field: string, what: 
       const cursor = deferred.shift();
       if (cursor !== undefined) request({ cursor });
       const response = await pending;
-      const entries = pageItems(response, field, what);
-      if (entries.length === 0) return;
+      const page = read(response);
+      if (page === null) return;
       follow(response.headers);
-      yield entries;
+      yield page;
     }
   } finally {
     walk.abort();

@@ -49,13 +49,27 @@ function flatErrorCode(body: unknown): string | null {
 }
 
 function parseBody(response: Response, text: string): { body: unknown; parsed: boolean } {
-  const isJson = (response.headers.get('content-type') ?? '').includes('json');
-  if (!isJson && !text.startsWith('{') && !text.startsWith('[')) return { body: null, parsed: false };
+  if (!looksLikeJson(response, text)) return { body: null, parsed: false };
   try {
     return { body: JSON.parse(text) as unknown, parsed: true };
   } catch {
     return { body: null, parsed: false };
   }
+}
+
+function looksLikeJson(response: Response, text: string): boolean {
+  return (response.headers.get('content-type') ?? '').includes('json') || text.startsWith('{') || text.startsWith('[');
+}
+
+/**
+ * A successful answer's body left as text (see `RequestContext.unparsed`): whole-looking JSON (an object from its
+ * opening to its closing brace) is handed on unparsed; anything else is judged as usual.
+ */
+function unparsedAnswer(response: Response, text: string): Verdict | null {
+  if (!response.ok || isRedirect(response) || !looksLikeJson(response, text)) return null;
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return null;
+  return { kind: 'answer', body: text, headers: response.headers };
 }
 
 function isRedirect(response: Response): boolean {
@@ -79,8 +93,13 @@ function redirectVerdict(response: Response, requested: URL, what: string): Verd
   };
 }
 
-/** The verdict on `response` (its body already read into `text`) to a request for `requested`. */
-export function verdictFor(response: Response, text: string, requested: URL, what: string, now: number): Verdict {
+/**
+ * The verdict on `response` (its body already read into `text`) to a request for `requested`. With `unparsed`, a
+ * successful JSON answer's body is the text itself, for a reader on another thread to parse.
+ */
+export function verdictFor(response: Response, text: string, requested: URL, what: string, now: number, unparsed = false): Verdict {
+  const left = unparsed ? unparsedAnswer(response, text) : null;
+  if (left !== null) return left;
   if (isRedirect(response)) return redirectVerdict(response, requested, what);
   const { body, parsed } = parseBody(response, text);
   const status = response.status;

@@ -7,7 +7,7 @@
  * not fit raises one clear error naming the endpoint instead of failing deep inside the sync.
  */
 import { LokaliseApiError } from './errors';
-import type { KeyNames, LokaliseContributor, LokaliseKey, LokaliseLanguage, LokaliseProject, LokaliseTeam, LokaliseTranslation } from './types';
+import type { KeyNames, KeyPageInput, LokaliseContributor, LokaliseKey, LokaliseLanguage, LokaliseProject, LokaliseTeam, LokaliseTranslation } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -187,6 +187,22 @@ export function readKey(value: unknown): LokaliseKey {
     translationsModifiedAt: keyReader.time(record, 'translations_modified_at'),
     translations: translations.map((entry) => readTranslation(entry, isPlural)),
   };
+}
+
+/**
+ * The keys of a page: as they are when already read, else parsed from Lokalise's text (on the thread that writes
+ * them; see UnparsedKeyPage). A page that is not JSON, or has no `keys` list, raises the endpoint's clear error.
+ */
+export function readKeyPage(page: KeyPageInput): readonly LokaliseKey[] {
+  if (!('unparsed' in page)) return page;
+  const reader = new WireReader(page.what);
+  let body: unknown;
+  try {
+    body = JSON.parse(page.unparsed);
+  } catch {
+    throw badResponse(page.what, 'the answer is not complete JSON');
+  }
+  return reader.array(reader.object(body, 'body').keys, 'keys').map(readKey);
 }
 
 /** A team. */

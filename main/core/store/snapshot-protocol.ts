@@ -6,10 +6,10 @@
  * Types only, on purpose (see search-index-protocol.ts): the worker is bundled into a file of its own, and a value
  * shared with the main bundle would make the bundler split it into a third file both must load.
  */
-import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
+import type { KeyPageInput, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import type { ResyncBasis } from './resync-basis';
 import type { SyncChanges } from './snapshot-carry';
-import type { SnapshotCounts } from './snapshot-writer';
+import type { PageCounts, SnapshotCounts } from './snapshot-writer';
 
 /** What the store hands the thread at start (`workerData`). */
 export interface SnapshotWorkerData {
@@ -24,7 +24,8 @@ export interface SnapshotRequests {
   /** Starts the next snapshot of `projectId` (clearing leftovers of an unfinished one). */
   readonly open: { readonly projectId: string; readonly expectedKeys: number };
   readonly languages: { readonly languages: readonly LokaliseLanguage[] };
-  readonly keys: { readonly page: readonly LokaliseKey[] };
+  /** A page of keys, usually still Lokalise's text: the thread parses it, so main never does (see UnparsedKeyPage). */
+  readonly keys: { readonly page: KeyPageInput };
   readonly carry: { readonly dropKeyIds: readonly number[] };
   /** Swaps the snapshot in; the previous one is removed afterwards, in small steps, before the next request. */
   readonly commit: { readonly project: LokaliseProject; readonly startedAt: number; readonly changes: SyncChanges | null; readonly finishedAt: number };
@@ -39,7 +40,7 @@ export interface SnapshotRequests {
 export interface SnapshotAnswers {
   readonly open: null;
   readonly languages: null;
-  readonly keys: SnapshotCounts;
+  readonly keys: PageCounts;
   readonly carry: null;
   readonly commit: SnapshotCounts;
   readonly abort: null;

@@ -15,6 +15,7 @@
 import Database from 'libsql';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { LocdeskError } from '../errors';
 import { silentLogger, type Logger } from '../log';
 import type { Connection } from './connection';
 import { readResyncBasis } from './resync-basis';
@@ -32,12 +33,13 @@ const keysPerRemovalStep = 250;
 
 function failureOf(error: unknown): SnapshotFailure {
   const code = (error as { code?: unknown } | null)?.code;
-  const name = (error as { name?: unknown } | null)?.name;
   const text = typeof code === 'string' ? code : null;
+  // Locdesk's own errors (a page of keys that is not JSON, an indexing failure) keep their code; others are SQLite's.
+  const ours = error instanceof LocdeskError;
   return {
     message: error instanceof Error ? error.message : String(error),
-    sqliteCode: name === 'LocdeskError' ? null : text,
-    locdeskCode: name === 'LocdeskError' ? text : null,
+    sqliteCode: ours ? null : text,
+    locdeskCode: ours ? text : null,
   };
 }
 

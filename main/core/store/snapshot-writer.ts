@@ -7,7 +7,8 @@
  * methods take and return plain data only, so the store can later sit behind a message boundary (issue 17).
  */
 import type { Logger } from '../log';
-import type { LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
+import type { KeyPageInput, LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
+import { readKeyPage } from '../lokalise/wire';
 import type { Connection, Statement } from './connection';
 import { useSyncCache } from './database';
 import { writeKeyOrders } from './key-order';
@@ -31,6 +32,11 @@ export interface SnapshotCounts {
   readonly translations: number;
 }
 
+/** What storing one page answers: the counts so far, and the ids of the keys the page held (read where it was parsed). */
+export interface PageCounts extends SnapshotCounts {
+  readonly pageKeyIds: readonly number[];
+}
+
 /**
  * A project's next snapshot while a sync writes it, from LibraryStore.openSnapshot: languages first, then pages of
  * keys, then `commit` to swap it in, or `abort` to throw it away. Nobody reads it before the swap, so a failed,
@@ -43,7 +49,7 @@ export interface SnapshotWriting {
    * Stores one page of keys with their translations; resolves with the counts so far once the page is stored and
    * the search index is no more than a few pages behind (so memory stays bounded), and rejects if indexing failed.
    */
-  writeKeys(page: readonly LokaliseKey[]): Promise<SnapshotCounts>;
+  writeKeys(page: KeyPageInput): Promise<PageCounts>;
   /**
    * For a resync: the new snapshot also keeps every key of the current one except `dropKeyIds` and the keys written
    * anew, moved over (not copied) in the same transaction that swaps it in. Call at most once, before the first
@@ -141,7 +147,7 @@ export class SnapshotWriter {
   public writing(onEnd: () => void): SnapshotWriting {
     return Object.freeze({
       writeLanguages: (languages: readonly LokaliseLanguage[]) => Promise.resolve().then(() => this.writeLanguages(languages)),
-      writeKeys: (page: readonly LokaliseKey[]) => this.writePage(page),
+      writeKeys: (page: KeyPageInput) => this.writePage(page),
       carryForward: (dropKeyIds: readonly number[]) => Promise.resolve().then(() => this.carryForward(dropKeyIds)),
       commit: async (project: LokaliseProject, startedAt: number, changes: SyncChanges | null = null) => {
         const counts = await this.commit(project, startedAt, changes);
@@ -276,16 +282,17 @@ export class SnapshotWriter {
   }
 
   /**
-   * Writes a page (writeKeys), then waits until the index is no more than a few pages behind (rejecting if indexing
+   * Writes a page (writeKeys; parsed here first if it came unparsed), then waits until the index is no more than a few pages behind (rejecting if indexing
    * failed); once every key the project reported has arrived, prepares the list orders. Resolves with the counts.
    */
-  public async writePage(keys: readonly LokaliseKey[]): Promise<SnapshotCounts> {
+  public async writePage(page: KeyPageInput): Promise<PageCounts> {
+    const keys = readKeyPage(page);
     this.writeKeys(keys);
     await this.search.keepUp(indexBacklogPages);
     // Every key the project reported is here: the next page is almost surely the empty one that ends the list.
     // (A resync's orders also cover the keys it carries over, so it writes them at commit.)
     if (this.orderedKeys === null && this.carry === null && this.counts.keys >= this.plan.expectedKeys) this.prepareOrders();
-    return { ...this.counts };
+    return { ...this.counts, pageKeyIds: keys.map((key) => key.keyId) };
   }
 
   /**

@@ -69,8 +69,8 @@ describe('LibraryStore.openSnapshot, the writer the sync engine uses', () => {
     store.rememberProject(project);
     const snapshot = await store.openSnapshot('p1', 3);
     await snapshot.writeLanguages(languages);
-    expect(await snapshot.writeKeys([key(1, 'Save', 'Speichern'), key(2, 'Cancel', 'Abbrechen')])).toEqual({ keys: 2, translations: 4 });
-    expect(await snapshot.writeKeys([key(3, 'Settings', 'Einstellungen')])).toEqual({ keys: 3, translations: 6 });
+    expect(await snapshot.writeKeys([key(1, 'Save', 'Speichern'), key(2, 'Cancel', 'Abbrechen')])).toEqual({ keys: 2, translations: 4, pageKeyIds: [1, 2] });
+    expect(await snapshot.writeKeys([key(3, 'Settings', 'Einstellungen')])).toEqual({ keys: 3, translations: 6, pageKeyIds: [3] });
     expect(keyIds(store)).toEqual([]);
     expect(store.project('p1')?.sync.status).toBe('never');
 
@@ -117,7 +117,7 @@ describe('LibraryStore.openSnapshot, the writer the sync engine uses', () => {
     await snapshot.writeLanguages(languages);
     await snapshot.writeKeys([key(1, 'Save', 'Speichern'), key(2, 'Cancel', 'Abbrechen')]);
     // Key 2 again on the next page, as the SDK fixtures serve it, and key 3 twice on one page.
-    expect(await snapshot.writeKeys([key(2, 'Cancel now', 'Jetzt abbrechen'), key(3, 'Old', 'Alt'), key(3, 'Settings', 'Einstellungen')])).toEqual({ keys: 3, translations: 6 });
+    expect(await snapshot.writeKeys([key(2, 'Cancel now', 'Jetzt abbrechen'), key(3, 'Old', 'Alt'), key(3, 'Settings', 'Einstellungen')])).toEqual({ keys: 3, translations: 6, pageKeyIds: [2, 3, 3] });
     expect(await snapshot.commit(project, 0)).toEqual({ keys: 3, translations: 6 });
     expect(keyIds(store)).toEqual([1, 2, 3]);
     expect(store.keyDetail('p1', 2)?.translations.find((cell) => cell.languageIso === 'de')?.value).toBe('Jetzt abbrechen');
@@ -127,6 +127,26 @@ describe('LibraryStore.openSnapshot, the writer the sync engine uses', () => {
     expect(keyIds(store, 'Speichern')).toEqual([1]);
     expect(store.project('p1')?.sync).toMatchObject({ keyCount: 3, translationCount: 6 });
     expect(lines.filter((line) => line.startsWith('a key was listed twice'))).toEqual([expect.stringContaining('"keyIds":[3,2],"count":2') as string]);
+  });
+
+  it("parses a page still in Lokalise's text on the writing thread, the same as a page read on main", async () => {
+    const store = open({ time: 1 });
+    store.rememberProject(project);
+    const snapshot = await store.openSnapshot('p1', 3);
+    await snapshot.writeLanguages(languages);
+    const wire = (keyId: number, english: string, german: string): Record<string, unknown> => ({
+      key_id: keyId,
+      key_name: { ios: '', android: '', web: `key.${keyId}`, other: '' },
+      platforms: ['web'],
+      is_plural: false,
+      translations: ['en', 'de'].map((iso) => ({ translation_id: keyId * 10, key_id: keyId, language_iso: iso, translation: iso === 'en' ? english : german, is_reviewed: true })),
+    });
+    const unparsed = JSON.stringify({ project_id: 'p1', keys: [wire(1, 'Save', 'Speichern'), wire(2, 'Cancel', 'Abbrechen')] });
+    expect(await snapshot.writeKeys({ unparsed, what: 'the keys' })).toEqual({ keys: 2, translations: 4, pageKeyIds: [1, 2] });
+    await expect(snapshot.writeKeys({ unparsed: unparsed.slice(0, -20), what: 'the keys' })).rejects.toMatchObject({ code: 'lokalise.bad_response' });
+    expect(await snapshot.commit(project, 0)).toEqual({ keys: 2, translations: 4 });
+    expect(keyIds(store, 'abbrechen')).toEqual([2]);
+    expect(store.keyDetail('p1', 1)?.translations.find((cell) => cell.languageIso === 'de')?.value).toBe('Speichern');
   });
 
   it('hands out plain data only: five functions, and counts that survive a structured clone', async () => {

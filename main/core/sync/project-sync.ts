@@ -96,7 +96,8 @@ async function fullSync(context: ProjectSyncContext, project: LokaliseProject, l
   return writeSnapshot(snapshot, async () => {
     await snapshot.writeLanguages(languages);
     context.report({ phase: 'keys', done: 0 }, true);
-    for await (const page of client.keyPages(project.projectId, { signal })) {
+    // Pages travel to the writing thread as Lokalise's text and are parsed there, off the main process's event loop.
+    for await (const page of client.unparsedKeyPages(project.projectId, { signal })) {
       if (signal.aborted) throw new CancelledError();
       await letRequestsGoOut();
       const written = await snapshot.writeKeys(page);
@@ -131,12 +132,12 @@ async function resync(context: ProjectSyncContext, project: LokaliseProject, lan
     await snapshot.carryForward(plan.drop);
     const arrived = { updated: 0, rechecked: 0, added: 0 };
     let fetched = 0;
-    for await (const page of client.keysByIds(projectId, plan.fetch, signal)) {
+    for await (const page of client.unparsedKeysByIds(projectId, plan.fetch, signal)) {
       if (signal.aborted) throw new CancelledError();
-      for (const key of page) arrived[planner.kindOf(key.keyId)] += 1;
       await letRequestsGoOut();
-      await snapshot.writeKeys(page);
-      fetched += page.length;
+      const { pageKeyIds } = await snapshot.writeKeys(page);
+      for (const keyId of pageKeyIds) arrived[planner.kindOf(keyId)] += 1;
+      fetched += pageKeyIds.length;
       context.report({ done: fetched }, false);
     }
     if (signal.aborted) throw new CancelledError();

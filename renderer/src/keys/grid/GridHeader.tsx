@@ -1,4 +1,4 @@
-import { memo, useRef } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { minimumColumnWidth, type GridColumn } from './columns';
 
 /** A language's progress as words, so the number is never a bare percentage. */
@@ -6,16 +6,36 @@ export function progressLabel(progress: number | null): string {
   return progress === null ? 'Progress not known yet' : `${Math.round(progress)}% translated`;
 }
 
+/** The width of the column a resize handle sits in. */
+function widthOf(element: HTMLElement): number {
+  return element.parentElement?.getBoundingClientRect().width ?? minimumColumnWidth;
+}
+
 function Resizer({ column, onResize }: { column: GridColumn; onResize: (columnId: string, width: number) => void }): React.JSX.Element {
   const start = useRef<{ x: number; width: number } | null>(null);
-  const widthOf = (element: HTMLElement): number => element.parentElement?.getBoundingClientRect().width ?? minimumColumnWidth;
+  // A focusable separator is a widget with a value (ARIA): the column's width in pixels, measured when it mounts,
+  // when it takes the focus and after each resize, so a screen reader says how wide the column is.
+  const [width, setWidth] = useState(minimumColumnWidth);
+  const measure = useCallback((element: HTMLElement | null) => {
+    if (element !== null) setWidth(Math.round(widthOf(element)));
+  }, []);
+  const resize = (next: number): void => {
+    onResize(column.id, next);
+    setWidth(Math.round(Math.max(minimumColumnWidth, next)));
+  };
   return (
     <div
+      ref={measure}
       role="separator"
       aria-orientation="vertical"
       aria-label={`Resize the ${column.label} column`}
+      aria-valuenow={width}
+      aria-valuemin={minimumColumnWidth}
+      aria-valuemax={Math.max(width, window.innerWidth)}
+      aria-valuetext={`${width} pixels wide`}
       tabIndex={0}
       className="column-resizer"
+      onFocus={(event) => measure(event.currentTarget)}
       onPointerDown={(event) => {
         event.preventDefault();
         event.currentTarget.setPointerCapture(event.pointerId);
@@ -23,7 +43,7 @@ function Resizer({ column, onResize }: { column: GridColumn; onResize: (columnId
       }}
       onPointerMove={(event) => {
         if (start.current === null) return;
-        onResize(column.id, start.current.width + event.clientX - start.current.x);
+        resize(start.current.width + event.clientX - start.current.x);
       }}
       onPointerUp={() => {
         start.current = null;
@@ -33,7 +53,7 @@ function Resizer({ column, onResize }: { column: GridColumn; onResize: (columnId
         if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
         event.preventDefault();
         event.stopPropagation();
-        onResize(column.id, widthOf(event.currentTarget) + (event.key === 'ArrowRight' ? 16 : -16));
+        resize(widthOf(event.currentTarget) + (event.key === 'ArrowRight' ? 16 : -16));
       }}
     />
   );
