@@ -160,6 +160,8 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
         logger: dependencies.logger,
         onProgress: (progress) => events.emit({ domain: 'sync', name: 'onProgress', payload: progress }),
         onLibraryChanged: libraryChanged,
+        // A sync cut short by a lost connection finishes by itself once Lokalise answers again (issue 18).
+        onConnectionLost: (projectIds, full) => waitingSync.resumeWhenOnline(projectIds, full),
       }),
     onReplaced: () => libraryChanged([]),
   });

@@ -8,7 +8,7 @@
  * stops the run, since nothing further could succeed.
  */
 import type { SyncProgress } from '../../../common/contract';
-import { isCancellation } from '../errors';
+import { isCancellation, LocdeskError } from '../errors';
 import type { Logger } from '../log';
 import type { LokaliseClient } from '../lokalise/client';
 import { isAuthFailure } from '../lokalise/http';
@@ -28,7 +28,24 @@ export interface SyncEngineDependencies {
   /** The clock for a sync's start and for spacing progress reports (the store's own clock dates its finish). */
   readonly now?: () => number;
   readonly progressIntervalMs?: number;
+  /**
+   * The connection to Lokalise was lost in the middle of a run: offered the projects not yet synced (the one that
+   * failed and those after it). Answers true when they will start again by themselves once Lokalise answers
+   * (sync-when-online.ts), so the run stops instead of failing project after project against a dead connection.
+   */
+  readonly onConnectionLost?: (projectIds: string[], full: boolean) => boolean;
 }
+
+/** Error codes that mean Lokalise could not be reached, rather than that it answered something wrong. */
+const connectionCodes: ReadonlySet<string> = new Set(['lokalise.network', 'lokalise.no_answer', 'lokalise.stalled', 'lokalise.timeout', 'network.offline', 'network.no_answer']);
+
+/** Whether a sync failed because the connection was lost (so trying again later, not now, is the cure). */
+export function isConnectionLoss(error: unknown): boolean {
+  return error instanceof LocdeskError && connectionCodes.has(error.code);
+}
+
+/** What a run stopped by a lost connection adds to its failure, when the rest of it waits for the connection. */
+export const resumesByItself = 'The sync continues by itself when Lokalise is reachable again.';
 
 /** No sync has run since the app started: what the engine, or the core without one, reports until a sync begins. */
 export const idleSyncProgress: SyncProgress = {
@@ -155,6 +172,10 @@ export class SyncEngine {
         failures.push(`${known?.name ?? projectId}: ${message}`);
         if (isAuthFailure(error)) {
           this.update({ ...this.progress, status: 'failed', phase: null, message }, true);
+          return;
+        }
+        if (isConnectionLoss(error) && this.dependencies.onConnectionLost?.(ids.slice(index - 1), full) === true) {
+          this.update({ ...this.progress, status: 'failed', phase: null, message: `${failures.join(' ')} ${resumesByItself}` }, true);
           return;
         }
       }

@@ -41,6 +41,18 @@ export class SyncWhenOnline {
     return { ...idleSyncProgress, message: waitingMessage };
   }
 
+  /**
+   * A running sync lost the connection: keeps the projects it had not finished for when Lokalise answers again.
+   * Only while main already knows Lokalise is unreachable (a failed request reports it): otherwise nothing would ever
+   * say the connection came back, so the sync fails as usual and the translator can start it again. Answers whether
+   * the projects were kept.
+   */
+  public resumeWhenOnline(projectIds: string[], full: boolean): boolean {
+    if (this.dependencies.isOnline()) return false;
+    this.request(projectIds, full);
+    return true;
+  }
+
   /** Whether a sync is waiting. */
   public isWaiting(): boolean {
     return this.waiting !== null;
