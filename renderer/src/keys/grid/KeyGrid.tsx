@@ -89,6 +89,8 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
     initialRect: { width: 1000, height: viewportHeight ?? 600 },
+    // One render per frame: with flushSync every scroll event re-rendered the window synchronously inside it.
+    useFlushSync: false,
     ...(viewportHeight === undefined ? {} : { observeElementRect: fixedViewport(viewportHeight) }),
   });
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, selectedRow, selectedHeight]);
