@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setBridge } from '../../api';
 import { createFakeApi, type FakeApi } from '../../../../test/support/renderer/fake-api';
@@ -36,13 +36,37 @@ describe('KeyGrid', () => {
     expect(offsets).not.toContain(25_000);
   });
 
-  it('resizes a column from the keyboard and remembers the width for the project', async () => {
+  it('resizes a column from its focused header with Shift+arrows, keeping one tab stop, and remembers the width for the project', async () => {
     render(<ProjectView project={makeProject({ keysTotal: 100_000 })} reloadToken={0} viewportHeight={600} />);
     await screen.findByText('screen.item_000000');
+    const grid = screen.getByRole('grid', { name: 'Keys' });
+    const tabStops = (): Element[] => [...grid.querySelectorAll('[tabindex="0"]')];
+    // The handles are no tab stops of their own: the grid keeps exactly one, a cell of the first row.
+    expect(screen.getByRole('separator', { name: 'Resize the Key column' }).tabIndex).toBe(-1);
+    const first = grid.querySelector<HTMLElement>('[data-cell="0:1"]')!;
+    expect(tabStops()).toEqual([first]);
+    act(() => first.focus());
+    fireEvent.keyDown(first, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(screen.getAllByRole('columnheader')[1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    const header = screen.getAllByRole('columnheader')[0]!;
+    expect(document.activeElement).toBe(header);
+    expect(tabStops()).toEqual([header]);
     // jsdom has no layout, so the header reads 0 px wide and the first step lands on the minimum width.
-    const handle = screen.getByRole('separator', { name: 'Resize the Key column' });
-    fireEvent.keyDown(handle, { key: 'ArrowRight' });
+    fireEvent.keyDown(header, { key: 'ArrowRight', shiftKey: true });
     expect(JSON.parse(localStorage.getItem('locdesk.columns.100.abc') ?? '{}')).toEqual({ key: 120 });
-    expect(screen.getByRole('grid', { name: 'Keys' }).style.getPropertyValue('--grid-template')).toMatch(/^120px /);
+    expect(grid.style.getPropertyValue('--grid-template')).toMatch(/^120px /);
+    expect(await screen.findByText('Key column 120 pixels wide.')).toBeTruthy();
+    expect(screen.getByRole('separator', { name: 'Resize the Key column' }).getAttribute('aria-valuenow')).toBe('120');
+    // Arrows move along the headers; down goes back to the first row's cell in that column.
+    fireEvent.keyDown(header, { key: 'ArrowRight' });
+    const second = screen.getAllByRole('columnheader')[1]!;
+    expect(document.activeElement).toBe(second);
+    fireEvent.keyDown(second, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(grid.querySelector('[data-cell="0:1"]')));
+    expect(tabStops()).toEqual([grid.querySelector('[data-cell="0:1"]')]);
+    // The handle itself still answers ←/→ when a click gave it the focus.
+    fireEvent.keyDown(screen.getByRole('separator', { name: 'Resize the Key column' }), { key: 'ArrowRight' });
+    expect(JSON.parse(localStorage.getItem('locdesk.columns.100.abc') ?? '{}')).toEqual({ key: 120 });
   });
 });
