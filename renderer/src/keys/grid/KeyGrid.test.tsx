@@ -36,6 +36,36 @@ describe('KeyGrid', () => {
     expect(offsets).not.toContain(25_000);
   });
 
+  it('lets go of pages far from the view and asks again when scrolled back, sending the cursor of the nearest page before', { timeout: 20_000 }, async () => {
+    const pages = syntheticKeys(100_000);
+    fake.respond('keys.page', (query) => {
+      const page = pages(query);
+      const offset = query.offset ?? 0;
+      return { ...page, cursor: { generation: 1, offset: offset + page.items.length - 1, position: offset + page.items.length - 1, total: 100_000 } };
+    });
+    render(<ProjectView project={makeProject({ keysTotal: 100_000 })} reloadToken={0} viewportHeight={600} />);
+    await screen.findByText('screen.item_000000');
+    const grid = screen.getByRole('grid', { name: 'Keys' });
+    const scrollTo = (row: number): void => {
+      Object.defineProperty(grid, 'scrollTop', { configurable: true, value: row * gridRowHeight + 44 });
+      act(() => {
+        fireEvent.scroll(grid);
+      });
+    };
+    // Each view straddles two pages of 50 (rows 10,040 to about 10,062: pages 200 and 201).
+    for (const row of [10_040, 20_040, 30_040, 40_040]) {
+      scrollTo(row);
+      await screen.findByText(`screen.item_0${String(row)}`);
+    }
+    const queries = fake.argumentsOf('keys.page').map(([query]) => query);
+    expect(queries.find((query) => query.offset === 40_000)?.after).toMatchObject({ offset: 30_099 });
+    expect(queries.filter((query) => query.offset === 0)).toHaveLength(1);
+    scrollTo(0);
+    await screen.findByText('screen.item_000000');
+    // Page 0 was let go (more than five pages away), so it is asked for again.
+    expect(fake.argumentsOf('keys.page').filter(([query]) => query.offset === 0)).toHaveLength(2);
+  });
+
   it('resizes a column from its focused header with Shift+arrows, keeping one tab stop, and remembers the width for the project', async () => {
     render(<ProjectView project={makeProject({ keysTotal: 100_000 })} reloadToken={0} viewportHeight={600} />);
     await screen.findByText('screen.item_000000');

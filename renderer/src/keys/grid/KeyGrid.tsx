@@ -87,7 +87,8 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: (index) => (index === selectedRow ? selectedHeight : gridRowHeight),
-    overscan: 8,
+    // A few rows either side: each is a full mount when the view jumps, so every extra row costs every frame.
+    overscan: 4,
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
     initialRect: { width: 1000, height: viewportHeight ?? 600 },
