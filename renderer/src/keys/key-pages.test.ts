@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyCursor } from '../../../common/contract';
-import { nearestCursor, pagesToEvict, pagesToLoad } from './key-pages';
+import { jumped, nearestCursor, pagesToEvict, pagesToLoad } from './key-pages';
 
 const cursor = (offset: number): KeyCursor => ({ generation: 1, offset, position: offset * 2, total: 1000 });
 
@@ -27,5 +27,13 @@ describe('key pages', () => {
     expect(nearestCursor(cursors, 9)).toEqual(cursor(399));
     expect(nearestCursor(cursors, 7)).toEqual(cursor(199));
     expect(nearestCursor(cursors, 0)).toBeNull();
+  });
+
+  it('tells a jump of the view from a scroll to the pages beside it', () => {
+    expect(jumped({ first: 4, last: 5 }, { first: 5, last: 6 })).toBe(false);
+    expect(jumped({ first: 4, last: 5 }, { first: 6, last: 6 })).toBe(false);
+    expect(jumped({ first: 4, last: 5 }, { first: 3, last: 3 })).toBe(false);
+    expect(jumped({ first: 4, last: 5 }, { first: 7, last: 8 })).toBe(true);
+    expect(jumped({ first: 4, last: 5 }, { first: 1, last: 2 })).toBe(true);
   });
 });

@@ -41,3 +41,8 @@ export function nearestCursor(cursors: ReadonlyMap<number, KeyCursor>, page: num
   }
   return best === null ? null : (cursors.get(best) ?? null);
 }
+
+/** Whether the view moved from `previous` to `next` past the pages right beside it (a jump, not a scroll). */
+export function jumped(previous: PageRange, next: PageRange): boolean {
+  return next.first > previous.last + 1 || next.last < previous.first - 1;
+}

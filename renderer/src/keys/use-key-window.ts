@@ -1,12 +1,14 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyCursor, KeyPage, KeyQueryInput, KeyRow } from '../../../common/contract';
 import { api, messageOf } from '../api';
-import { keptPages, nearestCursor, pagesToEvict, pagesToLoad, type PageRange } from './key-pages';
+import { jumped, keptPages, nearestCursor, pagesToEvict, pagesToLoad, type PageRange } from './key-pages';
 
 /** Rows are fetched in pages of this size as the list scrolls: about one screen, so the first page is quick. */
 export const keyPageSize = 50;
 /** Pages asked for at once: the core answers one call at a time, so more would only queue answers for rows long gone. */
 const inFlightLimit = 2;
+/** How long a view that jumped must rest before its pages are asked for: a few frames. */
+const settleMs = 60;
 
 /** The loaded part of a query's result: total, rows by index, and a way to ask for more. */
 export interface KeyWindow {
@@ -34,6 +36,8 @@ class PageCache {
   public readonly cursors = new Map<number, KeyCursor>();
   public wanted: PageRange = { first: 0, last: 0 };
   public inFlight = 0;
+  /** The timer that asks for the view's pages once a jump has come to rest; null when none is waiting. */
+  public settling: ReturnType<typeof setTimeout> | null = null;
   public constructor(public readonly signature: string | null) {}
 }
 
@@ -110,11 +114,26 @@ export function useKeyWindow(query: Omit<KeyQueryInput, 'offset' | 'limit' | 'af
       ensure: (first, last) => {
         const pages = cache.current;
         const wanted = { first: Math.floor(first / keyPageSize), last: Math.floor(last / keyPageSize) };
-        if (wanted.first === pages.wanted.first && wanted.last === pages.wanted.last && pages.pages.has(wanted.first) && pages.pages.has(wanted.last)) return;
+        const previous = pages.wanted;
+        if (wanted.first === previous.first && wanted.last === previous.last) {
+          if (pages.settling === null) pump();
+          return;
+        }
         pages.wanted = wanted;
         for (const page of pagesToEvict(pages.pages.keys(), wanted, keptPages)) {
           pages.pages.delete(page);
           pages.requested.delete(page);
+        }
+        if (pages.settling !== null) clearTimeout(pages.settling);
+        pages.settling = null;
+        // A view that jumped past the pages next to the last one is a fling or a scrollbar drag: its pages are asked
+        // for once it rests, not for every window it flies past (their answers would arrive for rows long gone).
+        if (jumped(previous, wanted)) {
+          pages.settling = setTimeout(() => {
+            pages.settling = null;
+            pump();
+          }, settleMs);
+          return;
         }
         pump();
       },
