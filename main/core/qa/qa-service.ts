@@ -302,11 +302,14 @@ export class QaService implements QaHooks {
         pending: this.pendingSource.pending(projectId),
         threads: this.dependencies.threads,
         rangeSize: this.dependencies.rangeSize,
-        onProgress: (done) => this.emit({ projectId, status: 'running', done, total, message: null }, false),
+        onProgress: (done, keys) => {
+          // The first word of a scan carries its key count (read on a scan thread) and is always announced.
+          const first = total === 0 && done === 0;
+          total = keys;
+          this.emit({ projectId, status: 'running', done, total, message: null }, first);
+        },
       });
       current.scan = scan;
-      total = scan.total;
-      this.emit({ projectId, status: 'running', done: 0, total, message: null }, true);
       const outcome = await scan.finished;
       const done = outcome === 'done' ? total : this.progressOf(projectId).done;
       if (!current.restart) this.emit({ projectId, status: outcome, done, total, message: null }, true);

@@ -10,6 +10,8 @@
  * This file is the worker's entry; the main build bundles it into out/main/qa-scan-worker.js (see worker-script.ts).
  */
 import Database from 'libsql';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Connection, Statement } from './connection';
 import { isDamage } from './damage';
@@ -45,6 +47,16 @@ class ScanThread {
       'INSERT INTO issues (key_row, iso, project_id, generation, mask) SELECT value ->> 0, value ->> 1, ?, ?, value ->> 2 FROM json_each(?)',
     );
     this.pending = pendingValues(data.pending);
+  }
+
+  /** The snapshot's first and last key row id and its key count (see the `bounds` request). */
+  public bounds(): QaReply {
+    const { projectId, generation } = this.data;
+    const [firstRow, lastRow, total] = this.library
+      .prepare('SELECT coalesce(min(id), 0), coalesce(max(id), -1), count(*) FROM keys WHERE project_id = ? AND generation = ?')
+      .raw(true)
+      .get(projectId, generation) as [number, number, number];
+    return { type: 'bounds', firstRow, lastRow, total };
   }
 
   /** Checks and stores one range; answers how many keys it held. */
@@ -113,6 +125,9 @@ function serve(port: MessagePort, data: QaWorkerData): void {
   port.on('message', (request: QaRequest) => {
     try {
       switch (request.type) {
+        case 'bounds':
+          reply(thread.bounds());
+          return;
         case 'range':
           reply({ type: 'done', keys: thread.range(request.from, request.to) });
           return;
@@ -131,4 +146,22 @@ function serve(port: MessagePort, data: QaWorkerData): void {
   reply({ type: 'ready' });
 }
 
-if (!isMainThread && parentPort !== null) serve(parentPort, workerData as QaWorkerData);
+/**
+ * Lowers this thread's scheduling priority to nice 10, so on a busy machine the main thread (which must keep the
+ * window answering) wins the CPU over the scan; two scan threads on two cores otherwise delayed its turns by up to
+ * ~100 ms. Linux only, where a thread has a nice value of its own (found by its id under /proc/thread-self); best
+ * effort, so elsewhere, or where it is not allowed, the thread runs at its normal priority.
+ */
+function runInBackground(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 10);
+  } catch {
+    // Not Linux, or not allowed: the scan still runs, at normal priority.
+  }
+}
+
+if (!isMainThread && parentPort !== null) {
+  runInBackground();
+  serve(parentPort, workerData as QaWorkerData);
+}
