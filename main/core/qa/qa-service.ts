@@ -240,6 +240,15 @@ export class QaService implements QaHooks {
     return this.library().qa.withIssues(projectId, [detail], this.settings(projectId), this.pendingSource.pending(projectId))[0] ?? detail;
   }
 
+  /**
+   * Runs the rechecks queued for `projectId` now, if any. For reads of its stored results that do not go through
+   * this service: a page filtered by QA is chosen in SQL from those results, so without this the page asked for
+   * right after an edit's commit would be chosen without that edit's findings.
+   */
+  public settleRechecks(projectId: string): void {
+    if (this.rechecks.has(projectId)) this.runRechecks();
+  }
+
   private runRechecksFirst(): void {
     if (this.rechecks.size > 0) this.runRechecks();
   }
