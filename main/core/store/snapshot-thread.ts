@@ -14,6 +14,7 @@ import { LocdeskError } from '../errors';
 import type { Logger } from '../log';
 import { workerScript } from '../worker-script';
 import { indexWorkerScript } from './search-index-writer';
+import type { PreparedSearch } from './search-handover';
 import type { SnapshotAnswers, SnapshotFailure, SnapshotReply, SnapshotRequests, SnapshotRequestType, SnapshotWorkerData } from './snapshot-protocol';
 import type { SnapshotWriting } from './snapshot-writer';
 
@@ -25,6 +26,16 @@ export function rebuiltError(failure: SnapshotFailure): Error {
 
 function stoppedError(): LocdeskError {
   return new LocdeskError('store.unavailable', 'The offline library stopped writing (its writing thread ended). Sync again.');
+}
+
+/**
+ * Main's side of a swap (search-handover.ts): `hold` as the thread is asked to prepare it, `adopt` with what it
+ * prepared, `release` once the commit is answered or has failed.
+ */
+export interface SearchHandover {
+  hold(): void;
+  adopt(prepared: PreparedSearch): void;
+  release(): void;
 }
 
 interface Waiting {
@@ -87,9 +98,10 @@ export class SnapshotThread {
 
   /**
    * The next snapshot of `projectId`, written on the thread; its finishing time comes from `now` (the store's clock);
-   * `onEnd` runs once it is committed or thrown away.
+   * `onEnd` runs once it is committed or thrown away. Its commit first has the thread prepare the swap and hands
+   * the new snapshot's search arrays to `handover` before the swap is asked for (see search-handover.ts).
    */
-  public async open(projectId: string, expectedKeys: number, now: () => number, onEnd: () => void): Promise<SnapshotWriting> {
+  public async open(projectId: string, expectedKeys: number, now: () => number, onEnd: () => void, handover: SearchHandover): Promise<SnapshotWriting> {
     await this.call('open', { projectId, expectedKeys });
     return Object.freeze({
       writeLanguages: async (languages) => {
@@ -100,7 +112,17 @@ export class SnapshotThread {
         await this.call('carry', { dropKeyIds });
       },
       // The sync's finishing time is taken here, on the store's clock, when the swap is asked for.
-      commit: (project, startedAt, changes = null) => this.call('commit', { project, startedAt, changes, finishedAt: now() }).finally(onEnd),
+      commit: async (project, startedAt, changes = null) => {
+        const finishedAt = now();
+        handover.hold();
+        try {
+          handover.adopt(await this.call('prepare', {}));
+          return await this.call('commit', { project, startedAt, changes, finishedAt });
+        } finally {
+          handover.release();
+          onEnd();
+        }
+      },
       abort: async () => {
         await this.call('abort', {}).finally(onEnd);
       },
