@@ -148,6 +148,11 @@ export function adoptRanks(connection: Connection, projectId: string, generation
   keep(connection, projectId, generation, ranks);
 }
 
+/** The arrays `connection` holds for the snapshot, if any (built nowhere); for tests of the handover. */
+export function heldRanks(connection: Connection, projectId: string, generation: number): SnapshotRanks | undefined {
+  return cache.get(connection)?.get(`${projectId}\u0000${generation}`);
+}
+
 function ranksFor(connection: Connection, projectId: string, generation: number): SnapshotRanks {
   const found = cache.get(connection)?.get(`${projectId}\u0000${generation}`);
   const ranks = found ?? readSnapshotRanks(connection, projectId, generation);

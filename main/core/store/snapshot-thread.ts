@@ -14,6 +14,7 @@ import { LocdeskError } from '../errors';
 import type { Logger } from '../log';
 import { workerScript } from '../worker-script';
 import { indexWorkerScript } from './search-index-writer';
+import type { KeyPageInput } from '../lokalise/types';
 import type { PreparedSearch } from './search-handover';
 import type { SnapshotAnswers, SnapshotFailure, SnapshotReply, SnapshotRequests, SnapshotRequestType, SnapshotWorkerData } from './snapshot-protocol';
 import type { SnapshotWriting } from './snapshot-writer';
@@ -41,6 +42,13 @@ export interface SearchHandover {
 interface Waiting {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
+}
+
+/** The buffer of a page's bytes when they fill one of their own (as the client reads them), to transfer it; else none. */
+function ownBuffer(page: KeyPageInput): ArrayBuffer[] {
+  if (!('unparsed' in page) || typeof page.unparsed === 'string') return [];
+  const { buffer, byteOffset, byteLength } = page.unparsed;
+  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
 }
 
 /** The writing thread of one library. Create with `SnapshotThread.start`. */
@@ -85,14 +93,14 @@ export class SnapshotThread {
     return !this.stopped;
   }
 
-  /** Sends one request and resolves with its typed answer. */
-  public call<T extends SnapshotRequestType>(type: T, fields: SnapshotRequests[T]): Promise<SnapshotAnswers[T]> {
+  /** Sends one request and resolves with its typed answer; `transfer` names buffers that move with it (then unusable here). */
+  public call<T extends SnapshotRequestType>(type: T, fields: SnapshotRequests[T], transfer: readonly ArrayBuffer[] = []): Promise<SnapshotAnswers[T]> {
     if (this.stopped) return Promise.reject(stoppedError());
     this.sent += 1;
     const sequence = this.sent;
     return new Promise<SnapshotAnswers[T]>((resolve, reject) => {
       this.waiting.set(sequence, { resolve: (value) => resolve(value as SnapshotAnswers[T]), reject });
-      this.worker.postMessage({ ...fields, type, sequence });
+      this.worker.postMessage({ ...fields, type, sequence }, [...transfer]);
     });
   }
 
@@ -107,7 +115,8 @@ export class SnapshotThread {
       writeLanguages: async (languages) => {
         await this.call('languages', { languages });
       },
-      writeKeys: (page) => this.call('keys', { page }),
+      // A page's bytes move to the thread, which decodes them: main neither decodes nor copies them (issue 17).
+      writeKeys: (page) => this.call('keys', { page }, ownBuffer(page)),
       carryForward: async (dropKeyIds) => {
         await this.call('carry', { dropKeyIds });
       },
