@@ -336,7 +336,9 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     keys: {
       page: (query) => Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query)),
       openInLokalise: async (projectId, keyId) => {
-        const url = keyEditorUrl(dependencies.config.authUrl, projectId, keyId);
+        const key = library().keyDetail(projectId, keyId);
+        if (key === null) return false;
+        const url = keyEditorUrl(dependencies.config.authUrl, projectId, key.name);
         if (url === null || !isAllowedExternalUrl(url, dependencies.config.authUrl)) return false;
         await dependencies.browser.open(url);
         return true;
