@@ -334,9 +334,15 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       contributor: (projectId) => edits.contributor(projectId),
     },
     keys: {
-      page: (query) => Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query)),
+      page: (query) => {
+        // The QA filter reads the stored results: the rechecks of the last edits are stored before it does.
+        if (query.qa !== null) qa.settleRechecks(query.projectId);
+        return Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query));
+      },
       openInLokalise: async (projectId, keyId) => {
-        const url = keyEditorUrl(dependencies.config.authUrl, projectId, keyId);
+        const key = library().keyDetail(projectId, keyId);
+        if (key === null) return false;
+        const url = keyEditorUrl(dependencies.config.authUrl, projectId, key.name);
         if (url === null || !isAllowedExternalUrl(url, dependencies.config.authUrl)) return false;
         await dependencies.browser.open(url);
         return true;

@@ -126,3 +126,28 @@ describe('weak token storage', () => {
     expect(await rig.core.api.auth.getState()).toMatchObject({ persistence: 'encrypted' });
   });
 });
+
+describe('opening a key in Lokalise', () => {
+  it('opens the web editor searching for that key by name, and opens nothing for a key the library does not hold', async () => {
+    const rig = await compose();
+    await signIn(rig);
+    const [project] = await rig.core.api.projects.refresh();
+    await rig.core.api.sync.start(null);
+    const started = performance.now();
+    while ((await rig.core.api.sync.status()).status === 'running' && performance.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await rig.core.api.sync.status()).status).toBe('done');
+    const answer = await dispatchCall(rig.core.api, 'keys:page', [{ projectId: project?.projectId, sourceIso: project?.baseLanguageIso ?? 'en', targetIsos: [], limit: 1 }]);
+    const key = answer.ok ? (answer.value as { items: { keyId: number; name: string }[] }).items[0] : undefined;
+    expect(key).toBeDefined();
+
+    expect(await dispatchCall(rig.core.api, 'keys:open-in-lokalise', [project?.projectId, key?.keyId])).toEqual({ ok: true, value: true });
+    const opened = new URL(rig.browser.opened.at(-1) ?? '');
+    expect(opened.origin).toBe(new URL(fake.origin).origin);
+    expect(opened.pathname).toBe(`/project/${encodeURIComponent(project?.projectId ?? '')}/`);
+    expect(opened.searchParams.get('search')).toBe(key?.name);
+
+    const before = rig.browser.opened.length;
+    expect(await dispatchCall(rig.core.api, 'keys:open-in-lokalise', [project?.projectId, 999_999_999])).toEqual({ ok: true, value: false });
+    expect(rig.browser.opened).toHaveLength(before);
+  });
+});

@@ -5,12 +5,17 @@
  */
 
 /**
- * The web editor's page for one key: `https://app.lokalise.com/project/{projectId}/?k={keyId}` (the editor's own
- * "link to key" form). Null when the sign-in URL cannot be parsed.
+ * The web editor opened on one key: `https://app.lokalise.com/project/{projectId}/?view=multi&search={keyName}`.
+ *
+ * Why a search and not a key id: Lokalise documents no deep link to a single key, and the form teams share in public
+ * (the multi-language editor view with its search box filled in) is the one that is known to work; the editor's
+ * search matches key names, so the key is in view, with any other key whose name contains it. Null when the sign-in
+ * URL cannot be parsed.
  */
-export function keyEditorUrl(authUrl: string, projectId: string, keyId: number): string | null {
+export function keyEditorUrl(authUrl: string, projectId: string, keyName: string): string | null {
   if (!URL.canParse(authUrl)) return null;
   const url = new URL(`/project/${encodeURIComponent(projectId)}/`, new URL(authUrl).origin);
-  url.searchParams.set('k', String(keyId));
+  url.searchParams.set('view', 'multi');
+  url.searchParams.set('search', keyName);
   return url.toString();
 }

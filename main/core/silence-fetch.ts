@@ -57,6 +57,17 @@ export interface SilenceLimitedRequest {
  * cancels, with a `NoAnswerError` when the server goes silent, and with fetch's own error when the network fails.
  */
 export async function fetchText(fetch: FetchFunction, url: URL | string, request: SilenceLimitedRequest): Promise<{ response: Response; text: string }> {
+  const { response, bytes } = await fetchBytes(fetch, url, request);
+  // TextDecoder, like Response.text(), drops a byte-order mark that would otherwise break JSON.parse.
+  return { response, text: utf8.decode(bytes) };
+}
+
+/**
+ * fetchText without the decoding: the body's bytes, in a buffer of their own (never a view into a shared pool), so
+ * a large answer can be transferred to another thread and decoded there (issue 17: decoding a 2.5 MB page of keys
+ * took tens of milliseconds of the main process's event loop, and copying its text to the writing thread as many).
+ */
+export async function fetchBytes(fetch: FetchFunction, url: URL | string, request: SilenceLimitedRequest): Promise<{ response: Response; bytes: Uint8Array }> {
   const silence = new AbortController();
   const signal = request.signal === undefined ? silence.signal : AbortSignal.any([request.signal, silence.signal]);
   let phase: SilencePhase = 'answer';
@@ -66,7 +77,7 @@ export async function fetchText(fetch: FetchFunction, url: URL | string, request
     phase = 'body';
     timer.refresh();
     request.onHeaders?.(response);
-    return { response, text: await readBody(response, timer) };
+    return { response, bytes: await readBody(response, timer) };
   } catch (error) {
     if (request.signal?.aborted === true) throw abortReason(request.signal);
     if (silence.signal.aborted) throw silence.signal.reason as NoAnswerError;
@@ -77,8 +88,8 @@ export async function fetchText(fetch: FetchFunction, url: URL | string, request
 }
 
 /** Reads `response`'s body chunk by chunk, restarting the silence timer with each one. */
-async function readBody(response: Response, timer: NodeJS.Timeout): Promise<string> {
-  if (response.body === null) return '';
+async function readBody(response: Response, timer: NodeJS.Timeout): Promise<Uint8Array> {
+  if (response.body === null) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -90,8 +101,13 @@ async function readBody(response: Response, timer: NodeJS.Timeout): Promise<stri
     length += bytes.byteLength;
     timer.refresh();
   }
-  // TextDecoder, like Response.text(), drops a byte-order mark that would otherwise break JSON.parse.
-  return utf8.decode(Buffer.concat(chunks, length));
+  const body = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }
 
 const utf8 = new TextDecoder();

@@ -99,18 +99,20 @@ async function* uniqueKeys(pages: AsyncGenerator<unknown[]>): AsyncGenerator<Lok
 }
 
 /**
- * Answers shorter than this are parsed where they arrive, to tell an empty page (the end of a list) at once; a page
- * holding any key of the project is far longer.
+ * Answers shorter than this (in bytes) are parsed where they arrive, to tell an empty page (the end of a list) at
+ * once; a page holding any key of the project is far longer.
  */
-const parsedBelowChars = 4096;
+const parsedBelowBytes = 4096;
+
+const utf8 = new TextDecoder();
 
 /**
- * A key page's answer as the sync hands it on: its text when the body was left unparsed, else (a short answer, or
+ * A key page's answer as the sync hands it on: its bytes when the body was left unparsed, else (a short answer, or
  * one the verdict had to parse) its keys; null for an empty page.
  */
 function keyPageOf(response: ApiResponse, what: string): KeyPageInput | null {
-  if (typeof response.body === 'string' && response.body.length >= parsedBelowChars) return { unparsed: response.body, what };
-  const body = typeof response.body === 'string' ? { ...response, body: JSON.parse(response.body) as unknown } : response;
+  if (response.body instanceof Uint8Array && response.body.byteLength >= parsedBelowBytes) return { unparsed: response.body, what };
+  const body = response.body instanceof Uint8Array ? { ...response, body: JSON.parse(utf8.decode(response.body)) as unknown } : response;
   const keys = pageItems(body, 'keys', what).map(readKey);
   return keys.length === 0 ? null : keys;
 }

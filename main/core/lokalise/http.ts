@@ -14,11 +14,11 @@ import type { TokenSource } from '../auth/token-source';
 import { LocdeskError } from '../errors';
 import type { Logger } from '../log';
 import type { FetchFunction } from '../ports';
-import { fetchText, NoAnswerError } from '../silence-fetch';
+import { fetchBytes, fetchText, NoAnswerError } from '../silence-fetch';
 import { LokaliseApiError } from './errors';
 import { abortableSleep, KeyedSemaphore, RequestPacer } from './limits';
 import { RetryBudget, spokenDuration, type RetryReason, type RetryableFailure } from './retry-policy';
-import { verdictFor, type Verdict } from './verdict';
+import { verdictFor, verdictForBytes, type Verdict } from './verdict';
 
 export { retryAfterMs } from './verdict';
 export type { RetryReason } from './retry-policy';
@@ -83,8 +83,9 @@ export interface RequestContext {
    */
   readonly onHeaders?: ((headers: Headers) => void) | undefined;
   /**
-   * True leaves a successful JSON answer's body as its text (`ApiResponse.body` is then a string), so a large page
-   * can be parsed on another thread: parsing 2.5 MB of keys stalls the main process's event loop (issue 17).
+   * True leaves a successful JSON answer's body as its bytes (`ApiResponse.body` is then a Uint8Array with a buffer
+   * of its own), so a large page can be transferred to another thread and decoded and parsed there: decoding and
+   * parsing 2.5 MB of keys stalls the main process's event loop (issue 17).
    */
   readonly unparsed?: boolean | undefined;
 }
@@ -236,9 +237,10 @@ export class LokaliseHttp {
       const paced = await this.pacer.take(context.signal);
       this.stats.rateLimitWaitMs += paced.waitedMs;
       this.stats.requests += 1;
-      let exchanged: { response: Response; text: string };
+      let exchanged: { response: Response; text: string } | { response: Response; bytes: Uint8Array };
       try {
-        exchanged = await fetchText(this.options.fetch, url, {
+        // A body left unparsed stays bytes: decoding it is the reading thread's work too.
+        exchanged = await (context.unparsed === true ? fetchBytes : fetchText)(this.options.fetch, url, {
           init:
             writeBody === null
               ? { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, redirect: 'manual' }
@@ -255,7 +257,8 @@ export class LokaliseHttp {
         if (context.signal?.aborted === true) throw abortReason(context.signal);
         return this.failedExchange(error, context.what);
       }
-      return verdictFor(exchanged.response, exchanged.text, url, context.what, this.now(), context.unparsed === true);
+      if ('bytes' in exchanged) return verdictForBytes(exchanged.response, exchanged.bytes, url, context.what, this.now());
+      return verdictFor(exchanged.response, exchanged.text, url, context.what, this.now());
     } finally {
       release();
     }

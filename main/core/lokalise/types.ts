@@ -89,12 +89,15 @@ export interface LokaliseContributor {
 
 /**
  * A page of keys as Lokalise sent it, its JSON not yet parsed. A sync hands it to the library's writing thread,
- * which parses it there (wire.ts `readKeyPage`): parsing a 2.5 MB page of 500 keys in ten languages and reading its
- * keys took tens of milliseconds of the main process's event loop per page (issue 17).
+ * which decodes and parses it there (wire.ts `readKeyPage`): decoding a 2.5 MB page of 500 keys in ten languages,
+ * parsing it and reading its keys took tens of milliseconds of the main process's event loop per page (issue 17).
  */
 export interface UnparsedKeyPage {
-  /** The answer's body: `{"project_id": …, "keys": […]}`. */
-  readonly unparsed: string;
+  /**
+   * The answer's body, `{"project_id": …, "keys": […]}`: its UTF-8 bytes as they came (in a buffer of their own,
+   * which the sync transfers to the writing thread rather than copying), or its text.
+   */
+  readonly unparsed: Uint8Array | string;
   /** What the page is, for the message if it turns out malformed ("the keys"). */
   readonly what: string;
 }

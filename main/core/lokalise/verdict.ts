@@ -61,15 +61,35 @@ function looksLikeJson(response: Response, text: string): boolean {
   return (response.headers.get('content-type') ?? '').includes('json') || text.startsWith('{') || text.startsWith('[');
 }
 
+const utf8 = new TextDecoder();
+
+function isJsonSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
 /**
- * A successful answer's body left as text (see `RequestContext.unparsed`): whole-looking JSON (an object from its
- * opening to its closing brace) is handed on unparsed; anything else is judged as usual.
+ * A successful answer's body left unparsed (see `RequestContext.unparsed`): whole-looking JSON (past a byte-order
+ * mark and blanks, an object from its opening to its closing brace) is handed on as the bytes themselves, decoded
+ * by whoever parses it.
  */
-function unparsedAnswer(response: Response, text: string): Verdict | null {
-  if (!response.ok || isRedirect(response) || !looksLikeJson(response, text)) return null;
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return null;
-  return { kind: 'answer', body: text, headers: response.headers };
+function unparsedBytesAnswer(response: Response, bytes: Uint8Array): Verdict | null {
+  if (!response.ok || isRedirect(response)) return null;
+  let first = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const opening = bytes[first];
+  if (!(response.headers.get('content-type') ?? '').includes('json') && opening !== 0x7b && opening !== 0x5b) return null;
+  while (isJsonSpace(bytes[first])) first += 1;
+  let last = bytes.length - 1;
+  while (last > first && isJsonSpace(bytes[last])) last -= 1;
+  if (last <= first || bytes[first] !== 0x7b || bytes[last] !== 0x7d) return null;
+  return { kind: 'answer', body: bytes, headers: response.headers };
+}
+
+/**
+ * verdictFor an answer read as bytes for a reader on another thread (see `RequestContext.unparsed`): a successful
+ * JSON answer's body is the bytes themselves; anything else is decoded here and judged as usual.
+ */
+export function verdictForBytes(response: Response, bytes: Uint8Array, requested: URL, what: string, now: number): Verdict {
+  return unparsedBytesAnswer(response, bytes) ?? verdictFor(response, utf8.decode(bytes), requested, what, now);
 }
 
 function isRedirect(response: Response): boolean {
@@ -94,12 +114,9 @@ function redirectVerdict(response: Response, requested: URL, what: string): Verd
 }
 
 /**
- * The verdict on `response` (its body already read into `text`) to a request for `requested`. With `unparsed`, a
- * successful JSON answer's body is the text itself, for a reader on another thread to parse.
+ * The verdict on `response` (its body already read into `text`) to a request for `requested`.
  */
-export function verdictFor(response: Response, text: string, requested: URL, what: string, now: number, unparsed = false): Verdict {
-  const left = unparsed ? unparsedAnswer(response, text) : null;
-  if (left !== null) return left;
+export function verdictFor(response: Response, text: string, requested: URL, what: string, now: number): Verdict {
   if (isRedirect(response)) return redirectVerdict(response, requested, what);
   const { body, parsed } = parseBody(response, text);
   const status = response.status;

@@ -189,6 +189,8 @@ export function readKey(value: unknown): LokaliseKey {
   };
 }
 
+const utf8 = new TextDecoder();
+
 /**
  * The keys of a page: as they are when already read, else parsed from Lokalise's text (on the thread that writes
  * them; see UnparsedKeyPage). A page that is not JSON, or has no `keys` list, raises the endpoint's clear error.
@@ -198,7 +200,8 @@ export function readKeyPage(page: KeyPageInput): readonly LokaliseKey[] {
   const reader = new WireReader(page.what);
   let body: unknown;
   try {
-    body = JSON.parse(page.unparsed);
+    // TextDecoder drops a byte-order mark, as Response.text() would.
+    body = JSON.parse(typeof page.unparsed === 'string' ? page.unparsed : utf8.decode(page.unparsed));
   } catch {
     throw badResponse(page.what, 'the answer is not complete JSON');
   }

@@ -18,7 +18,8 @@ import { readResyncBasis, type ResyncBasis } from './resync-basis';
 import { attachSearchIndex, refreshTerms, removeSearchIndex, searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import { purgeGenerations, SnapshotWriter, type SnapshotWriting } from './snapshot-writer';
-import { SnapshotThread } from './snapshot-thread';
+import { SnapshotThread, type SearchHandover } from './snapshot-thread';
+import { adoptPreparedSearch, holdSearchWords, releaseSearchWords } from './search-handover';
 import { writeTranslation, type LibraryTranslation } from './translation-write';
 import { clearQaResults, qaResultsPath } from './qa-results';
 import { QaLibrary } from './qa-library';
@@ -153,7 +154,7 @@ export class LibraryStore {
     };
     try {
       const thread = await this.writingThread();
-      if (thread !== null) return guardedWriting(await thread.open(projectId, expectedKeys, this.now, onEnd));
+      if (thread !== null) return guardedWriting(await thread.open(projectId, expectedKeys, this.now, onEnd, this.searchHandover(projectId)));
       const search = await this.searchIndexWriter();
       const writer = SnapshotWriter.begin(this.connection, projectId, search, { expectedKeys, now: this.now, logger: this.logger });
       return guardedWriting(writer.writing(onEnd));
@@ -365,6 +366,18 @@ export class LibraryStore {
   private stopWritingThread(): void {
     void this.thread?.then((thread) => thread?.close());
     this.thread = null;
+  }
+
+  /** Where a sync on the writing thread hands over its new snapshot's search arrays (see search-handover.ts). */
+  private searchHandover(projectId: string): SearchHandover {
+    const connection = this.connection;
+    return {
+      hold: () => holdSearchWords(connection),
+      adopt: (prepared) => {
+        if (connection.open) adoptPreparedSearch(connection, projectId, prepared);
+      },
+      release: () => releaseSearchWords(connection),
+    };
   }
 
   private async searchIndexWriter(): Promise<SearchIndexWriter> {

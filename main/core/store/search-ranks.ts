@@ -7,8 +7,10 @@
  * sort positions by name and by modified time (read from the snapshot's key_order rows, which the SQL path's ORDER
  * BY matches exactly), the archived/hidden flags and the three status bitmasks.
  *
- * The arrays are built on the first such search of a snapshot (a few hundred milliseconds at 100,000 keys) and
- * dropped with it: they are keyed by generation, which every sync bumps. Queries this cannot answer exactly (terms
+ * The arrays are keyed by generation, which every sync bumps, and dropped with their snapshot. A sync builds them on
+ * the library's writing thread before its swap (a few hundred milliseconds at 100,000 keys) and hands them to main
+ * with zero copy (see search-handover.ts), so main's event loop never builds them during a sync (issue 17); they
+ * are built here, on the first such search, only for a snapshot no sync handed over (after a start). Queries this cannot answer exactly (terms
  * checked by LIKE, tags, platforms, languages past the bitmask range) return null and take the SQL path.
  */
 import type { Connection } from './connection';
@@ -29,8 +31,11 @@ export interface RankQuery {
   readonly limit: number;
 }
 
-/** The arrays for one snapshot; positions are `id - base`. */
-interface SnapshotRanks {
+/**
+ * The arrays for one snapshot; positions are `id - base`. Typed arrays only, each on a buffer of its own, so they
+ * travel between threads by transfer (rankBuffers).
+ */
+export interface SnapshotRanks {
   readonly base: number;
   readonly nameRank: Int32Array;
   readonly modifiedRank: Int32Array;
@@ -74,7 +79,11 @@ function single(connection: Connection, sql: string, ...parameters: unknown[]): 
   return row?.[0] ?? null;
 }
 
-function load(connection: Connection, projectId: string, generation: number): SnapshotRanks {
+/**
+ * Reads the arrays of the project's generation `generation` from its key_order rows: on the writing thread before a
+ * swap (the rows are written by then), or on main for a snapshot no sync handed over.
+ */
+export function readSnapshotRanks(connection: Connection, projectId: string, generation: number): SnapshotRanks {
   const order = (sort: number): Float64Array =>
     numbers(single(connection, 'SELECT group_concat(id) FROM (SELECT id FROM key_order WHERE project_id = ? AND generation = ? AND sort = ? ORDER BY position)', projectId, generation, sort));
   const idsByName = order(sortOrders.name);
@@ -112,23 +121,42 @@ function load(connection: Connection, projectId: string, generation: number): Sn
   return { base, nameRank, modifiedRank, idsByName, idsByModified, flags, masks };
 }
 
-function ranksFor(connection: Connection, projectId: string, generation: number): SnapshotRanks {
+/** The buffers under `ranks`, for a postMessage transfer list (the arrays move, nothing is copied). */
+export function rankBuffers(ranks: SnapshotRanks): ArrayBuffer[] {
+  const arrays = [ranks.nameRank, ranks.modifiedRank, ranks.idsByName, ranks.idsByModified, ranks.flags, ...Object.values(ranks.masks).flatMap((mask) => [mask.low, mask.high])];
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+}
+
+function keep(connection: Connection, projectId: string, generation: number, ranks: SnapshotRanks): void {
   const snapshots = cache.get(connection) ?? new Map<string, SnapshotRanks>();
   cache.set(connection, snapshots);
   const key = `${projectId}\u0000${generation}`;
-  const found = snapshots.get(key);
-  if (found !== undefined) {
-    // Most recently used last, so the oldest is the one dropped.
-    snapshots.delete(key);
-    snapshots.set(key, found);
-    return found;
-  }
-  const ranks = load(connection, projectId, generation);
+  // Most recently used last, so the oldest is the one dropped.
+  snapshots.delete(key);
   snapshots.set(key, ranks);
   for (const old of snapshots.keys()) {
     if (snapshots.size <= keptSnapshots) break;
     snapshots.delete(old);
   }
+}
+
+/**
+ * Keeps `ranks`, read elsewhere (the writing thread, before the swap that makes `generation` current), as the
+ * arrays of that snapshot on `connection`, so its first search builds nothing.
+ */
+export function adoptRanks(connection: Connection, projectId: string, generation: number, ranks: SnapshotRanks): void {
+  keep(connection, projectId, generation, ranks);
+}
+
+/** The arrays `connection` holds for the snapshot, if any (built nowhere); for tests of the handover. */
+export function heldRanks(connection: Connection, projectId: string, generation: number): SnapshotRanks | undefined {
+  return cache.get(connection)?.get(`${projectId}\u0000${generation}`);
+}
+
+function ranksFor(connection: Connection, projectId: string, generation: number): SnapshotRanks {
+  const found = cache.get(connection)?.get(`${projectId}\u0000${generation}`);
+  const ranks = found ?? readSnapshotRanks(connection, projectId, generation);
+  keep(connection, projectId, generation, ranks);
   return ranks;
 }
 

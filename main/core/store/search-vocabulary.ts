@@ -5,8 +5,12 @@
  * The tokenizing is left to SQLite rather than imitated in JavaScript, so a query is folded (case, diacritics) and
  * split exactly as the documents were: a temporary FTS5 table on the reading connection takes the query and its
  * `instance` vocabulary hands back the words in order. The word list is kept in memory as one newline-separated
- * string (words never contain a newline, the tokenizer splits there), reloaded only when an index load has replaced
- * it, and searched with `indexOf`: at 100,000 words that is about a megabyte, scanned in well under a millisecond.
+ * run of UTF-8 bytes (words never contain a newline, the tokenizer splits there), replaced only when an index load
+ * has replaced it, and searched with `indexOf` on the bytes: at 100,000 words that is about a megabyte, scanned in
+ * well under a millisecond. UTF-8 is self-synchronising, so a word's bytes found inside another's are always that
+ * word as text, and only the words found are ever decoded. Bytes rather than text also let a sync read the list on
+ * the writing thread and hand it over with zero copy (search-handover.ts); main reads it itself only when no sync
+ * handed one over (after a start, or after a pushed edit added words), and never while a sync is swapping.
  */
 import type { Connection, Statement } from './connection';
 
@@ -18,22 +22,29 @@ export interface Vocabulary {
   containing(fragment: string, limit: number): string[] | null;
 }
 
-interface WordList {
+/** A copy of the index's word list, as of the list's `version`. */
+export interface WordList {
   readonly version: number;
-  /** Every word, each between two newlines. */
-  readonly text: string;
+  /** Every word, each between two newlines, in UTF-8. */
+  readonly bytes: Uint8Array;
 }
 
-/** What one connection keeps for its searches: its statements, prepared once, and its copy of the word list. */
+/** What one connection keeps for its searches: its statements, prepared once. */
 interface Reader {
   readonly version: Statement;
-  readonly words: Statement;
   readonly insertQuery: Statement;
   readonly queryWords: Statement;
-  list: WordList | null;
+}
+
+/** Per connection: its copy of the word list, and whether a sync is swapping (the copy is then kept as it is). */
+interface ListState {
+  list: Buffer | null;
+  version: number;
+  held: boolean;
 }
 
 const readers = new WeakMap<Connection, Reader>();
+const lists = new WeakMap<Connection, ListState>();
 
 function readerOf(connection: Connection): Reader {
   const found = readers.get(connection);
@@ -42,22 +53,60 @@ function readerOf(connection: Connection): Reader {
   connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_word_instances USING fts5vocab(temp, query_words, 'instance')");
   const reader: Reader = {
     version: connection.prepare('SELECT version FROM search.terms_version').raw(true),
-    words: connection.prepare('SELECT group_concat(term, char(10)) FROM search.terms').raw(true),
     insertQuery: connection.prepare('INSERT INTO temp.query_words (rowid, body) VALUES (?, ?)'),
     queryWords: connection.prepare('SELECT doc, term FROM temp.query_word_instances ORDER BY doc, "offset"').raw(true),
-    list: null,
   };
   readers.set(connection, reader);
   return reader;
 }
 
-function wordList(connection: Connection): string {
-  const reader = readerOf(connection);
-  const version = (reader.version.get() as [number] | undefined)?.[0] ?? 0;
-  if (reader.list?.version === version) return reader.list.text;
-  const joined = reader.words.get() as [string | null];
-  reader.list = { version, text: `\n${joined[0] ?? ''}\n` };
-  return reader.list.text;
+function stateOf(connection: Connection): ListState {
+  const found = lists.get(connection);
+  if (found !== undefined) return found;
+  const state: ListState = { list: null, version: -1, held: false };
+  lists.set(connection, state);
+  return state;
+}
+
+/**
+ * Reads the word list of the index attached to `connection` as `search`, as bytes (SQLite hands a BLOB over without
+ * decoding it), into a buffer of its own that can be transferred to another thread.
+ */
+export function readWordList(connection: Connection): WordList {
+  return connection.transaction(() => {
+    const version = (connection.prepare('SELECT version FROM search.terms_version').raw(true).get() as [number] | undefined)?.[0] ?? 0;
+    const joined = (connection.prepare('SELECT CAST(group_concat(term, char(10)) AS BLOB) FROM search.terms').raw(true).get() as [Uint8Array | null] | undefined)?.[0] ?? null;
+    const bytes = new Uint8Array((joined?.byteLength ?? 0) + 2);
+    bytes[0] = 10;
+    if (joined !== null) bytes.set(joined, 1);
+    bytes[bytes.length - 1] = 10;
+    return { version, bytes };
+  })();
+}
+
+/** Keeps `list` (read elsewhere: the writing thread) as `connection`'s copy of the word list. */
+export function adoptWordList(connection: Connection, list: WordList): void {
+  const state = stateOf(connection);
+  state.list = Buffer.from(list.bytes.buffer, list.bytes.byteOffset, list.bytes.byteLength);
+  state.version = list.version;
+}
+
+/**
+ * While `held`, a new version of the word list is not read on `connection`: a sync is between its index's last
+ * load and the swap, and hands the new list over itself (search-handover.ts). The copy held names every word of the
+ * snapshot still current; the new list comes with the new snapshot.
+ */
+export function holdWordList(connection: Connection, held: boolean): void {
+  stateOf(connection).held = held;
+}
+
+function wordList(connection: Connection): Buffer {
+  const state = stateOf(connection);
+  if (state.list !== null && state.held) return state.list;
+  const version = (readerOf(connection).version.get() as [number] | undefined)?.[0] ?? 0;
+  if (state.list !== null && state.version === version) return state.list;
+  adoptWordList(connection, readWordList(connection));
+  return state.list ?? Buffer.alloc(0);
 }
 
 function tokenize(connection: Connection, texts: readonly string[]): string[][] {
@@ -71,16 +120,17 @@ function tokenize(connection: Connection, texts: readonly string[]): string[][] 
   return words;
 }
 
-function containing(text: string, fragment: string, limit: number): string[] | null {
+function containing(list: Buffer, fragment: string, limit: number): string[] | null {
+  const needle = Buffer.from(fragment);
   const found: string[] = [];
   let from = 0;
   for (;;) {
-    const at = text.indexOf(fragment, from);
+    const at = list.indexOf(needle, from);
     if (at < 0) return found;
-    const start = text.lastIndexOf('\n', at) + 1;
-    const end = text.indexOf('\n', at + fragment.length);
+    const start = list.lastIndexOf(10, at) + 1;
+    const end = list.indexOf(10, at + needle.length);
     if (found.length === limit) return null;
-    found.push(text.slice(start, end));
+    found.push(list.toString('utf8', start, end));
     // The rest of this word cannot start another one.
     from = end + 1;
   }

@@ -8,6 +8,7 @@
  */
 import type { KeyPageInput, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import type { ResyncBasis } from './resync-basis';
+import type { PreparedSearch } from './search-handover';
 import type { SyncChanges } from './snapshot-carry';
 import type { PageCounts, SnapshotCounts } from './snapshot-writer';
 
@@ -27,6 +28,11 @@ export interface SnapshotRequests {
   /** A page of keys, usually still Lokalise's text: the thread parses it, so main never does (see UnparsedKeyPage). */
   readonly keys: { readonly page: KeyPageInput };
   readonly carry: { readonly dropKeyIds: readonly number[] };
+  /**
+   * Everything of a commit but the swap (list orders, the index's last load), answered with the new snapshot's
+   * search arrays, transferred, which main adopts before it asks for the swap (see search-handover.ts).
+   */
+  readonly prepare: Record<string, never>;
   /** Swaps the snapshot in; the previous one is removed afterwards, in small steps, before the next request. */
   readonly commit: { readonly project: LokaliseProject; readonly startedAt: number; readonly changes: SyncChanges | null; readonly finishedAt: number };
   readonly abort: Record<string, never>;
@@ -42,6 +48,7 @@ export interface SnapshotAnswers {
   readonly languages: null;
   readonly keys: PageCounts;
   readonly carry: null;
+  readonly prepare: PreparedSearch;
   readonly commit: SnapshotCounts;
   readonly abort: null;
   readonly basis: ResyncBasis | null;

@@ -14,6 +14,8 @@ import { LocdeskError } from '../errors';
 import type { Logger } from '../log';
 import { workerScript } from '../worker-script';
 import { indexWorkerScript } from './search-index-writer';
+import type { KeyPageInput } from '../lokalise/types';
+import type { PreparedSearch } from './search-handover';
 import type { SnapshotAnswers, SnapshotFailure, SnapshotReply, SnapshotRequests, SnapshotRequestType, SnapshotWorkerData } from './snapshot-protocol';
 import type { SnapshotWriting } from './snapshot-writer';
 
@@ -27,9 +29,26 @@ function stoppedError(): LocdeskError {
   return new LocdeskError('store.unavailable', 'The offline library stopped writing (its writing thread ended). Sync again.');
 }
 
+/**
+ * Main's side of a swap (search-handover.ts): `hold` as the thread is asked to prepare it, `adopt` with what it
+ * prepared, `release` once the commit is answered or has failed.
+ */
+export interface SearchHandover {
+  hold(): void;
+  adopt(prepared: PreparedSearch): void;
+  release(): void;
+}
+
 interface Waiting {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
+}
+
+/** The buffer of a page's bytes when they fill one of their own (as the client reads them), to transfer it; else none. */
+function ownBuffer(page: KeyPageInput): ArrayBuffer[] {
+  if (!('unparsed' in page) || typeof page.unparsed === 'string') return [];
+  const { buffer, byteOffset, byteLength } = page.unparsed;
+  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
 }
 
 /** The writing thread of one library. Create with `SnapshotThread.start`. */
@@ -74,33 +93,45 @@ export class SnapshotThread {
     return !this.stopped;
   }
 
-  /** Sends one request and resolves with its typed answer. */
-  public call<T extends SnapshotRequestType>(type: T, fields: SnapshotRequests[T]): Promise<SnapshotAnswers[T]> {
+  /** Sends one request and resolves with its typed answer; `transfer` names buffers that move with it (then unusable here). */
+  public call<T extends SnapshotRequestType>(type: T, fields: SnapshotRequests[T], transfer: readonly ArrayBuffer[] = []): Promise<SnapshotAnswers[T]> {
     if (this.stopped) return Promise.reject(stoppedError());
     this.sent += 1;
     const sequence = this.sent;
     return new Promise<SnapshotAnswers[T]>((resolve, reject) => {
       this.waiting.set(sequence, { resolve: (value) => resolve(value as SnapshotAnswers[T]), reject });
-      this.worker.postMessage({ ...fields, type, sequence });
+      this.worker.postMessage({ ...fields, type, sequence }, [...transfer]);
     });
   }
 
   /**
    * The next snapshot of `projectId`, written on the thread; its finishing time comes from `now` (the store's clock);
-   * `onEnd` runs once it is committed or thrown away.
+   * `onEnd` runs once it is committed or thrown away. Its commit first has the thread prepare the swap and hands
+   * the new snapshot's search arrays to `handover` before the swap is asked for (see search-handover.ts).
    */
-  public async open(projectId: string, expectedKeys: number, now: () => number, onEnd: () => void): Promise<SnapshotWriting> {
+  public async open(projectId: string, expectedKeys: number, now: () => number, onEnd: () => void, handover: SearchHandover): Promise<SnapshotWriting> {
     await this.call('open', { projectId, expectedKeys });
     return Object.freeze({
       writeLanguages: async (languages) => {
         await this.call('languages', { languages });
       },
-      writeKeys: (page) => this.call('keys', { page }),
+      // A page's bytes move to the thread, which decodes them: main neither decodes nor copies them (issue 17).
+      writeKeys: (page) => this.call('keys', { page }, ownBuffer(page)),
       carryForward: async (dropKeyIds) => {
         await this.call('carry', { dropKeyIds });
       },
       // The sync's finishing time is taken here, on the store's clock, when the swap is asked for.
-      commit: (project, startedAt, changes = null) => this.call('commit', { project, startedAt, changes, finishedAt: now() }).finally(onEnd),
+      commit: async (project, startedAt, changes = null) => {
+        const finishedAt = now();
+        handover.hold();
+        try {
+          handover.adopt(await this.call('prepare', {}));
+          return await this.call('commit', { project, startedAt, changes, finishedAt });
+        } finally {
+          handover.release();
+          onEnd();
+        }
+      },
       abort: async () => {
         await this.call('abort', {}).finally(onEnd);
       },

@@ -19,6 +19,7 @@ import { LocdeskError } from '../errors';
 import { silentLogger, type Logger } from '../log';
 import type { Connection } from './connection';
 import { readResyncBasis } from './resync-basis';
+import { preparedBuffers, readPreparedSearch } from './search-handover';
 import { InlineSearchIndexWriter, WorkerSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import type { SnapshotAnswers, SnapshotFailure, SnapshotReply, SnapshotRequest, SnapshotWorkerData } from './snapshot-protocol';
 import { SnapshotWriter } from './snapshot-writer';
@@ -104,6 +105,11 @@ class WritingThread {
       case 'carry':
         this.current().carryForward(request.dropKeyIds);
         return null;
+      case 'prepare': {
+        const writer = this.current();
+        await writer.prepareSwap();
+        return readPreparedSearch(this.connection, writer.projectId, writer.generation);
+      }
       case 'commit':
         return this.current().commit(request.project, request.startedAt, request.changes, request.finishedAt);
       case 'abort':
@@ -168,7 +174,10 @@ function serve(port: MessagePort, data: SnapshotWorkerData): void {
     }
     queue = queue.then(async () => {
       try {
-        reply({ type: 'done', sequence: request.sequence, value: await thread.handle(request) });
+        const value = await thread.handle(request);
+        // The search arrays of a prepared snapshot move to main rather than being copied.
+        const transfer = request.type === 'prepare' ? preparedBuffers(value as SnapshotAnswers['prepare']) : [];
+        port.postMessage({ type: 'done', sequence: request.sequence, value } satisfies SnapshotReply, transfer);
       } catch (error) {
         reply({ type: 'failed', sequence: request.sequence, failure: failureOf(error) });
         return;

@@ -113,6 +113,8 @@ export class SnapshotWriter {
    * counted as the rows go in so the swap transaction need not scan 100,000 wide key rows to count them (~0.12 s).
    */
   private readonly keyCounts: Record<string, number> = {};
+  /** Set by prepareSwap: the counts to commit with, once the orders are written and the index loaded. */
+  private prepared: Promise<SnapshotCounts> | null = null;
 
   private constructor(
     private readonly connection: Connection,
@@ -296,11 +298,15 @@ export class SnapshotWriter {
   }
 
   /**
-   * Writes the generation's list orders (unless prepareOrders already did, for the same keys) and waits until every
-   * search document is indexed, then makes it the one readers see, in one short transaction, together with the
-   * project facts and the sync facts; then removes the previous generation and gives the browsing cache back.
+   * All of commit but the swap, once: the list orders written and every search document indexed, so the writing
+   * thread can read the new snapshot's search arrays before anyone can search it (search-handover.ts).
    */
-  public async commit(project: LokaliseProject, startedAt: number, changes: SyncChanges | null, finishedAt?: number): Promise<SnapshotCounts> {
+  public async prepareSwap(): Promise<SnapshotCounts> {
+    this.prepared ??= this.writeOrdersAndFlush();
+    return this.prepared;
+  }
+
+  private async writeOrdersAndFlush(): Promise<SnapshotCounts> {
     // The orders are written while the index thread commits its last batches (two cores, one job each), unless
     // prepareOrders already wrote them for exactly the keys written. A resync's orders include the keys it carries.
     const carry = this.carry;
@@ -313,6 +319,17 @@ export class SnapshotWriter {
       })();
     } else if (this.orderedKeys !== this.counts.keys) this.prepareOrders();
     await this.search.flush();
+    return counts;
+  }
+
+  /**
+   * Writes the generation's list orders (unless prepareSwap already did, for the same keys) and waits until every
+   * search document is indexed, then makes it the one readers see, in one short transaction, together with the
+   * project facts and the sync facts; then removes the previous generation and gives the browsing cache back.
+   */
+  public async commit(project: LokaliseProject, startedAt: number, changes: SyncChanges | null, finishedAt?: number): Promise<SnapshotCounts> {
+    const counts = await this.prepareSwap();
+    const carry = this.carry;
     const finished = finishedAt ?? this.plan.now();
     this.connection.transaction(() => {
       carry?.moveRows();

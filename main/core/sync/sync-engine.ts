@@ -8,6 +8,7 @@
  * stops the run, since nothing further could succeed.
  */
 import type { SyncProgress } from '../../../common/contract';
+import type { ErrorCode } from '../../../common/errors';
 import { isCancellation, LocdeskError } from '../errors';
 import type { Logger } from '../log';
 import type { LokaliseClient } from '../lokalise/client';
@@ -37,7 +38,7 @@ export interface SyncEngineDependencies {
 }
 
 /** Error codes that mean Lokalise could not be reached, rather than that it answered something wrong. */
-const connectionCodes: ReadonlySet<string> = new Set(['lokalise.network', 'lokalise.no_answer', 'lokalise.stalled', 'lokalise.timeout', 'network.offline', 'network.no_answer']);
+const connectionCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['lokalise.network', 'lokalise.no_answer', 'lokalise.stalled', 'lokalise.timeout', 'network.offline', 'network.no_answer']);
 
 /** Whether a sync failed because the connection was lost (so trying again later, not now, is the cure). */
 export function isConnectionLoss(error: unknown): boolean {
