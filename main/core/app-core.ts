@@ -334,7 +334,11 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       contributor: (projectId) => edits.contributor(projectId),
     },
     keys: {
-      page: (query) => Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query)),
+      page: (query) => {
+        // The QA filter reads the stored results: the rechecks of the last edits are stored before it does.
+        if (query.qa !== null) qa.settleRechecks(query.projectId);
+        return Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query));
+      },
       openInLokalise: async (projectId, keyId) => {
         const key = library().keyDetail(projectId, keyId);
         if (key === null) return false;

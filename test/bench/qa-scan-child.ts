@@ -7,7 +7,8 @@
  * turns: the main thread must stay free for the window, so its longest stall is the figure to watch beside the
  * scan's wall time. Prints one JSON line.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { QaProgress } from '../../common/contract-qa';
 import { silentLogger } from '../../main/core/log';
@@ -26,16 +27,32 @@ const languages = project.languages.length;
 const events: QaProgress[] = [];
 const qa = new QaService({ library: () => store, settingsStore: new MemoryKeyValueStore(), onProgress: (progress) => events.push(progress), logger: silentLogger, threads: Number(threadArgument) });
 
+/**
+ * CPU time of this process's main thread alone (Linux: /proc/self/task/<pid>/stat, in clock ticks of 10 ms), or null
+ * elsewhere. Beside the stall it tells the main thread's own work from time it waited for a CPU: when this is small
+ * and the stall large, the stall was the machine's other work, not the scan's part on the main thread.
+ */
+function mainThreadCpuMs(): number | null {
+  try {
+    const fields = readFileSync(`/proc/self/task/${String(process.pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
+const mainCpuBefore = mainThreadCpuMs();
 qa.scan(project.projectId);
 await qa.whenIdle();
 const wallMs = Math.round(performance.now() - started);
 // The process's CPU time covers every thread: on a loaded machine (wall far above CPU ÷ threads) it says what the
 // scan itself costs.
 const cpu = process.cpuUsage(cpuBefore);
+const mainCpuAfter = mainThreadCpuMs();
 delay.disable();
 
 const last = events.at(-1);
@@ -54,6 +71,8 @@ process.stdout.write(
     translationsPerSecond: Math.round(translations / (wallMs / 1000)),
     mainLoopMaxStallMs: Math.round((delay.max / 1e6) * 10) / 10,
     mainLoopP99StallMs: Math.round((delay.percentile(99) / 1e6) * 10) / 10,
+    mainThreadCpuMs: mainCpuBefore === null || mainCpuAfter === null ? null : mainCpuAfter - mainCpuBefore,
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     progressEvents: events.length,
     keysWithIssues: status.counts.any,
     resultsFileMb: Math.round((statSync(LibraryStore.filesIn(folder).qaResults).size / 1e6) * 10) / 10,

@@ -74,7 +74,7 @@ function median(values: readonly number[]): number {
 }
 
 /** See qa-scan-child.ts: the project-wide QA scan on worker threads, and how long this process's main loop stalled. */
-interface QaScanResult { keys: number; translations: number; threads: number; wallMs: number; cpuMs: number; translationsPerSecond: number; mainLoopMaxStallMs: number; mainLoopP99StallMs: number; keysWithIssues: number; resultsFileMb: number }
+interface QaScanResult { keys: number; translations: number; threads: number; wallMs: number; cpuMs: number; translationsPerSecond: number; mainLoopMaxStallMs: number; mainLoopP99StallMs: number; mainThreadCpuMs: number | null; loadAverage: number; keysWithIssues: number; resultsFileMb: number }
 
 /** See grid-child.ts: the key grid in Chromium over the synced project, with three target columns. */
 interface GridResult { keys: number; targetColumns: number; firstRowsMs: number; scrollP95FrameMs: number; scrollFrames: number; domRowsMax: number; loadAverage: number }
@@ -127,7 +127,8 @@ async function largeSyncs(): Promise<LargeTrial[]> {
         const qaScan = await runChild<QaScanResult>('qa-scan-child.ts', [folder]);
         log(
           `large: QA scan of ${String(qaScan.translations)} translations on ${String(qaScan.threads)} threads in ${String(qaScan.wallMs)} ms (${String(qaScan.cpuMs)} ms CPU, all threads), ` +
-            `main loop max stall ${String(qaScan.mainLoopMaxStallMs)} ms (p99 ${String(qaScan.mainLoopP99StallMs)}), ${String(qaScan.keysWithIssues)} keys with issues, qa.sqlite ${String(qaScan.resultsFileMb)} MB`,
+            `main loop max stall ${String(qaScan.mainLoopMaxStallMs)} ms (p99 ${String(qaScan.mainLoopP99StallMs)}; main thread CPU ${String(qaScan.mainThreadCpuMs)} ms), ` +
+            `${String(qaScan.keysWithIssues)} keys with issues, qa.sqlite ${String(qaScan.resultsFileMb)} MB (load average ${String(qaScan.loadAverage)})`,
         );
         const grid = { ...(await runChild<Omit<GridResult, 'loadAverage'>>('grid-child.ts', [folder])), loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100 };
         log(
@@ -278,6 +279,10 @@ const summary = {
   // scaled to 1M), on two worker threads, with the longest stall of the main process's event loop meanwhile.
   qa_project_1m_s: median(large.map((trial) => Math.round((trial.qaScan.wallMs / 1000) * (1_000_000 / Math.max(1, trial.qaScan.keys * 10)) * 10) / 10)),
   qa_scan_main_loop_max_stall_ms: median(large.map((trial) => trial.qaScan.mainLoopMaxStallMs)),
+  // Not targets: the main thread's own CPU time over the scan (Linux), to tell its work from waiting for a CPU, and
+  // the 1-minute load average at the scan's end.
+  qa_scan_main_thread_cpu_ms: median(large.map((trial) => trial.qaScan.mainThreadCpuMs ?? 0)),
+  qa_scan_load_average: Math.max(...large.map((trial) => trial.qaScan.loadAverage)),
   // The longest the event loop of the process playing Electron's main stood still during a first sync and two
   // resyncs (full and incremental) of scale.stallKeys keys, and searches issued every 50 ms meanwhile (stall-child.ts).
   main_loop_max_stall_ms: stalls.mainLoopMaxStallMs,

@@ -67,7 +67,9 @@ export function openOutboxDatabase(folder: string): OutboxConnection {
     connection.exec('PRAGMA journal_mode = WAL');
     connection.exec('PRAGMA synchronous = FULL');
     // The outbox copies its WAL into the file itself, after a commit has answered (see Outbox): a commit never pays
-    // for a checkpoint's extra writes and syncs.
+    // for a checkpoint's extra writes and syncs. A commit's upsert would not start SQLite's own checkpoint anyway (it
+    // ends on its answer row); the writes that end in a plain COMMIT would, once the WAL passes 1,000 pages
+    // (outbox.test.ts shows it).
     connection.exec('PRAGMA wal_autocheckpoint = 0');
     connection.exec('PRAGMA busy_timeout = 5000');
     const row = connection.prepare('PRAGMA user_version').raw(true).get() as unknown[] | undefined;

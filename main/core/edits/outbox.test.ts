@@ -1,6 +1,7 @@
 /**
- * The outbox's file: a commit never runs a checkpoint inside its own turn (its only sync is the one that makes the
- * edit durable), the checkpoint after a burst runs in the next turn, after which the WAL is written over again
+ * The outbox's file: neither a commit nor another write runs a checkpoint inside its own turn (a commit's only sync is
+ * the one that makes the edit durable; `wal_autocheckpoint = 0` is what keeps SQLite's own checkpoint out of the
+ * other writes), the checkpoint after a burst runs in the next turn, after which the WAL is written over again
  * instead of growing, and every commit that returned is there for a second connection.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -39,8 +40,8 @@ describe('the outbox file', () => {
     folders.push(folder);
     const outbox = Outbox.open(folder);
     try {
-      // One turn, 300 commits (past SQLite's own checkpoint every 1,000 pages): the WAL only grows, and the database
-      // file, which only a checkpoint writes, stays as it was.
+      // One turn, 300 commits (about 1,250 pages): the WAL only grows, and the database file, which only a checkpoint
+      // writes, stays as it was.
       const fileBefore = fileSize(folder);
       let size = 0;
       for (let keyId = 1; keyId <= 300; keyId += 1) {
@@ -50,6 +51,13 @@ describe('the outbox file', () => {
         size = next;
       }
       expect(fileSize(folder)).toBe(fileBefore);
+      // The WAL now holds more than SQLite's 1,000 pages. A commit's upsert would not run SQLite's own checkpoint even
+      // with it on (it ends on its answer row, and SQLite runs that checkpoint only after a statement that ends
+      // without one), but a write ending in a plain COMMIT would: with the default `wal_autocheckpoint` this call
+      // would copy the WAL into the file here, inside the caller's turn.
+      outbox.setStates([1], 'pending');
+      expect(fileSize(folder)).toBe(fileBefore);
+      size = walSize(folder);
       // The next turn checkpoints; a smaller burst after it is written over the WAL's first blocks.
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(fileSize(folder)).toBeGreaterThan(fileBefore);

@@ -175,6 +175,19 @@ describe('QA after a commit', () => {
       stop();
     }
   });
+
+  it('a QA-filtered page asked for right after a commit answers with that commit already checked', async () => {
+    await setChecks({ doubleSpace: 'error' });
+    await qaSettled();
+    const id = plainKey(8);
+    const flagged = async (): Promise<number[]> => (await page({ qa: 'doubleSpace' })).items.map((item) => item.keyId);
+    expect(await flagged()).not.toContain(id);
+    // No turn passes between the commit's answer and the page: the recheck it queued has not run on its own yet.
+    await rig.commit({ projectId: rig.projectId, keyId: id, languageIso: 'ja', value: 'zwei  Leerzeichen' });
+    expect(await flagged()).toContain(id);
+    await rig.commit({ projectId: rig.projectId, keyId: id, languageIso: 'ja', value: 'ein Leerzeichen' });
+    expect(await flagged()).not.toContain(id);
+  });
 });
 
 describe('the library after a push', () => {

@@ -240,6 +240,15 @@ export class QaService implements QaHooks {
     return this.library().qa.withIssues(projectId, [detail], this.settings(projectId), this.pendingSource.pending(projectId))[0] ?? detail;
   }
 
+  /**
+   * Runs the rechecks queued for `projectId` now, if any. For reads of its stored results that do not go through
+   * this service: a page filtered by QA is chosen in SQL from those results, so without this the page asked for
+   * right after an edit's commit would be chosen without that edit's findings.
+   */
+  public settleRechecks(projectId: string): void {
+    if (this.rechecks.has(projectId)) this.runRechecks();
+  }
+
   private runRechecksFirst(): void {
     if (this.rechecks.size > 0) this.runRechecks();
   }
@@ -302,11 +311,14 @@ export class QaService implements QaHooks {
         pending: this.pendingSource.pending(projectId),
         threads: this.dependencies.threads,
         rangeSize: this.dependencies.rangeSize,
-        onProgress: (done) => this.emit({ projectId, status: 'running', done, total, message: null }, false),
+        onProgress: (done, keys) => {
+          // The first word of a scan carries its key count (read on a scan thread) and is always announced.
+          const first = total === 0 && done === 0;
+          total = keys;
+          this.emit({ projectId, status: 'running', done, total, message: null }, first);
+        },
       });
       current.scan = scan;
-      total = scan.total;
-      this.emit({ projectId, status: 'running', done: 0, total, message: null }, true);
       const outcome = await scan.finished;
       const done = outcome === 'done' ? total : this.progressOf(projectId).done;
       if (!current.restart) this.emit({ projectId, status: outcome, done, total, message: null }, true);

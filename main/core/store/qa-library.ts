@@ -27,14 +27,12 @@ export interface QaScanSettings {
   readonly threads?: number;
   /** Key rows per range handed to a thread (default 1000). */
   readonly rangeSize?: number;
-  /** Keys checked so far, after each stored range. */
-  readonly onProgress: (done: number) => void;
+  /** The snapshot's key count once a scan thread has read it (done 0), then the keys checked after each range. */
+  readonly onProgress: (done: number, total: number) => void;
 }
 
 /** A scan that has started. */
 export interface QaScan {
-  /** Keys in the snapshot. */
-  readonly total: number;
   /** Resolves `done` (and the results are recorded as current) or `cancelled`; rejects with a `QaScanFailure`. */
   readonly finished: Promise<QaScanOutcome>;
   cancel(): void;
@@ -85,22 +83,15 @@ export class QaLibrary {
     const found = this.facts(projectId);
     if (found === null) throw new LocdeskError('qa.not_synced', 'This project has no offline copy yet. Sync it first; its QA checks run after the sync.');
     const { generation, facts } = found;
-    const [firstRow, lastRow, total] = this.connection
-      .prepare('SELECT coalesce(min(id), 0), coalesce(max(id), -1), count(*) FROM keys WHERE project_id = ? AND generation = ?')
-      .raw(true)
-      .get(projectId, generation) as [number, number, number];
     const settings = settingsSignature(options.settings);
     writeQaScanRecord(this.connection, projectId, { generation, settings, complete: false, scannedAt: null });
     const run = startQaScan({
       data: { libraryPath: storePath(this.folder), qaPath: qaResultsPath(this.folder), projectId, generation, facts, settings: options.settings, pending: options.pending },
-      firstRow,
-      lastRow,
-      total,
       threads: options.threads ?? 2,
       rangeSize: options.rangeSize ?? 1000,
-      onProgress: (done) => {
+      onProgress: (done, total) => {
         this.resultsChanged(projectId);
-        options.onProgress(done);
+        options.onProgress(done, total);
       },
     });
     const finished = run.finished.then(
@@ -116,7 +107,7 @@ export class QaLibrary {
         throw error;
       },
     );
-    return { total, finished, cancel: () => run.cancel() };
+    return { finished, cancel: () => run.cancel() };
   }
 
   /**

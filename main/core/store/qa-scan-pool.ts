@@ -33,36 +33,43 @@ export class QaScanFailure extends Error {
 /** What a scan covers and how it reports. */
 export interface QaScanJob {
   readonly data: QaWorkerData;
-  /** The first and last key row id of the snapshot (inclusive). */
-  readonly firstRow: number;
-  readonly lastRow: number;
-  /** Keys in the snapshot, for progress. */
-  readonly total: number;
   /** Worker threads to start (at least one). */
   readonly threads: number;
   /** Key row ids per range. */
   readonly rangeSize: number;
-  /** Called after each stored range with the keys checked so far. */
-  readonly onProgress: (done: number) => void;
+  /**
+   * Called with the snapshot's key count once a thread has read it (done 0), then after each stored range with the
+   * keys checked so far.
+   */
+  readonly onProgress: (done: number, total: number) => void;
 }
 
 /** Starts the scan described by `job`. */
 export function startQaScan(job: QaScanJob): QaScanRun {
-  const tasks: QaRequest[] = [{ type: 'cleanup' }];
-  for (let from = job.firstRow; from <= job.lastRow; from += job.rangeSize) tasks.push({ type: 'range', from, to: Math.min(from + job.rangeSize, job.lastRow + 1) });
+  // The first thread reads the snapshot's bounds (off the main thread), the second clears old results meanwhile; the
+  // ranges are cut once the bounds are known, and a thread with nothing to do until then waits for them.
+  const tasks: QaRequest[] = [{ type: 'bounds' }, { type: 'cleanup' }];
+  const waiting: (() => void)[] = [];
   // Mutated by the threads' handlers; an object, so reads after an await see what the handlers set.
-  const state: { cancelled: boolean; failure: QaScanFailure | null; done: number } = { cancelled: false, failure: null, done: 0 };
+  const state: { cancelled: boolean; failure: QaScanFailure | null; done: number; total: number | null } = { cancelled: false, failure: null, done: 0, total: null };
+  const cutRanges = (firstRow: number, lastRow: number, total: number): void => {
+    for (let from = firstRow; from <= lastRow; from += job.rangeSize) tasks.push({ type: 'range', from, to: Math.min(from + job.rangeSize, lastRow + 1) });
+    state.total = total;
+    job.onProgress(0, total);
+    for (const resume of waiting.splice(0)) resume();
+  };
 
   const finished = (async (): Promise<QaScanOutcome> => {
     const script = await workerScript('store/qa-scan-worker');
     const exits: Promise<void>[] = [];
-    const threads = Math.max(1, Math.min(job.threads, tasks.length));
-    for (let index = 0; index < threads; index += 1) {
+    for (let index = 0; index < Math.max(1, job.threads); index += 1) {
       const worker = new Worker(script, { workerData: job.data });
       const send = (request: QaRequest): void => worker.postMessage(request);
       const next = (): void => {
-        const task = state.cancelled || state.failure !== null ? undefined : tasks.shift();
-        send(task ?? { type: 'close' });
+        const stopping = state.cancelled || state.failure !== null;
+        const task = stopping ? undefined : tasks.shift();
+        if (task === undefined && !stopping && state.total === null) waiting.push(next);
+        else send(task ?? { type: 'close' });
       };
       exits.push(
         new Promise<void>((resolve) => {
@@ -70,31 +77,42 @@ export function startQaScan(job: QaScanJob): QaScanRun {
             if (reply.type === 'failed') {
               state.failure ??= new QaScanFailure(reply.message, reply.damaged);
               send({ type: 'close' });
+              for (const resume of waiting.splice(0)) resume();
               return;
             }
+            if (reply.type === 'bounds') cutRanges(reply.firstRow, reply.lastRow, reply.total);
             if (reply.type === 'done' && reply.keys > 0) {
               state.done += reply.keys;
-              job.onProgress(state.done);
+              job.onProgress(state.done, state.total ?? 0);
             }
             next();
           });
           worker.on('error', (error: Error) => {
             state.failure ??= new QaScanFailure(error.message, false);
+            for (const resume of waiting.splice(0)) resume();
           });
-          worker.on('exit', () => resolve());
+          worker.on('exit', () => {
+            // A thread gone before the bounds came cannot read them any more: the threads waiting for them stop.
+            if (state.total === null) {
+              state.failure ??= new QaScanFailure('A QA scan thread stopped before the scan was complete.', false);
+              for (const resume of waiting.splice(0)) resume();
+            }
+            resolve();
+          });
         }),
       );
     }
     await Promise.all(exits);
     if (state.failure !== null) throw state.failure;
     // A thread that died without saying why (its exit before the work was handed out) is a failure too.
-    if (!state.cancelled && tasks.length > 0) throw new QaScanFailure('A QA scan thread stopped before the scan was complete.', false);
+    if (!state.cancelled && (tasks.length > 0 || state.total === null)) throw new QaScanFailure('A QA scan thread stopped before the scan was complete.', false);
     return state.cancelled ? 'cancelled' : 'done';
   })();
   return {
     finished,
     cancel: () => {
       state.cancelled = true;
+      for (const resume of waiting.splice(0)) resume();
     },
   };
 }

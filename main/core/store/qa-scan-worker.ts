@@ -20,6 +20,15 @@ import type { StoredTranslation } from './stored-translations';
 
 type KeyRowTuple = [number, number, number, number, string];
 
+/** A cell to sleep on between tries of a busy write (a worker thread may block). */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 /** One thread's connections and statements. */
 class ScanThread {
   private readonly select: Statement;
@@ -47,6 +56,34 @@ class ScanThread {
     this.pending = pendingValues(data.pending);
   }
 
+  /**
+   * Starts a write transaction on the results file, waiting up to 10 s for the other thread's. The busy timeout
+   * alone did not always wait: on a loaded machine `BEGIN IMMEDIATE` answered SQLITE_BUSY after ~130 ms now and
+   * then, and the whole scan failed (seen in the 1M bench, about one run in three under a CPU profiler).
+   */
+  private beginWrite(): void {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      try {
+        this.results.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() > deadline) throw error;
+        Atomics.wait(pause, 0, 0, 5);
+      }
+    }
+  }
+
+  /** The snapshot's first and last key row id and its key count (see the `bounds` request). */
+  public bounds(): QaReply {
+    const { projectId, generation } = this.data;
+    const [firstRow, lastRow, total] = this.library
+      .prepare('SELECT coalesce(min(id), 0), coalesce(max(id), -1), count(*) FROM keys WHERE project_id = ? AND generation = ?')
+      .raw(true)
+      .get(projectId, generation) as [number, number, number];
+    return { type: 'bounds', firstRow, lastRow, total };
+  }
+
   /** Checks and stores one range; answers how many keys it held. */
   public range(from: number, to: number): number {
     const { projectId, generation, facts, settings } = this.data;
@@ -56,7 +93,7 @@ class ScanThread {
       const key = { keyId, isPlural: isPlural === 1, charLimit, translations: JSON.parse(translations) as Record<string, StoredTranslation> };
       for (const [iso, issues] of keyIssues(facts, key, settings, this.pending)) found.push([keyRow, iso, issueMask(issues)]);
     }
-    this.results.exec('BEGIN IMMEDIATE');
+    this.beginWrite();
     try {
       this.clear.run(from, to, projectId);
       if (found.length > 0) this.insert.run(projectId, generation, JSON.stringify(found));
@@ -68,9 +105,19 @@ class ScanThread {
     return rows.length;
   }
 
-  /** Deletes the project's rows of other generations. */
+  /**
+   * Deletes the project's rows of other generations, in a write transaction like a range's (a bare DELETE starts as
+   * a reader and can meet the other thread's commit before it upgrades).
+   */
   public cleanup(): void {
-    this.results.prepare('DELETE FROM issues WHERE project_id = ? AND generation != ?').run(this.data.projectId, this.data.generation);
+    this.beginWrite();
+    try {
+      this.results.prepare('DELETE FROM issues WHERE project_id = ? AND generation != ?').run(this.data.projectId, this.data.generation);
+      this.results.exec('COMMIT');
+    } catch (error) {
+      if (this.results.inTransaction) this.results.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   public close(): void {
@@ -113,6 +160,9 @@ function serve(port: MessagePort, data: QaWorkerData): void {
   port.on('message', (request: QaRequest) => {
     try {
       switch (request.type) {
+        case 'bounds':
+          reply(thread.bounds());
+          return;
         case 'range':
           reply({ type: 'done', keys: thread.range(request.from, request.to) });
           return;
