@@ -160,6 +160,31 @@ export function ProjectView({
   const onCopy = useCallback((text: string) => api().app.copyText(text), []);
   const onOpenInLokalise = useCallback((row: KeyRow) => api().keys.openInLokalise(project.projectId, row.keyId), [project.projectId]);
 
+  // One element while only the rows change: a page arriving renders the grid, not the toolbar and its menus again.
+  const toolbar = useMemo(
+    () => (
+      <KeyToolbar
+        ref={searchBox}
+        facets={facets ?? { tags: [], platforms: [], languages, keyCounts: null }}
+        preferences={preferences}
+        onPreferences={setPreferences}
+        search={search}
+        onSearch={setSearch}
+        filters={filters}
+        onFilters={setFilters}
+        end={
+          <button type="button" aria-expanded={detailOpen} aria-controls="key-details" onClick={() => (detailOpen ? closeDetail() : setDetailOpen(true))}>
+            Details
+          </button>
+        }
+      >
+        <QaFilter waiting={!firstPageIn} projectId={project.projectId} targetIsos={preferences.targetIsos} value={qaFilter} onChange={setQaFilter} reloadToken={reloadToken} />
+        <QaSettingsButton projectId={project.projectId} projectName={project.name} />
+      </KeyToolbar>
+    ),
+    [facets, languages, preferences, setPreferences, search, filters, detailOpen, closeDetail, firstPageIn, project.projectId, project.name, qaFilter, reloadToken],
+  );
+
   if (problem !== null) return <p role="alert" className="notice notice-error">{problem}</p>;
   if (project.sync.status === 'never' && (keys.total ?? 0) === 0 && search === '') {
     return (
@@ -177,24 +202,7 @@ export function ProjectView({
   return (
     <div className={`project-view${detailOpen ? ' detail-open' : ''}`}>
       <div className="project-keys">
-        <KeyToolbar
-          ref={searchBox}
-          facets={facets ?? { tags: [], platforms: [], languages, keyCounts: null }}
-          preferences={preferences}
-          onPreferences={setPreferences}
-          search={search}
-          onSearch={setSearch}
-          filters={filters}
-          onFilters={setFilters}
-          end={
-            <button type="button" aria-expanded={detailOpen} aria-controls="key-details" onClick={() => (detailOpen ? closeDetail() : setDetailOpen(true))}>
-              Details
-            </button>
-          }
-        >
-          <QaFilter waiting={!firstPageIn} projectId={project.projectId} targetIsos={preferences.targetIsos} value={qaFilter} onChange={setQaFilter} reloadToken={reloadToken} />
-          <QaSettingsButton projectId={project.projectId} projectName={project.name} />
-        </KeyToolbar>
+        {toolbar}
         {keys.problem !== null && <p role="alert" className="notice notice-error">{keys.problem}</p>}
         <KeyGrid
           keys={keys}
