@@ -194,7 +194,7 @@ export class LokaliseClient {
    * keyPages with each page's JSON left unparsed (see UnparsedKeyPage), for a caller that hands pages to the library's
    * writing thread: main then never parses a page of keys. Short pages come parsed; an empty one ends the walk.
    */
-  public unparsedKeyPages(projectId: string, options: Omit<KeyPageOptions, 'translations'> = {}): AsyncGenerator<KeyPageInput> {
+  public unparsedKeyPages(projectId: string, options: KeyPageOptions = {}): AsyncGenerator<KeyPageInput> {
     const query = { ...keyQuery(options), pagination: 'cursor' };
     const fetchPage = this.pageFetcher(`projects/${project(projectId)}/keys`, query, 'the keys', { projectId, scope: 'read_keys', unparsed: true });
     return cursorWalk(fetchPage, (response) => keyPageOf(response, 'the keys'), options.signal);

@@ -102,5 +102,15 @@ export interface UnparsedKeyPage {
   readonly what: string;
 }
 
+/**
+ * A page of a listing without translations as a resync reads it: per key, its id and the two times Lokalise moves
+ * (epoch ms, NaN when Lokalise sent none), in typed arrays that travel between threads without a copy.
+ */
+export interface KeyTimes {
+  readonly keyIds: Float64Array;
+  readonly modifiedAt: Float64Array;
+  readonly translationsModifiedAt: Float64Array;
+}
+
 /** A page of keys, read already or still as Lokalise's text. */
 export type KeyPageInput = readonly LokaliseKey[] | UnparsedKeyPage;

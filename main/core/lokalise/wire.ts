@@ -7,7 +7,7 @@
  * not fit raises one clear error naming the endpoint instead of failing deep inside the sync.
  */
 import { LokaliseApiError } from './errors';
-import type { KeyNames, KeyPageInput, LokaliseContributor, LokaliseKey, LokaliseLanguage, LokaliseProject, LokaliseTeam, LokaliseTranslation } from './types';
+import type { KeyNames, KeyPageInput, KeyTimes, LokaliseContributor, LokaliseKey, LokaliseLanguage, LokaliseProject, LokaliseTeam, LokaliseTranslation } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -206,6 +206,18 @@ export function readKeyPage(page: KeyPageInput): readonly LokaliseKey[] {
     throw badResponse(page.what, 'the answer is not complete JSON');
   }
   return reader.array(reader.object(body, 'body').keys, 'keys').map(readKey);
+}
+
+/** The ids and times of a page's keys (see KeyTimes): what a resync's listing needs of it, read where it is parsed. */
+export function readKeyTimes(page: KeyPageInput): KeyTimes {
+  const keys = readKeyPage(page);
+  const times: KeyTimes = { keyIds: new Float64Array(keys.length), modifiedAt: new Float64Array(keys.length), translationsModifiedAt: new Float64Array(keys.length) };
+  keys.forEach((key, index) => {
+    times.keyIds[index] = key.keyId;
+    times.modifiedAt[index] = key.modifiedAt ?? Number.NaN;
+    times.translationsModifiedAt[index] = key.translationsModifiedAt ?? Number.NaN;
+  });
+  return times;
 }
 
 /** A team. */

@@ -7,7 +7,8 @@
  */
 import type { KeyDetail, KeyPage, KeyQuery, ProjectFacets, ProjectSummary } from '../../../common/contract';
 import { LocdeskError } from '../errors';
-import type { LokaliseProject, LokaliseTeam } from '../lokalise/types';
+import type { KeyPageInput, KeyTimes, LokaliseProject, LokaliseTeam } from '../lokalise/types';
+import { readKeyTimes } from '../lokalise/wire';
 import { silentLogger, type Logger } from '../log';
 import type { Connection } from './connection';
 import { openDatabase, rebuildDatabase, storeError, storePath } from './database';
@@ -18,7 +19,7 @@ import { readResyncBasis, type ResyncBasis } from './resync-basis';
 import { attachSearchIndex, refreshTerms, removeSearchIndex, searchIndexPath } from './search-index';
 import { openSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import { purgeGenerations, SnapshotWriter, type SnapshotWriting } from './snapshot-writer';
-import { SnapshotThread, type SearchHandover } from './snapshot-thread';
+import { ownBuffer, SnapshotThread, type SearchHandover } from './snapshot-thread';
 import { adoptPreparedSearch, holdSearchWords, releaseSearchWords } from './search-handover';
 import { writeTranslation, type LibraryTranslation } from './translation-write';
 import { clearQaResults, qaResultsPath } from './qa-results';
@@ -175,6 +176,21 @@ export class LibraryStore {
       return await thread.call('basis', { projectId });
     } catch (error) {
       this.reportFailure(error);
+      throw storeError(error);
+    }
+  }
+
+  /**
+   * The ids and times of a page of a resync's listing, read on the writing thread (its bytes transferred there, so
+   * main neither decodes nor parses the listing: 100,000 keys are about 70 MB of JSON); on the main thread only where
+   * no writing thread could start.
+   */
+  public async readKeyTimes(page: KeyPageInput): Promise<KeyTimes> {
+    const thread = await this.writingThread();
+    if (thread === null || !('unparsed' in page)) return readKeyTimes(page);
+    try {
+      return await thread.call('times', { page }, ownBuffer(page));
+    } catch (error) {
       throw storeError(error);
     }
   }

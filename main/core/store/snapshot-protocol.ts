@@ -6,7 +6,7 @@
  * Types only, on purpose (see search-index-protocol.ts): the worker is bundled into a file of its own, and a value
  * shared with the main bundle would make the bundler split it into a third file both must load.
  */
-import type { KeyPageInput, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
+import type { KeyPageInput, KeyTimes, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import type { ResyncBasis } from './resync-basis';
 import type { PreparedSearch } from './search-handover';
 import type { SyncChanges } from './snapshot-carry';
@@ -38,6 +38,8 @@ export interface SnapshotRequests {
   readonly abort: Record<string, never>;
   /** Reads what a resync of `projectId` compares the server's listing with. */
   readonly basis: { readonly projectId: string };
+  /** Reads a page of a resync's listing (usually its bytes, transferred) down to its keys' ids and times. */
+  readonly times: { readonly page: KeyPageInput };
   /** Answers once everything sent before it is done, an old snapshot's removal included. */
   readonly settle: Record<string, never>;
 }
@@ -52,6 +54,7 @@ export interface SnapshotAnswers {
   readonly commit: SnapshotCounts;
   readonly abort: null;
   readonly basis: ResyncBasis | null;
+  readonly times: KeyTimes;
   readonly settle: null;
 }
 

@@ -45,7 +45,7 @@ interface Waiting {
 }
 
 /** The buffer of a page's bytes when they fill one of their own (as the client reads them), to transfer it; else none. */
-function ownBuffer(page: KeyPageInput): ArrayBuffer[] {
+export function ownBuffer(page: KeyPageInput): ArrayBuffer[] {
   if (!('unparsed' in page) || typeof page.unparsed === 'string') return [];
   const { buffer, byteOffset, byteLength } = page.unparsed;
   return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];

@@ -18,6 +18,8 @@ import { isMainThread, parentPort, workerData, type MessagePort } from 'node:wor
 import { LocdeskError } from '../errors';
 import { silentLogger, type Logger } from '../log';
 import type { Connection } from './connection';
+import { readKeyTimes } from '../lokalise/wire';
+import type { KeyTimes } from '../lokalise/types';
 import { readResyncBasis } from './resync-basis';
 import { preparedBuffers, readPreparedSearch } from './search-handover';
 import { InlineSearchIndexWriter, WorkerSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
@@ -42,6 +44,10 @@ function failureOf(error: unknown): SnapshotFailure {
     sqliteCode: ours ? null : text,
     locdeskCode: ours ? text : null,
   };
+}
+
+function timesBuffers(times: KeyTimes): ArrayBuffer[] {
+  return [times.keyIds, times.modifiedAt, times.translationsModifiedAt].map((array) => array.buffer as ArrayBuffer);
 }
 
 /** Opens the library for writing: WAL, the sync's small page cache, the index attached as `search`. */
@@ -117,6 +123,8 @@ class WritingThread {
         return null;
       case 'basis':
         return readResyncBasis(this.connection, request.projectId);
+      case 'times':
+        return readKeyTimes(request.page);
       case 'settle':
         return null;
     }
@@ -176,7 +184,7 @@ function serve(port: MessagePort, data: SnapshotWorkerData): void {
       try {
         const value = await thread.handle(request);
         // The search arrays of a prepared snapshot move to main rather than being copied.
-        const transfer = request.type === 'prepare' ? preparedBuffers(value as SnapshotAnswers['prepare']) : [];
+        const transfer = request.type === 'prepare' ? preparedBuffers(value as SnapshotAnswers['prepare']) : request.type === 'times' ? timesBuffers(value as KeyTimes) : [];
         port.postMessage({ type: 'done', sequence: request.sequence, value } satisfies SnapshotReply, transfer);
       } catch (error) {
         reply({ type: 'failed', sequence: request.sequence, failure: failureOf(error) });

@@ -115,10 +115,12 @@ async function resync(context: ProjectSyncContext, project: LokaliseProject, lan
   context.report({ phase: 'keys', done: 0 }, true);
   const planner = new ResyncPlanner(basis);
   let listed = 0;
-  for await (const page of client.keyPages(projectId, { signal, translations: false })) {
+  // The listing is read on the library's writing thread, down to ids and times (see LibraryStore.readKeyTimes).
+  for await (const page of client.unparsedKeyPages(projectId, { signal, translations: false })) {
     if (signal.aborted) throw new CancelledError();
-    planner.see(page);
-    listed += page.length;
+    const times = await context.store.readKeyTimes(page);
+    planner.see(times);
+    listed += times.keyIds.length;
     context.report({ done: listed, total: Math.max(project.keysTotal, listed) }, false);
   }
   if (signal.aborted) throw new CancelledError();

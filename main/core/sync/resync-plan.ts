@@ -11,9 +11,10 @@
  * of the newest stored time are therefore downloaded again too: every key edited while the previous sync ran falls
  * in that window, whatever the clocks say. They are rechecked, not counted as updated.
  *
- * Pure: it sees pages of keys and the store's basis, never the network or the database.
+ * Pure: it sees the listing's ids and times (read off each page on the library's writing thread, see
+ * `LibraryStore.readKeyTimes`) and the store's basis, never the network or the database.
  */
-import type { LokaliseKey } from '../lokalise/types';
+import type { KeyTimes } from '../lokalise/types';
 import type { ResyncBasis } from '../store';
 
 /** What to do after the listing. */
@@ -69,21 +70,22 @@ export class ResyncPlanner {
     this.recentFrom = newest - basis.lastSyncDurationMs - recentMarginMs;
   }
 
-  /** Takes one page of the listing (keys without translations). */
-  public see(page: readonly LokaliseKey[]): void {
+  /** Takes one page of the listing (keys without translations), as its keys' ids and times. */
+  public see(page: KeyTimes): void {
     const { keyIds, modifiedAt, translationsModifiedAt } = this.basis;
-    for (const key of page) {
-      const index = findIndex(keyIds, key.keyId);
+    for (let position = 0; position < page.keyIds.length; position += 1) {
+      const keyId = page.keyIds[position] ?? Number.NaN;
+      const index = findIndex(keyIds, keyId);
       if (index < 0) {
-        if (this.added.has(key.keyId)) this.repeated += 1;
-        this.added.add(key.keyId);
+        if (this.added.has(keyId)) this.repeated += 1;
+        this.added.add(keyId);
         continue;
       }
       if (this.states[index] !== unseen) this.repeated += 1;
       const modified = modifiedAt[index] ?? Number.NaN;
       const translationsModified = translationsModifiedAt[index] ?? Number.NaN;
       // NaN (no time stored) never equals anything: such a key is always downloaded again.
-      if (key.modifiedAt !== modified || key.translationsModifiedAt !== translationsModified) this.states[index] = changed;
+      if (page.modifiedAt[position] !== modified || page.translationsModifiedAt[position] !== translationsModified) this.states[index] = changed;
       else this.states[index] = modified >= this.recentFrom || translationsModified >= this.recentFrom ? recheck : unchanged;
     }
   }
