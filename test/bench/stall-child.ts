@@ -78,7 +78,7 @@ async function phase(projectId: string, full: boolean, search: boolean): Promise
     for (const entry of list.getEntries()) {
       if (entry.duration <= gc.maxMs) continue;
       gc.maxMs = entry.duration;
-      gc.kind = gcKinds[(entry.detail as { kind?: number } | null)?.kind ?? -1] ?? 'other';
+      gc.kind = gcKinds[(entry as PerformanceEntry & { readonly detail?: { readonly kind?: number } | null }).detail?.kind ?? -1] ?? 'other';
     }
   });
   gcObserver.observe({ entryTypes: ['gc'] });
