@@ -119,6 +119,22 @@ export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 export const KeyStatusFilterSchema = z.enum(['untranslated', 'unverified', 'notReviewed']);
 export type KeyStatusFilter = z.infer<typeof KeyStatusFilterSchema>;
 
+/**
+ * Where a page of an unsearched list ended: the snapshot it was read from, the result index and list position of its
+ * last row, and the total it counted. Sent back with a later page of the same query so main seeks to that position
+ * (a keyset page) and skips the count, instead of walking `offset` rows and counting every match again. Main ignores
+ * a cursor from another snapshot, so one held across a sync only costs the old speed, never wrong rows.
+ */
+export const KeyCursorSchema = z
+  .object({
+    generation: z.number().int().nonnegative(),
+    offset: z.number().int().nonnegative(),
+    position: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  })
+  .strict();
+export type KeyCursor = z.infer<typeof KeyCursorSchema>;
+
 export const KeyQuerySchema = z
   .object({
     projectId,
@@ -138,6 +154,8 @@ export const KeyQuerySchema = z
     qa: KeyQaFilterSchema.nullable().default(null),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    /** A cursor an earlier page of this same query answered, before `offset` (see KeyCursorSchema); absent: none. */
+    after: KeyCursorSchema.nullish(),
   })
   .strict();
 /** What the renderer sends; defaults are filled in by main. */
@@ -190,6 +208,8 @@ export const KeyPageSchema = z
      * matches among the first `searchedKeys` keys of the list, and the translator is told so.
      */
     partial: z.object({ searchedKeys: z.number().int().nonnegative(), totalKeys: z.number().int().nonnegative() }).strict().optional(),
+    /** Where this page ended, for the next page's `after`; only on the unsearched list, which pages by position. */
+    cursor: KeyCursorSchema.optional(),
   })
   .strict();
 export type KeyPage = z.infer<typeof KeyPageSchema>;

@@ -81,6 +81,30 @@ describe('key queries', () => {
     expect([...byModified].sort((a, b) => b - a)).toEqual(byModified);
   });
 
+  it('pages on from a cursor (a keyset page) with the same rows and total as by offset, and ignores a stale or later cursor', () => {
+    for (const input of [{}, { sort: 'modified' as const, includeHidden: true }, { status: 'untranslated' as const, statusIso: 'ja' }, { tags: ['legal'] }]) {
+      const byOffset = [0, 40, 120, 300].map((offset) => query({ ...input, limit: 40, offset }));
+      const first = byOffset[0]!;
+      expect(first.cursor).toMatchObject({ offset: 39, total: first.total });
+      // From the first page's cursor: right after it (40), and with rows to skip between (120, 300).
+      for (const [index, offset] of [40, 120, 300].entries()) {
+        const paged = query({ ...input, limit: 40, offset, after: first.cursor });
+        expect(paged.items.map((item) => item.keyId)).toEqual(byOffset[index + 1]!.items.map((item) => item.keyId));
+        expect(paged.total).toBe(first.total);
+      }
+      // Chained: each page's cursor leads to the next.
+      const second = query({ ...input, limit: 40, offset: 40, after: first.cursor });
+      expect(query({ ...input, limit: 40, offset: 80, after: second.cursor }).items).toEqual(query({ ...input, limit: 40, offset: 80 }).items);
+    }
+    const first = query({ limit: 40 });
+    const cursor = first.cursor!;
+    // Another snapshot's cursor, or one at or after the page's start, is not used: the page is read by offset.
+    expect(query({ limit: 40, offset: 40, after: { ...cursor, generation: cursor.generation + 1, total: 3 } })).toEqual(query({ limit: 40, offset: 40 }));
+    expect(query({ limit: 40, offset: 20, after: { ...cursor, total: 3 } })).toEqual(query({ limit: 40, offset: 20 }));
+    // The total is the cursor's: main does not count again.
+    expect(query({ limit: 40, offset: 40, after: { ...cursor, total: 12_345 } }).total).toBe(12_345);
+  });
+
   it('filters untranslated in Japanese exactly like the data says', () => {
     expect(allIds({ status: 'untranslated', statusIso: 'ja' })).toEqual(expected((key) => visible(key) && inLanguage(key, 'ja')?.value === ''));
   });

@@ -4,7 +4,7 @@
  *
  * Every query reads the project's current generation only, so a sync writing the next one never shows through.
  */
-import type { KeyCounts, KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../common/contract';
+import type { KeyCounts, KeyCursor, KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../common/contract';
 import type { Connection } from './connection';
 import { currentGeneration } from './project-rows';
 import { sortOrders } from './key-order';
@@ -172,6 +172,12 @@ function storedTotal(connection: Connection, query: KeyQuery): number | null {
   return wanted.reduce((sum, [, total]) => sum + total, 0);
 }
 
+/** The query's cursor when it comes from this snapshot and ends before the page starts; otherwise null. */
+function usableCursor(query: KeyQuery, generation: number): KeyCursor | null {
+  const after = query.after ?? null;
+  return after !== null && after.generation === generation && after.offset < query.offset ? after : null;
+}
+
 /**
  * Milliseconds a search that must check every key's text (no indexed word narrows it) may take before it answers
  * with the matches found so far; see scan-page.ts. Small enough that the window never waits noticeably on it.
@@ -212,9 +218,21 @@ export function keyPage(connection: Connection, query: KeyQuery, options: KeyPag
   let ids: number[];
   let total: number;
   if (ordered) {
-    // Without search the ordered page is a range of key_order, and the unfiltered total comes from the swap's counts.
-    total = storedTotal(connection, query) ?? countAll();
-    ids = (connection.prepare(`SELECT o.id FROM ${from} WHERE ${clause} ORDER BY o.position LIMIT ? OFFSET ?`).raw(true).all(...parameters, query.limit, query.offset) as [number][]).map((entry) => entry[0]);
+    // Without search the ordered page is a range of key_order: from a cursor of this snapshot it seeks to the
+    // cursor's position (the primary key) and walks only the rows between, and takes the cursor's total; without
+    // one, the unfiltered total comes from the swap's counts. Either way the rows come in position order.
+    const after = usableCursor(query, generation);
+    total = after?.total ?? storedTotal(connection, query) ?? countAll();
+    const sql = `SELECT o.id, o.position FROM ${from} WHERE ${clause}${after === null ? '' : ' AND o.position > ?'} ORDER BY o.position LIMIT ? OFFSET ?`;
+    const rows =
+      after === null
+        ? (connection.prepare(sql).raw(true).all(...parameters, query.limit, query.offset) as [number, number][])
+        : (connection.prepare(sql).raw(true).all(...parameters, after.position, query.limit, query.offset - after.offset - 1) as [number, number][]);
+    ids = rows.map((entry) => entry[0]);
+    const end = rows.at(-1);
+    const items = pageRows(connection, ids, query);
+    if (end === undefined) return { total, offset: query.offset, items };
+    return { total, offset: query.offset, items, cursor: { generation, offset: query.offset + rows.length - 1, position: end[1], total } };
   } else {
     const order = query.sort === 'modified' ? 'k.modified_at DESC, k.key_id' : 'k.name COLLATE NOCASE, k.key_id';
     // With search, one pass computes the page and the total (a window count), so the full-text query runs once.

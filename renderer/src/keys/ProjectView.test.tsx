@@ -76,6 +76,18 @@ describe('ProjectView', { timeout: 20_000 }, () => {
     expect(pageQueries().map((query) => query.offset)).toEqual([0]);
   });
 
+  it('asks for the first page before the facets and QA counts, and shows rows while those have not answered', async () => {
+    fake.respond('projects.facets', () => new Promise<never>(() => undefined));
+    render(<ProjectView project={project} reloadToken={0} viewportHeight={600} />);
+    await screen.findByText('screen.key_0');
+    await waitFor(() => expect(fake.calls.map((call) => call.name)).toEqual(expect.arrayContaining(['projects.facets', 'qa.status'])));
+    const order = fake.calls.map((call) => call.name);
+    expect(order.indexOf('keys.page')).toBeLessThan(order.indexOf('projects.facets'));
+    expect(order.indexOf('keys.page')).toBeLessThan(order.indexOf('qa.status'));
+    expect(pageQueries()[0]?.limit).toBeLessThanOrEqual(50);
+    expect(screen.getByText('100,000 keys')).toBeTruthy();
+  });
+
   it('names each column: key, the source and each target with its code and labelled progress', async () => {
     const grid = await renderView();
     const headers = within(grid).getAllByRole('columnheader').map((header) => header.textContent);

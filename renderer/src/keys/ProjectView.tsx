@@ -61,6 +61,32 @@ export function ProjectView({
   const [widths, setWidth] = useColumnWidths(project.projectId);
   const columns = useMemo(() => gridColumns(preferences.sourceIso, preferences.targetIsos, languages), [preferences, languages]);
 
+  const query = useMemo(
+    () =>
+      !settled
+        ? null
+        : {
+            projectId: project.projectId,
+            sourceIso: preferences.sourceIso,
+            targetIsos: [...preferences.targetIsos],
+            search: debouncedSearch.trim(),
+            status: filters.status,
+            statusIso: filters.statusIso,
+            tags: [...filters.tags],
+            platforms: [...filters.platforms] as ('ios' | 'android' | 'web' | 'other')[],
+            includeArchived: filters.includeArchived,
+            includeHidden: filters.includeHidden,
+            sort: filters.sort,
+            qa: qaFilter,
+          },
+    [settled, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters, qaFilter],
+  );
+  const keys = useKeyWindow(query, reloadToken);
+  // Facets and QA counts are asked for once this project's first page has answered (or failed), never before it.
+  const [firstPageFor, setFirstPageFor] = useState<string | null>(null);
+  const firstPageIn = firstPageFor === project.projectId;
+  if (!firstPageIn && (keys.total !== null || keys.problem !== null)) setFirstPageFor(project.projectId);
+
   useEffect(() => {
     setFacets(null);
     setProblem(null);
@@ -71,7 +97,9 @@ export function ProjectView({
   }, [project.projectId]);
 
   // A library change (a sync finished) refreshes the facets but keeps the translator's search, filters and place.
+  // They wait for the first page: the core answers one call at a time, and the rows are what the translator came for.
   useEffect(() => {
+    if (!firstPageIn) return undefined;
     let live = true;
     api()
       .projects.facets(project.projectId)
@@ -84,7 +112,7 @@ export function ProjectView({
     return () => {
       live = false;
     };
-  }, [project.projectId, reloadToken]);
+  }, [project.projectId, reloadToken, firstPageIn]);
 
   const closeDetail = useCallback(() => {
     setDetailOpen(false);
@@ -108,27 +136,6 @@ export function ProjectView({
     return () => window.removeEventListener('keydown', onKey);
   }, [detailOpen, closeDetail]);
 
-  const query = useMemo(
-    () =>
-      facets === null || !settled
-        ? null
-        : {
-            projectId: project.projectId,
-            sourceIso: preferences.sourceIso,
-            targetIsos: [...preferences.targetIsos],
-            search: debouncedSearch.trim(),
-            status: filters.status,
-            statusIso: filters.statusIso,
-            tags: [...filters.tags],
-            platforms: [...filters.platforms] as ('ios' | 'android' | 'web' | 'other')[],
-            includeArchived: filters.includeArchived,
-            includeHidden: filters.includeHidden,
-            sort: filters.sort,
-            qa: qaFilter,
-          },
-    [facets, settled, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters, qaFilter],
-  );
-  const keys = useKeyWindow(query, reloadToken);
   const querySignature = JSON.stringify(query);
   useEffect(() => {
     setSelected(null);
@@ -154,7 +161,6 @@ export function ProjectView({
   const onOpenInLokalise = useCallback((row: KeyRow) => api().keys.openInLokalise(project.projectId, row.keyId), [project.projectId]);
 
   if (problem !== null) return <p role="alert" className="notice notice-error">{problem}</p>;
-  if (facets === null) return <p aria-busy="true">Loading {project.name}…</p>;
   if (project.sync.status === 'never' && (keys.total ?? 0) === 0 && search === '') {
     return (
       <div className="project-view-empty">
@@ -173,7 +179,7 @@ export function ProjectView({
       <div className="project-keys">
         <KeyToolbar
           ref={searchBox}
-          facets={facets}
+          facets={facets ?? { tags: [], platforms: [], languages, keyCounts: null }}
           preferences={preferences}
           onPreferences={setPreferences}
           search={search}
@@ -186,7 +192,7 @@ export function ProjectView({
             </button>
           }
         >
-          <QaFilter projectId={project.projectId} targetIsos={preferences.targetIsos} value={qaFilter} onChange={setQaFilter} reloadToken={reloadToken} />
+          <QaFilter waiting={!firstPageIn} projectId={project.projectId} targetIsos={preferences.targetIsos} value={qaFilter} onChange={setQaFilter} reloadToken={reloadToken} />
           <QaSettingsButton projectId={project.projectId} projectName={project.name} />
         </KeyToolbar>
         {keys.problem !== null && <p role="alert" className="notice notice-error">{keys.problem}</p>}
@@ -206,7 +212,7 @@ export function ProjectView({
         />
         <div className="count-line">
           <output className="match-count" aria-live="polite">
-            {keyCountText(keys.total, facets.keyCounts, { includeArchived: filters.includeArchived, includeHidden: filters.includeHidden, narrowed })}
+            {keyCountText(keys.total, facets?.keyCounts ?? null, { includeArchived: filters.includeArchived, includeHidden: filters.includeHidden, narrowed })}
           </output>
           {notices.length > 0 && (
             <p className="search-notice" role="status" title={notices.join('. ')}>

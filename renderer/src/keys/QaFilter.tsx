@@ -21,12 +21,15 @@ function progressText(progress: QaProgress): string | null {
  * of this project ends or the library changes; while a scan runs, its progress shows beside the menu.
  */
 export function QaFilter({
+  waiting = false,
   projectId,
   targetIsos,
   value,
   onChange,
   reloadToken,
 }: {
+  /** While true the counts are not asked for yet (the grid's first page goes first); the menu already filters. */
+  waiting?: boolean;
   projectId: string;
   targetIsos: readonly string[];
   value: KeyQaFilter | null;
@@ -39,6 +42,7 @@ export function QaFilter({
   const languages = targetIsos.join(',');
 
   useEffect(() => {
+    if (waiting) return undefined;
     let live = true;
     api()
       .qa.status(projectId, languages === '' ? [] : languages.split(','))
@@ -54,7 +58,7 @@ export function QaFilter({
     return () => {
       live = false;
     };
-  }, [projectId, languages, reloadToken, finishedScans]);
+  }, [waiting, projectId, languages, reloadToken, finishedScans]);
 
   useEffect(
     () =>

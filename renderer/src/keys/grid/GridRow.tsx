@@ -20,6 +20,24 @@ export interface CellContext {
 /** Renders a cell's content, or returns undefined to keep the grid's own rendering. */
 export type CellRenderer = (context: CellContext) => React.ReactNode;
 
+/** Characters a placeholder (printf, ICU braces, Lokalise's `[%i:…]`, markup) starts with; see shared/highlight.ts. */
+const placeholderStart = /[%{[<]/;
+
+/**
+ * A cell's text: as HighlightedText marks it (search matches, placeholders), or, with no search and nothing that
+ * could start a placeholder, as the same span without splitting it into segments, which is most cells while scrolling.
+ */
+function CellText({ text, search, dir, lang }: { text: string; search: string; dir?: 'rtl' | 'ltr'; lang?: string }): React.JSX.Element {
+  if (search.trim() === '' && !placeholderStart.test(text)) {
+    return (
+      <span className="translation-text" dir={dir} lang={lang}>
+        {text}
+      </span>
+    );
+  }
+  return <HighlightedText text={text} search={search} dir={dir} lang={lang} />;
+}
+
 /** A translation's text: one compact line, or when the row is selected the whole value and every plural form. */
 export function TranslationText({ context }: { context: CellContext }): React.JSX.Element {
   const { cell, column, selected, search } = context;
@@ -32,13 +50,13 @@ export function TranslationText({ context }: { context: CellContext }): React.JS
         {orderedForms(cell, column.language).map(([form, text]) => (
           <div key={form}>
             <dt>{form}</dt>
-            <dd>{text === '' ? <span className="cell-empty">Missing</span> : <HighlightedText text={text} search={search} dir={dir} lang={lang} />}</dd>
+            <dd>{text === '' ? <span className="cell-empty">Missing</span> : <CellText text={text} search={search} dir={dir} lang={lang} />}</dd>
           </div>
         ))}
       </dl>
     );
   }
-  return <HighlightedText text={compactText(cell, column.language)} search={search} dir={dir} lang={lang} />;
+  return <CellText text={compactText(cell, column.language)} search={search} dir={dir} lang={lang} />;
 }
 
 function cellOf(row: KeyRow, iso: string | null): TranslationCell | undefined {
@@ -71,7 +89,8 @@ export const GridRow = memo(function GridRow({ row, index, top, columns, selecte
       aria-selected={selected}
       data-index={index}
       className={selected ? 'grid-row grid-row-selected' : 'grid-row'}
-      style={{ transform: `translateY(${top}px)` }}
+      // A row of fixed size paints and lays out on its own (contain: strict); the selected one grows to its text.
+      style={{ transform: `translateY(${top}px)`, contain: selected ? undefined : 'strict' }}
     >
       {columns.map((column, columnIndex) => {
         const cell = row === undefined ? undefined : cellOf(row, column.iso);
@@ -93,7 +112,7 @@ export const GridRow = memo(function GridRow({ row, index, top, columns, selecte
               columnIndex === 0 && <span className="cell-loading">Loading…</span>
             ) : column.iso === null ? (
               <span className="cell-key">
-                <HighlightedText text={row.name} search={search} />
+                <CellText text={row.name} search={search} />
                 {row.isPlural && <span className="tag">plural</span>}
                 {row.isArchived && <span className="tag">archived</span>}
                 {row.isHidden && <span className="tag">hidden</span>}

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { KeyRow } from '../../../../common/contract';
 import type { KeyWindow } from '../use-key-window';
 import { copyText } from './cell-text';
-import { gridMinimumWidth, gridTemplate, type GridColumn } from './columns';
-import { moveCell, type CellPosition } from './grid-keys';
+import { gridMinimumWidth, gridTemplate, minimumColumnWidth, type GridColumn } from './columns';
+import { headerAbove, moveCell, moveHeader, type CellPosition } from './grid-keys';
 import { GridHeader } from './GridHeader';
 import { GridRow, type CellRenderer } from './GridRow';
 import { RowMenu, rowMenuItems } from './RowMenu';
@@ -76,6 +76,8 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
   const focusWanted = useRef<CellPosition | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [menu, setMenu] = useState<{ position: CellPosition; x: number; y: number } | null>(null);
+  // The column header that holds the grid's one tab stop after ↑ from the first row; null while a cell holds it.
+  const [headerTab, setHeaderTab] = useState<number | null>(null);
   const menuCell = useRef<CellPosition | null>(null);
   menuCell.current = menu?.position ?? null;
   const [selectedHeight, measureSelected] = useMeasuredHeight();
@@ -85,10 +87,13 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: (index) => (index === selectedRow ? selectedHeight : gridRowHeight),
-    overscan: 8,
+    // A few rows either side: each is a full mount when the view jumps, so every extra row costs every frame.
+    overscan: 4,
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
     initialRect: { width: 1000, height: viewportHeight ?? 600 },
+    // One render per frame: with flushSync every scroll event re-rendered the window synchronously inside it.
+    useFlushSync: false,
     ...(viewportHeight === undefined ? {} : { observeElementRect: fixedViewport(viewportHeight) }),
   });
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, selectedRow, selectedHeight]);
@@ -120,6 +125,16 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
     focusWanted.current = position;
     virtualizer.scrollToIndex(position.row, { align: 'auto' });
     onSelect(position, keys.row(position.row));
+  };
+
+  const headerOf = (target: EventTarget): number | null => {
+    if (!(target instanceof HTMLElement) || target.getAttribute('role') !== 'columnheader') return null;
+    const index = Number(target.dataset.header);
+    return Number.isInteger(index) ? index : null;
+  };
+  const focusHeader = (index: number): void => {
+    setHeaderTab(index);
+    scroller.current?.querySelector<HTMLElement>(`[data-header="${index}"]`)?.focus();
   };
 
   const positionOf = (target: EventTarget): CellPosition | null => {
@@ -173,7 +188,13 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
         aria-colcount={columns.length}
         style={{ '--grid-template': template, '--grid-min-width': `${minimumWidth}px` } as React.CSSProperties}
         onFocus={(event) => {
+          const header = headerOf(event.target);
+          if (header !== null) {
+            setHeaderTab(header);
+            return;
+          }
           const position = positionOf(event.target);
+          if (position !== null) setHeaderTab(null);
           if (position !== null && (position.row !== selected?.row || position.column !== selected.column)) onSelect(position, keys.row(position.row));
         }}
         onContextMenu={(event) => {
@@ -194,6 +215,21 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
           if (position !== null) onOpen(position, keys.row(position.row));
         }}
         onKeyDown={(event) => {
+          const header = headerOf(event.target);
+          if (header !== null) {
+            const move = moveHeader(header, event.key, columns.length, event.shiftKey, total);
+            const column = columns[header];
+            if (move === null || column === undefined || !(event.target instanceof HTMLElement)) return;
+            event.preventDefault();
+            if ('header' in move) focusHeader(move.header);
+            else if ('cell' in move) go(move.cell);
+            else {
+              const width = Math.max(minimumColumnWidth, Math.round(event.target.getBoundingClientRect().width + move.resize));
+              onResize(column.id, width);
+              setAnnouncement(`${column.label} column ${String(width)} pixels wide.`);
+            }
+            return;
+          }
           const position = positionOf(event.target);
           // Keys typed inside a cell's own control (an editor) belong to that control.
           if (position === null || !(event.target instanceof HTMLElement) || event.target.getAttribute('role') !== 'gridcell') return;
@@ -214,13 +250,18 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
             openMenu(position, box.left, box.bottom);
             return;
           }
+          if (headerAbove(position, event.key, control)) {
+            event.preventDefault();
+            focusHeader(position.column);
+            return;
+          }
           const next = moveCell(position, event.key, { rows: total, columns: columns.length, pageRows }, control);
           if (next === null) return;
           event.preventDefault();
           go(next);
         }}
       >
-        <GridHeader columns={columns} onResize={onResize} />
+        <GridHeader columns={columns} widths={widths} tabColumn={headerTab} onResize={onResize} />
         <div role="rowgroup" className="grid-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {items.map((item) => {
             const isSelected = item.index === selectedRow;
@@ -232,7 +273,7 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
                 top={item.start - headerHeight}
                 columns={columns}
                 selected={isSelected}
-                tabColumn={item.index === tabRow ? tabColumn : null}
+                tabColumn={headerTab === null && item.index === tabRow ? tabColumn : null}
                 search={search}
                 cellRenderer={cellRenderer}
                 measure={isSelected ? measureSelected : undefined}

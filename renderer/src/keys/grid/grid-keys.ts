@@ -48,3 +48,38 @@ export function moveCell(from: CellPosition, key: string, bounds: GridBounds, wi
       return null;
   }
 }
+
+/** Where a key press on a focused column header leads: another header, the first row, a resize, or nowhere. */
+export type HeaderMove = { readonly header: number } | { readonly cell: CellPosition } | { readonly resize: number } | null;
+
+/** How many pixels Shift+←/→ on a focused column header widens or narrows its column. */
+export const resizeStep = 16;
+
+/**
+ * The header row's part of the keyboard model: ←/→ and Home/End move along the headers, ↓ goes to the first key's
+ * cell in that column, Shift+←/→ resizes the column by `resizeStep` (so the resize handles need no tab stops of
+ * their own). ↑ on the first key's row comes here (see `headerAbove`).
+ */
+export function moveHeader(column: number, key: string, columns: number, withShift: boolean, rows: number): HeaderMove {
+  const clamp = (next: number): number => Math.max(0, Math.min(columns - 1, next));
+  if (withShift && (key === 'ArrowLeft' || key === 'ArrowRight')) return { resize: key === 'ArrowRight' ? resizeStep : -resizeStep };
+  switch (key) {
+    case 'ArrowLeft':
+      return { header: clamp(column - 1) };
+    case 'ArrowRight':
+      return { header: clamp(column + 1) };
+    case 'Home':
+      return { header: 0 };
+    case 'End':
+      return { header: columns - 1 };
+    case 'ArrowDown':
+      return rows > 0 ? { cell: { row: 0, column } } : null;
+    default:
+      return null;
+  }
+}
+
+/** Whether `key` on cell `from` leaves the rows for the column header above it (↑ on the first row). */
+export function headerAbove(from: CellPosition, key: string, withControl: boolean): boolean {
+  return from.row === 0 && key === 'ArrowUp' && !withControl;
+}

@@ -4,7 +4,7 @@ import { keyCountText } from '../key-count';
 import { defaultPreferences } from '../use-view-preferences';
 import { cellStatus, compactText, copyText, textDirection } from './cell-text';
 import { gridColumns, gridMinimumWidth, gridTemplate } from './columns';
-import { moveCell } from './grid-keys';
+import { headerAbove, moveCell, moveHeader, resizeStep } from './grid-keys';
 
 describe('cell text', () => {
   it('reads a status from the flags: untranslated wins, then unverified, then reviewed', () => {
@@ -88,5 +88,27 @@ describe('default target columns', () => {
     expect(defaultPreferences(languages, 'en', { writableIsos: ['ja', 'xx'], recentIsos: ['de'] })).toEqual({ sourceIso: 'en', targetIsos: ['ja'] });
     expect(defaultPreferences(languages, 'en', { writableIsos: ['xx'], recentIsos: ['de'] })).toEqual({ sourceIso: 'en', targetIsos: ['de'] });
     expect(defaultPreferences(languages, 'en', { writableIsos: null, recentIsos: [] })).toEqual({ sourceIso: 'en', targetIsos: ['ar', 'de'] });
+  });
+});
+
+describe('column header keys', () => {
+  it('moves along the headers, down to the first row, and resizes with Shift+arrows', () => {
+    expect(moveHeader(1, 'ArrowRight', 4, false, 10)).toEqual({ header: 2 });
+    expect(moveHeader(3, 'ArrowRight', 4, false, 10)).toEqual({ header: 3 });
+    expect(moveHeader(0, 'ArrowLeft', 4, false, 10)).toEqual({ header: 0 });
+    expect(moveHeader(2, 'Home', 4, false, 10)).toEqual({ header: 0 });
+    expect(moveHeader(0, 'End', 4, false, 10)).toEqual({ header: 3 });
+    expect(moveHeader(2, 'ArrowDown', 4, false, 10)).toEqual({ cell: { row: 0, column: 2 } });
+    expect(moveHeader(2, 'ArrowDown', 4, false, 0)).toBeNull();
+    expect(moveHeader(2, 'ArrowRight', 4, true, 10)).toEqual({ resize: resizeStep });
+    expect(moveHeader(2, 'ArrowLeft', 4, true, 10)).toEqual({ resize: -resizeStep });
+    expect(moveHeader(2, 'Enter', 4, false, 10)).toBeNull();
+  });
+
+  it('goes up to the header only from the first row', () => {
+    expect(headerAbove({ row: 0, column: 2 }, 'ArrowUp', false)).toBe(true);
+    expect(headerAbove({ row: 1, column: 2 }, 'ArrowUp', false)).toBe(false);
+    expect(headerAbove({ row: 0, column: 2 }, 'ArrowUp', true)).toBe(false);
+    expect(headerAbove({ row: 0, column: 2 }, 'ArrowDown', false)).toBe(false);
   });
 });
