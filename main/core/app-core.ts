@@ -210,9 +210,13 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
   // QA reads an unsent edit in place of the synced value (every outbox row is unsent), and checks a key again
   // when a translator commits an edit of it, so the QA filter and counts follow at once.
   qa.usePendingTranslations({
-    pending: (projectId) => {
+    pending: (projectId, keyIds) => {
+      if (keyIds?.length === 0) return [];
       try {
-        return edits.outbox().list({ projectId }).map((edit) => ({ keyId: edit.keyId, iso: edit.languageIso, value: edit.pluralForms ?? edit.value }));
+        // A long list of keys (a push's rechecks) reads the whole project instead: one statement has a bound on its
+        // parameters.
+        const some = keyIds !== undefined && keyIds.length <= 500 ? { keyIds } : {};
+        return edits.outbox().list({ projectId, ...some }).map((edit) => ({ keyId: edit.keyId, iso: edit.languageIso, value: edit.pluralForms ?? edit.value }));
       } catch {
         return []; // No outbox (its own problem is reported by the edits calls): check the synced values.
       }

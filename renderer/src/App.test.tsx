@@ -29,8 +29,11 @@ const count = (name: string): number => fake.calls.filter((call) => call.name ==
 
 async function renderWorkspace(): Promise<void> {
   render(<App viewportHeight={600} />);
-  await screen.findByText('1,200 keys');
+  // The grid's match count (the project card says "1,200 keys" too; the count's wording grows once facets arrive).
+  await waitFor(() => expect(matchCount()).toMatch(/^1,200 /), { timeout: 5000 });
 }
+
+const matchCount = (): string | undefined => document.querySelector('output.match-count')?.textContent;
 
 describe('App', () => {
   it('shows the sign-in screen when signed out with an empty library', async () => {
@@ -70,7 +73,7 @@ describe('App', () => {
     act(() => fake.emit('auth.onStateChanged', { ...signedOut, reason: 'sessionExpired', message: null }));
     expect((await screen.findByRole('alert')).textContent).toContain('session has expired');
     expect(screen.getByRole('grid', { name: 'Keys' })).toBeTruthy();
-    expect(screen.getByText('1,200 keys')).toBeTruthy();
+    expect(matchCount()).toMatch(/^1,200 /);
   });
 
   it('reloads the projects and the open key list when the library changes', async () => {
@@ -102,6 +105,34 @@ describe('App', () => {
     });
     expect(screen.getByText('Acme Mobile App (renamed)')).toBeTruthy();
     expect(screen.queryByText('Acme Mobile App')).toBeNull();
+  });
+
+  it('opens the first project in the same render that lists it, never "Choose a project" first', async () => {
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (document.body.textContent.includes('Choose a project.')) seen.push('Choose a project.');
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    await renderWorkspace();
+    observer.disconnect();
+    expect(seen).toEqual([]);
+    expect(screen.getByRole('button', { name: /^Acme Mobile App/ }).getAttribute('aria-current')).toBe('true');
+  });
+
+  it('moves to the first project when the chosen one leaves the list', async () => {
+    const second = makeProject({ projectId: '200.def', name: 'Acme Web' });
+    fake.respond('projects.list', [project, second]);
+    fake.respond('projects.refresh', [project, second]);
+    await renderWorkspace();
+    const pages = count('keys.page');
+    act(() => screen.getByRole('button', { name: /^Acme Web/ }).click());
+    expect(screen.getByRole('button', { name: /^Acme Web/ }).getAttribute('aria-current')).toBe('true');
+    await waitFor(() => expect(fake.calls.slice(pages).some((call) => call.name === 'keys.page' && JSON.stringify(call.args).includes(second.projectId))).toBe(true));
+    fake.respond('projects.list', [project]);
+    act(() => fake.emit('app.onLibraryChanged', { projectIds: [second.projectId] }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Acme Web/ })).toBeNull());
+    expect(screen.getByRole('button', { name: /^Acme Mobile App/ }).getAttribute('aria-current')).toBe('true');
+    expect(screen.getByRole('grid', { name: 'Keys' })).toBeTruthy();
   });
 
   it('stops listening to main when closed', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useAppInfo, useConnectivity } from './app/use-app-info';
 import { SessionBanner } from './app/SessionBanner';
 import { LibraryNoticeBanner } from './app/LibraryNoticeBanner';
@@ -33,15 +33,11 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
   // Narrow windows fold the project list away; this opens it as an overlay (styles.css decides when it folds).
   const [projectsOpen, setProjectsOpen] = useState(false);
 
-  useEffect(() => {
-    if (projects !== null && projects.length > 0 && (selectedId === null || !projects.some((project) => project.projectId === selectedId))) {
-      setSelectedId(projects[0]?.projectId ?? null);
-    }
-  }, [projects, selectedId]);
-
   if (auth === null || projects === null) return <main className="loading" aria-busy="true" aria-label="Loading" />;
   if (!signedIn && projects.length === 0) return <SignIn state={auth} info={info} />;
-  const selected = projects.find((project) => project.projectId === selectedId) ?? null;
+  // The chosen project, or the first one while none is chosen (or the chosen one is gone): derived during render,
+  // not set by an effect, so the first project's keys are asked for in the same commit that shows the list.
+  const selected = projects.find((project) => project.projectId === selectedId) ?? projects[0] ?? null;
   const syncBlocked = syncBlockedReason(signedIn, connectivity);
   // The copy on screen is the selected project's; with none selected, the newest one the library holds.
   const copyTakenAt = selected === null ? newestCopy(projects) : selected.sync.lastSyncedAt;
@@ -67,7 +63,7 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
       <div className="workspace-body">
         <ProjectSidebar
           projects={projects}
-          selectedId={selectedId}
+          selectedId={selected?.projectId ?? null}
           onSelect={(projectId) => {
             setSelectedId(projectId);
             setProjectsOpen(false);

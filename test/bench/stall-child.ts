@@ -17,7 +17,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants as perfConstants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { KeyQuerySchema } from '../../common/contract';
 import { consoleSink, createLogger, Redactor, silentLogger } from '../../main/core/log';
 import { LokaliseClient } from '../../main/core/lokalise/client';
@@ -51,8 +51,18 @@ interface PhaseResult {
   readonly searchP50Ms: number | null;
   readonly searchP95Ms: number | null;
   readonly searchMaxMs: number | null;
+  /** The longest garbage collection pause on this thread, and its kind (a stall no profile of our code shows). */
+  readonly gcMaxMs: number;
+  readonly gcMaxKind: string;
   readonly status: string;
 }
+
+const gcKinds: Record<number, string> = {
+  [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
 
 function percentile(values: readonly number[], share: number): number | null {
   if (values.length === 0) return null;
@@ -63,6 +73,15 @@ function percentile(values: readonly number[], share: number): number | null {
 /** Runs one sync of `projectId` while measuring; searches meanwhile when `search` is set. */
 async function phase(projectId: string, full: boolean, search: boolean): Promise<PhaseResult> {
   const histogram = monitorEventLoopDelay({ resolution: resolutionMs });
+  const gc = { maxMs: 0, kind: 'none' };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.duration <= gc.maxMs) continue;
+      gc.maxMs = entry.duration;
+      gc.kind = gcKinds[(entry as PerformanceEntry & { readonly detail?: { readonly kind?: number } | null }).detail?.kind ?? -1] ?? 'other';
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   let probeMax = 0;
   let due = performance.now() + resolutionMs;
   const probe = setInterval(() => {
@@ -95,6 +114,7 @@ async function phase(projectId: string, full: boolean, search: boolean): Promise
   state.searching = false;
   await searchLoop;
   clearInterval(probe);
+  gcObserver.disconnect();
   const wallMs = performance.now() - started;
   // The histogram's samples include its own resolution timer's period; what exceeds it is the stall.
   const histogramMaxMs = Math.max(0, histogram.max / 1e6 - resolutionMs);
@@ -108,6 +128,8 @@ async function phase(projectId: string, full: boolean, search: boolean): Promise
     searchP50Ms: percentile(searchTimes, 0.5),
     searchP95Ms: percentile(searchTimes, 0.95),
     searchMaxMs: percentile(searchTimes, 1),
+    gcMaxMs: Math.round(gc.maxMs),
+    gcMaxKind: gc.kind,
     status: engine.status().status,
   };
 }

@@ -19,7 +19,11 @@ import { QaSettingsStore } from './qa-settings-store';
  * the synced one, so the filter shows what will be pushed.
  */
 export interface PendingTranslationSource {
-  pending(projectId: string): readonly PendingTranslation[];
+  /**
+   * The project's unsent edits; only those of `keyIds` when given, so checking a few keys (a recheck after each
+   * commit, a page) reads a few rows rather than every pending edit of the project.
+   */
+  pending(projectId: string, keyIds?: readonly number[]): readonly PendingTranslation[];
 }
 
 /** What the write path needs of project-wide QA (AppCore hands out the service as this). */
@@ -188,7 +192,7 @@ export class QaService implements QaHooks {
    * filter and the counts follow at once. False when the key is not in the project's offline copy.
    */
   public recheckKeyNow(projectId: string, keyId: number): boolean {
-    return this.library().qa.recheckKey(projectId, keyId, this.settings(projectId), this.pendingSource.pending(projectId));
+    return this.library().qa.recheckKey(projectId, keyId, this.settings(projectId), this.pendingSource.pending(projectId, [keyId]));
   }
 
   /** Resolves once no recheck is queued (the queued ones have run and been announced). */
@@ -200,7 +204,7 @@ export class QaService implements QaHooks {
   /**
    * Runs every queued recheck now: after the turn that queued them, and before anything reads QA results through
    * this service, so a read never sees a result older than the last edit. Each project's unsent edits are read once
-   * per run, not once per key. A failure is logged and never reaches an edit (its commit has long answered).
+   * per run (those of the queued keys), not once per key. A failure is logged and never reaches an edit (its commit has long answered).
    */
   public runRechecks(): void {
     if (this.recheckTurn !== null) clearImmediate(this.recheckTurn);
@@ -211,7 +215,7 @@ export class QaService implements QaHooks {
       try {
         const library = this.library();
         const settings = this.settings(projectId);
-        const pending = this.pendingSource.pending(projectId);
+        const pending = this.pendingSource.pending(projectId, [...keyIds]);
         for (const keyId of keyIds) library.qa.recheckKey(projectId, keyId, settings, pending.filter((entry) => entry.keyId === keyId));
       } catch (error) {
         this.dependencies.logger.warn('could not recheck edited keys', { projectId, keys: keyIds.size, error });
@@ -230,14 +234,15 @@ export class QaService implements QaHooks {
   public withIssues(page: KeyPage, query: KeyQuery): KeyPage {
     if (page.items.length === 0) return page;
     this.runRechecksFirst();
-    return { ...page, items: this.library().qa.withIssues(query.projectId, page.items, this.settings(query.projectId), this.pendingSource.pending(query.projectId)) };
+    const pending = this.pendingSource.pending(query.projectId, page.items.map((item) => item.keyId));
+    return { ...page, items: this.library().qa.withIssues(query.projectId, page.items, this.settings(query.projectId), pending) };
   }
 
   /** The key's detail with the issues of its flagged cells filled in. */
   public detailWithIssues(projectId: string, detail: KeyDetail | null): KeyDetail | null {
     if (detail === null) return null;
     this.runRechecksFirst();
-    return this.library().qa.withIssues(projectId, [detail], this.settings(projectId), this.pendingSource.pending(projectId))[0] ?? detail;
+    return this.library().qa.withIssues(projectId, [detail], this.settings(projectId), this.pendingSource.pending(projectId, [detail.keyId]))[0] ?? detail;
   }
 
   /**
