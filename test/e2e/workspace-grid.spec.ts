@@ -223,6 +223,7 @@ test('row menu: Shift+F10 on a cell copies the key name or a translation, and op
   await menu.getByRole('menuitem', { name: 'Open in Lokalise' }).click();
   const url = new URL(await opened);
   expect(url.pathname).toBe(`/project/${project.projectId}/`);
-  expect(url.searchParams.get('k')).toMatch(/^\d+$/);
+  expect(url.searchParams.get('view')).toBe('multi');
+  expect(url.searchParams.get('search')).toBe(keyName);
   await expect(page.getByText(`Opened ${keyName} in Lokalise in your browser.`)).toBeAttached();
 });
