@@ -35,6 +35,23 @@ describe('dispatchCall', () => {
     }
   });
 
+  it('rejects a malformed key-page cursor before the store sees it, naming the field', async () => {
+    let called = false;
+    const api = fakeApi({ keys: { page: () => ((called = true), Promise.resolve({ total: 0, offset: 0, items: [] })) } });
+    const query = { projectId: 'project.1', sourceIso: 'en', targetIsos: ['de'], offset: 100 };
+    for (const after of [{ generation: 1, offset: 49, position: -3, total: 10 }, { generation: 1, offset: 49, position: 3 }, { generation: 1, offset: 49, position: 3, total: 10, sql: 'x' }, 'page 2']) {
+      const envelope = await dispatchCall(api, 'keys:page', [{ ...query, after }]);
+      expect(envelope.ok).toBe(false);
+      if (!envelope.ok) {
+        expect(envelope.error.code).toBe('ipc.invalid_argument');
+        expect(envelope.error.message).toMatch(/^keys\.page received an invalid argument at 0\.after/);
+      }
+    }
+    expect(called).toBe(false);
+    await expect(dispatchCall(api, 'keys:page', [{ ...query, after: { generation: 1, offset: 49, position: 3, total: 10 } }])).resolves.toMatchObject({ ok: true });
+    expect(called).toBe(true);
+  });
+
   it('rejects extra fields on strict objects', async () => {
     const api = fakeApi({ settings: { update: () => Promise.resolve(settings) } });
     const envelope = await dispatchCall(api, 'settings:update', [{ allowWeakTokenStorage: true, accessToken: 'x' }]);
