@@ -160,13 +160,10 @@ export class QaLibrary {
   public recheckKey(projectId: string, keyId: number, settings: QaSettings, pending: readonly PendingTranslation[]): boolean {
     const found = this.facts(projectId);
     if (found === null) return false;
-    const row = this.connection
-      .prepare(
-        `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
-         WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`,
-      )
-      .raw(true)
-      .get(projectId, found.generation, keyId) as Row | undefined;
+    const row = this.statement(
+      `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
+       WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`,
+    ).get(projectId, found.generation, keyId) as Row | undefined;
     if (row === undefined) return false;
     const issues = keyIssues(found.facts, keyRowOf(row), settings, pendingValues(pending.filter((entry) => entry.keyId === keyId)));
     writeKeyMasks(this.connection, projectId, found.generation, row[0], new Map([...issues].map(([iso, list]) => [iso, issueMask(list)])));
