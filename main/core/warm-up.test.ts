@@ -3,10 +3,30 @@
  * and never fails the core: a closed core stops it, a failing call is logged.
  */
 import { describe, expect, it } from 'vitest';
-import type { CoreApi, KeyQuery, ProjectSummary } from '../../common/contract';
-import { makeProject, syntheticKeys } from '../../test/support/renderer/fixtures';
+import type { CoreApi, KeyQuery, KeyRow, Language, ProjectSummary } from '../../common/contract';
 import type { Logger } from './log';
 import { projectToWarm, warmReadPath } from './warm-up';
+
+const language = (iso: string): Language => ({ langId: iso.length, iso, name: iso, isRtl: false, pluralForms: ['other'], progress: 50 });
+
+function makeProject(overrides: Partial<ProjectSummary> = {}): ProjectSummary {
+  return {
+    projectId: '100.abc',
+    name: 'Acme',
+    description: '',
+    baseLanguageIso: 'en',
+    teamId: 1,
+    teamName: 'Acme',
+    keysTotal: 500,
+    languageCount: 5,
+    progressPercent: 50,
+    languages: ['en', 'de', 'ar', 'ja', 'fr'].map(language),
+    keepOffline: true,
+    access: 'ok',
+    sync: sync(500),
+    ...overrides,
+  };
+}
 
 const sync = (keyCount: number): ProjectSummary['sync'] => ({ status: 'ok', lastSyncedAt: 1, durationMs: 1, keyCount, translationCount: keyCount, lastError: null });
 
@@ -24,9 +44,14 @@ function recordingApi(projects: ProjectSummary[], page: (query: KeyQuery) => unk
   return { api, queries };
 }
 
+/** A page of a 500-key project with empty rows, ending with the cursor the store would answer. */
 function syntheticKeysWithCursor(query: KeyQuery): unknown {
-  const page = syntheticKeys(500)(query);
-  return { ...page, cursor: { generation: 1, offset: page.offset + page.items.length - 1, position: page.offset + page.items.length, total: 500 } };
+  const items: KeyRow[] = [];
+  const end = Math.min(500, query.offset + query.limit);
+  for (let index = query.offset; index < end; index += 1) {
+    items.push({ keyId: index + 1, name: `key.${String(index)}`, description: '', isPlural: false, isArchived: false, isHidden: false, tags: [], platforms: [], charLimit: 0, modifiedAt: null, translations: [] });
+  }
+  return { total: 500, offset: query.offset, items, cursor: { generation: 1, offset: end - 1, position: end, total: 500 } };
 }
 
 function recordingLogger(): { logger: Logger; warnings: string[] } {
