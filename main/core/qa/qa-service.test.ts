@@ -129,6 +129,29 @@ describe('project-wide QA scan', () => {
     }
   });
 
+  it('fills in the issues of a page mixing flagged and clean keys, only in the languages it shows', async () => {
+    const { rig: synced, project } = await syncedRig();
+    const { qa } = service(() => synced.store);
+    qa.scan(project.projectId);
+    await qa.whenIdle();
+    const expected = new Map(allDetails(synced.store, project).map((detail) => [detail.keyId, directIssues(project, detail)]));
+    const targets = project.languages.map((language) => language.iso).filter((iso) => iso !== project.baseLanguageIso);
+    const shown = targets.slice(0, 2);
+    const page = qa.withIssues(synced.store.keyPage(query(project, { targetIsos: shown, limit: 200 })), query(project));
+    const flaggedIn = (keyId: number, isos: readonly string[]): boolean => isos.some((iso) => expected.get(keyId)?.has(iso) === true);
+    // The sample has all three kinds of row: flagged in a shown language, flagged only elsewhere, and clean.
+    expect(page.items.filter((item) => flaggedIn(item.keyId, shown)).length).toBeGreaterThan(0);
+    expect(page.items.filter((item) => !flaggedIn(item.keyId, shown) && flaggedIn(item.keyId, targets)).length).toBeGreaterThan(0);
+    expect(page.items.filter((item) => !flaggedIn(item.keyId, targets)).length).toBeGreaterThan(0);
+    for (const item of page.items) {
+      for (const cell of item.translations) {
+        const issues = expected.get(item.keyId)?.get(cell.languageIso);
+        const want = issues?.map((issue) => Object.fromEntries(Object.entries(issue).filter(([name]) => name !== 'token')));
+        expect(cell.qa, `${String(item.keyId)} ${cell.languageIso}`).toEqual(shown.includes(cell.languageIso) ? want : undefined);
+      }
+    }
+  });
+
   it('cancels a running scan, keeps the results incomplete, and scans again on request', async () => {
     const { rig: synced, project } = await syncedRig();
     const { qa, events } = service(() => synced.store, new MemoryKeyValueStore(), 5);

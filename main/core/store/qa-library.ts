@@ -8,11 +8,11 @@ import type { KeyRow, TranslationCell } from '../../../common/contract';
 import type { QaCounts } from '../../../common/contract-qa';
 import type { QaSettings } from '../../../common/qa';
 import { LocdeskError } from '../errors';
-import type { Connection } from './connection';
+import type { Connection, Statement } from './connection';
 import { storePath } from './database';
 import { currentGeneration } from './project-rows';
 import { issueMask, keyIssues, pendingValues, settingsSignature, type PendingTranslation, type QaKeyRow, type QaProjectFacts } from './qa-inputs';
-import { emptyCounts, keyMasks, qaCounts, qaResultsPath, qaScanRecord, replaceQaResults, writeKeyMasks, writeQaScanRecord } from './qa-results';
+import { emptyCounts, qaCounts, qaResultsPath, qaScanRecord, replaceQaResults, writeKeyMasks, writeQaScanRecord } from './qa-results';
 import { QaScanFailure, startQaScan, type QaScanOutcome } from './qa-scan-pool';
 import type { StoredTranslation } from './stored-translations';
 
@@ -53,6 +53,8 @@ type Row = [number, number, number, number, string];
 export class QaLibrary {
   /** Counts by project, generation and languages, until the project's results change. */
   private readonly counts = new Map<string, QaCounts>();
+  /** Statements of the reads a key page makes, by SQL (see `statement`). */
+  private readonly statements = new Map<string, Statement>();
 
   public constructor(
     private readonly connection: Connection,
@@ -62,15 +64,16 @@ export class QaLibrary {
 
   /** The project's current snapshot and its languages, or null before its first sync. */
   private facts(projectId: string): { generation: number; facts: QaProjectFacts } | null {
-    const generation = currentGeneration(this.connection, projectId);
+    // One read of the project row (its generation and base language), with statements prepared once: every key
+    // page asks.
+    const project = this.statement('SELECT generation, base_language_iso FROM projects WHERE project_id = ?').get(projectId) as [number, string | null] | undefined;
+    const generation = project?.[0] ?? null;
     // A listed project that was never synced has generation 0 and no keys.
     if (generation === null || generation === 0) return null;
-    const languages = (this.connection
-      .prepare('SELECT iso, plural_forms FROM languages WHERE project_id = ? AND generation = ? ORDER BY position')
-      .raw(true)
-      .all(projectId, generation) as [string, string][]).map(([iso, forms]) => ({ iso, pluralForms: JSON.parse(forms) as string[] }));
-    const base = this.connection.prepare('SELECT base_language_iso FROM projects WHERE project_id = ?').raw(true).get(projectId) as [string | null] | undefined;
-    const baseIso = base?.[0] ?? languages[0]?.iso ?? null;
+    const languages = (
+      this.statement('SELECT iso, plural_forms FROM languages WHERE project_id = ? AND generation = ? ORDER BY position').all(projectId, generation) as [string, string][]
+    ).map(([iso, forms]) => ({ iso, pluralForms: JSON.parse(forms) as string[] }));
+    const baseIso = project?.[1] ?? languages[0]?.iso ?? null;
     if (baseIso === null) return null;
     return { generation, facts: { baseIso, languages } };
   }
@@ -157,13 +160,10 @@ export class QaLibrary {
   public recheckKey(projectId: string, keyId: number, settings: QaSettings, pending: readonly PendingTranslation[]): boolean {
     const found = this.facts(projectId);
     if (found === null) return false;
-    const row = this.connection
-      .prepare(
-        `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
-         WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`,
-      )
-      .raw(true)
-      .get(projectId, found.generation, keyId) as Row | undefined;
+    const row = this.statement(
+      `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
+       WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`,
+    ).get(projectId, found.generation, keyId) as Row | undefined;
     if (row === undefined) return false;
     const issues = keyIssues(found.facts, keyRowOf(row), settings, pendingValues(pending.filter((entry) => entry.keyId === keyId)));
     writeKeyMasks(this.connection, projectId, found.generation, row[0], new Map([...issues].map(([iso, list]) => [iso, issueMask(list)])));
@@ -171,31 +171,58 @@ export class QaLibrary {
     return true;
   }
 
+  /** `sql` prepared once on this connection (raw rows): a page asks again many times a second while scrolling. */
+  private statement(sql: string): Statement {
+    let prepared = this.statements.get(sql);
+    if (prepared === undefined) {
+      prepared = this.connection.prepare(sql).raw(true);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   /**
    * `items` (rows of a key page or a key's detail) with each target cell's issues filled in (`cell.qa`), for the
    * cells the stored results flag. The issues are computed now, with the current settings and values, so they say
    * exactly what the translator sees; the stored masks only pick which cells to look at.
+   *
+   * The masks are read first, for the page's key ids in one statement (ids as a JSON array, so it is prepared once
+   * rather than once per page size), and the stored translations only of the keys with a flagged cell in a shown
+   * language: most pages have few, and reading and parsing every language of every row cost more than the page.
    */
   public withIssues<T extends KeyRow>(projectId: string, items: readonly T[], settings: QaSettings, pending: readonly PendingTranslation[]): T[] {
     const found = items.length === 0 ? null : this.facts(projectId);
     if (found === null) return [...items];
-    const ids = items.map((item) => item.keyId);
-    const rows = this.connection
-      .prepare(
-        `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
-         WHERE k.project_id = ? AND k.generation = ? AND k.key_id IN (${ids.map(() => '?').join(', ')})`,
-      )
-      .raw(true)
-      .all(projectId, found.generation, ...ids) as Row[];
-    const masks = keyMasks(this.connection, rows.map((row) => row[0]));
+    const ids = JSON.stringify(items.map((item) => item.keyId));
+    const maskRows = this.statement(
+      `SELECT k.key_id, q.iso, q.mask FROM keys k JOIN qa.issues q ON q.key_row = k.id
+       WHERE k.project_id = ? AND k.generation = ? AND k.key_id IN (SELECT value FROM json_each(?))`,
+    ).all(projectId, found.generation, ids) as [number, string, number][];
+    if (maskRows.length === 0) return [...items];
+    const masks = new Map<number, Map<string, number>>();
+    for (const [keyId, iso, mask] of maskRows) {
+      const languages = masks.get(keyId) ?? new Map<string, number>();
+      languages.set(iso, mask);
+      masks.set(keyId, languages);
+    }
+    const shown = new Map<number, Set<string>>();
+    for (const item of items) {
+      const flagged = masks.get(item.keyId);
+      if (flagged === undefined) continue;
+      const languages = new Set(item.translations.map((cell) => cell.languageIso).filter((iso) => (flagged.get(iso) ?? 0) !== 0));
+      if (languages.size > 0) shown.set(item.keyId, languages);
+    }
+    if (shown.size === 0) return [...items];
+    const rows = this.statement(
+      `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
+       WHERE k.project_id = ? AND k.generation = ? AND k.key_id IN (SELECT value FROM json_each(?))`,
+    ).all(projectId, found.generation, JSON.stringify([...shown.keys()])) as Row[];
     const byKey = new Map(rows.map((row) => [row[1], row]));
     const values = pendingValues(pending);
     return items.map((item) => {
       const row = byKey.get(item.keyId);
-      const flagged = row === undefined ? undefined : masks.get(row[0]);
-      if (row === undefined || flagged === undefined) return item;
-      const languages = new Set(item.translations.map((cell) => cell.languageIso).filter((iso) => (flagged.get(iso) ?? 0) !== 0));
-      if (languages.size === 0) return item;
+      const languages = shown.get(item.keyId);
+      if (row === undefined || languages === undefined) return item;
       const issues = keyIssues(found.facts, keyRowOf(row), settings, values, languages);
       const translations = item.translations.map((cell): TranslationCell => {
         const list = issues.get(cell.languageIso);

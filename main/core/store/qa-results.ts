@@ -164,22 +164,6 @@ export function writeKeyMasks(connection: Connection, projectId: string, generat
   })();
 }
 
-/** The stored masks of `keyRows` (key row → language → mask), for the cells of a key page. */
-export function keyMasks(connection: Connection, keyRows: readonly number[]): Map<number, Map<string, number>> {
-  const found = new Map<number, Map<string, number>>();
-  if (keyRows.length === 0) return found;
-  const rows = connection
-    .prepare(`SELECT key_row, iso, mask FROM qa.issues WHERE key_row IN (${keyRows.map(() => '?').join(', ')})`)
-    .raw(true)
-    .all(...keyRows) as [number, string, number][];
-  for (const [keyRow, iso, mask] of rows) {
-    const languages = found.get(keyRow) ?? new Map<string, number>();
-    languages.set(iso, mask);
-    found.set(keyRow, languages);
-  }
-  return found;
-}
-
 /** Forgets every result (with "forget offline data"). */
 export function clearQaResults(connection: Connection): void {
   connection.exec('DELETE FROM qa.issues');
