@@ -57,7 +57,7 @@ delay.disable();
 
 const last = events.at(-1);
 if (last?.status !== 'done') throw new Error(`the scan ended ${last?.status ?? 'without a word'}: ${last?.message ?? ''}`);
-const status = qa.status(project.projectId, []);
+const status = await qa.status(project.projectId, []);
 const keys = last.total;
 const translations = keys * Math.max(0, languages - 1);
 store.close();

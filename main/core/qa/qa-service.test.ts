@@ -14,7 +14,7 @@ import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/s
 import { silentLogger } from '../log';
 import { LibraryStore } from '../store';
 import { QaService, type PendingTranslationSource } from './qa-service';
-import type { QaProgress } from '../../../common/contract-qa';
+import type { QaCounts, QaProgress } from '../../../common/contract-qa';
 import type { KeyValueStore } from '../ports';
 
 let rig: SyncRig | null = null;
@@ -111,7 +111,7 @@ describe('project-wide QA scan', () => {
       const keys = [...expected].filter(([, issues]) => [...issues.values()].some((list) => list.some((issue) => issue.checkId === checkId))).map(([keyId]) => keyId);
       expect(filtered(synced.store, project, checkId), checkId).toEqual(keys.sort((a, b) => a - b));
     }
-    const status = qa.status(project.projectId, []);
+    const status = await qa.status(project.projectId, []);
     const visible = new Set(details.filter((detail) => !detail.isArchived && !detail.isHidden).map((detail) => detail.keyId));
     expect(status.upToDate).toBe(true);
     expect(status.counts.any).toBe(withIssues.filter((id) => visible.has(id)).length);
@@ -164,12 +164,12 @@ describe('project-wide QA scan', () => {
     await qa.whenIdle();
     expect(events.at(-1)?.status).toBe('cancelled');
     expect(events.at(-1)?.done).toBeLessThan(400);
-    expect(qa.status(project.projectId, []).upToDate).toBe(false);
+    expect((await qa.status(project.projectId, [])).upToDate).toBe(false);
 
     qa.scanWhereStale([project.projectId]);
     await qa.whenIdle();
     expect(events.at(-1)?.status).toBe('done');
-    expect(qa.status(project.projectId, []).upToDate).toBe(true);
+    expect((await qa.status(project.projectId, [])).upToDate).toBe(true);
   });
 
   it('keeps results across a restart, so the filter answers before any scan', async () => {
@@ -179,12 +179,12 @@ describe('project-wide QA scan', () => {
     first.qa.scan(project.projectId);
     await first.qa.whenIdle();
     const before = filtered(synced.store, project, 'any');
-    const counts = first.qa.status(project.projectId, []).counts;
+    const counts = (await first.qa.status(project.projectId, [])).counts;
 
     store = LibraryStore.open(synced.folder);
     const reopened = store;
     const second = service(() => reopened, settingsStore);
-    expect(second.qa.status(project.projectId, [])).toMatchObject({ upToDate: true, counts });
+    expect(await second.qa.status(project.projectId, [])).toMatchObject({ upToDate: true, counts });
     expect(filtered(reopened, project, 'any')).toEqual(before);
     second.qa.scanWhereStale([project.projectId]);
     expect(second.events).toEqual([]);
@@ -196,9 +196,12 @@ describe('project-wide QA scan', () => {
     qa.scan(project.projectId);
     await qa.whenIdle();
     const iso = project.languages.find((language) => language.iso !== project.baseLanguageIso)?.iso ?? 'de';
-    const clean = allDetails(synced.store, project).find((detail) => !detail.isPlural && directIssues(project, detail).size === 0);
+    const clean = allDetails(synced.store, project).find((detail) => !detail.isPlural && !detail.isArchived && !detail.isHidden && directIssues(project, detail).size === 0);
     if (clean === undefined) throw new Error('no clean key in the sample');
     expect(filtered(synced.store, project, 'doubleSpace')).not.toContain(clean.keyId);
+    const other = project.languages.find((language) => language.iso !== project.baseLanguageIso && language.iso !== iso)?.iso ?? 'fr';
+    const countsIn = async (isos: string[]): Promise<QaCounts> => (await qa.status(project.projectId, isos)).counts;
+    const before = { all: await countsIn([]), edited: await countsIn([iso]), other: await countsIn([other]) };
 
     const cell = clean.translations.find((entry) => entry.languageIso === iso);
     const edited = (cell?.value ?? '').replace(' ', '  ').replace(/^([^ ]*)$/, '$1  x');
@@ -207,6 +210,13 @@ describe('project-wide QA scan', () => {
     expect(qa.recheckKeyNow(project.projectId, clean.keyId)).toBe(true);
     expect(filtered(synced.store, project, 'doubleSpace')).toContain(clean.keyId);
     expect(directIssues(project, clean, { iso, value: edited }).get(iso)?.map((issue) => issue.checkId)).toContain('doubleSpace');
+    // The kept counts followed the recheck in place, to what counting afresh gives.
+    const moved = { all: await countsIn([]), edited: await countsIn([iso]), other: await countsIn([other]) };
+    expect(moved.all.byCheck.doubleSpace).toBe(before.all.byCheck.doubleSpace + 1);
+    expect(moved.edited.any).toBe(before.edited.any + 1);
+    expect(moved.other).toEqual(before.other);
+    synced.store.qa.forgetCounts();
+    expect({ all: await countsIn([]), edited: await countsIn([iso]), other: await countsIn([other]) }).toEqual(moved);
 
     qa.usePendingTranslations({ pending: () => [] });
     qa.recheckKeyNow(project.projectId, clean.keyId);
@@ -249,7 +259,7 @@ describe('project-wide QA scan', () => {
     // A read through the service never sees an older result than the last edit: it runs what is queued first.
     value = 'fixed';
     qa.recheckKey(project.projectId, clean.keyId);
-    qa.status(project.projectId, []);
+    await qa.status(project.projectId, []);
     expect(reads).toBe(2);
     expect(filtered(synced.store, project, 'any')).not.toContain(clean.keyId);
   });
@@ -260,16 +270,16 @@ describe('project-wide QA scan', () => {
     const { qa } = service(() => synced.store, settingsStore);
     qa.scan(project.projectId);
     await qa.whenIdle();
-    const before = qa.status(project.projectId, []).counts;
+    const before = (await qa.status(project.projectId, [])).counts;
     const busiest = QA_CHECK_IDS.reduce<QaCheckId>((best, id) => (before.byCheck[id] > before.byCheck[best] ? id : best), 'placeholders');
     expect(before.byCheck[busiest]).toBeGreaterThan(0);
 
     const settings = defaultQaSettings();
     settings.checks[busiest] = 'off';
     qa.updateSettings(project.projectId, settings);
-    expect(qa.status(project.projectId, []).upToDate).toBe(false);
+    expect((await qa.status(project.projectId, [])).upToDate).toBe(false);
     await qa.whenIdle();
-    const after = qa.status(project.projectId, []);
+    const after = await qa.status(project.projectId, []);
     expect(after.upToDate).toBe(true);
     expect(after.counts.byCheck[busiest]).toBe(0);
     expect(filtered(synced.store, project, busiest)).toEqual([]);
@@ -277,7 +287,7 @@ describe('project-wide QA scan', () => {
     // Remembered: a new service over the same preferences reads them back, and the results are current for them.
     const again = service(() => synced.store, settingsStore);
     expect(again.qa.settings(project.projectId).checks[busiest]).toBe('off');
-    expect(again.qa.status(project.projectId, []).upToDate).toBe(true);
+    expect((await again.qa.status(project.projectId, [])).upToDate).toBe(true);
     expect(again.qa.settings('another.project').checks[busiest]).not.toBe('off');
   });
 
@@ -297,10 +307,10 @@ describe('project-wide QA scan', () => {
     expect(readdirSync(synced.folder).some((name) => name.startsWith('qa.sqlite.corrupt-'))).toBe(true);
     expect(existsSync(files.qaResults)).toBe(true);
     const fresh = service(() => reopened);
-    expect(fresh.qa.status(project.projectId, [])).toMatchObject({ upToDate: false, counts: { any: 0 } });
+    expect(await fresh.qa.status(project.projectId, [])).toMatchObject({ upToDate: false, counts: { any: 0 } });
     fresh.qa.scanWhereStale([project.projectId]);
     await fresh.qa.whenIdle();
-    expect(fresh.qa.status(project.projectId, []).upToDate).toBe(true);
+    expect((await fresh.qa.status(project.projectId, [])).upToDate).toBe(true);
     expect(filtered(reopened, project, 'any')).toEqual(before);
   });
 

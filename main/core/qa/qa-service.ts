@@ -116,11 +116,16 @@ export class QaService implements QaHooks {
     return stored;
   }
 
-  /** Where the project's scan stands, with the filter's counts in `isos` (every target language when empty). */
-  public status(projectId: string, isos: readonly string[]): QaStatus {
+  /**
+   * Where the project's scan stands, with the filter's counts in `isos` (every target language when empty). The
+   * counts are made on a thread when none are kept (see the store's qa-counts.ts), so this answers asynchronously;
+   * the rest is read when asked, after the queued rechecks have run.
+   */
+  public async status(projectId: string, isos: readonly string[]): Promise<QaStatus> {
     this.runRechecksFirst();
-    const state = this.library().qa.state(projectId, this.settings(projectId), isos);
-    return { projectId, progress: this.progressOf(projectId), upToDate: state.upToDate, scannedAt: state.scannedAt, counts: state.counts };
+    const progress = this.progressOf(projectId);
+    const state = await this.library().qa.state(projectId, this.settings(projectId), isos);
+    return { projectId, progress, upToDate: state.upToDate, scannedAt: state.scannedAt, counts: state.counts };
   }
 
   /**

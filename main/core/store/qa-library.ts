@@ -12,8 +12,9 @@ import type { Connection, Statement } from './connection';
 import { storePath } from './database';
 import { currentGeneration } from './project-rows';
 import { issueMask, keyIssues, pendingValues, settingsSignature, type PendingTranslation, type QaKeyRow, type QaProjectFacts } from './qa-inputs';
-import { emptyCounts, qaCounts, qaResultsPath, qaScanRecord, replaceQaResults, writeKeyMasks, writeQaScanRecord } from './qa-results';
-import { QaScanFailure, startQaScan, type QaScanOutcome } from './qa-scan-pool';
+import { QaCountsCache } from './qa-counts';
+import { emptyCounts, qaResultsPath, qaScanRecord, replaceQaResults, writeKeyMasks, writeQaScanRecord } from './qa-results';
+import { countOnThread, QaScanFailure, startQaScan, type QaScanOutcome } from './qa-scan-pool';
 import type { StoredTranslation } from './stored-translations';
 
 export type { PendingTranslation } from './qa-inputs';
@@ -51,8 +52,10 @@ type Row = [number, number, number, number, string];
 
 /** The QA results of one library. */
 export class QaLibrary {
-  /** Counts by project, generation and languages, until the project's results change. */
-  private readonly counts = new Map<string, QaCounts>();
+  /** Counts by project, generation and languages, until the project's results change (counted on a thread). */
+  private readonly counts = new QaCountsCache((projectId, generation, isos) =>
+    countOnThread({ job: 'counts', libraryPath: storePath(this.folder), qaPath: qaResultsPath(this.folder), projectId, generation, isos }),
+  );
   /** Statements of the reads a key page makes, by SQL (see `statement`). */
   private readonly statements = new Map<string, Statement>();
 
@@ -126,21 +129,15 @@ export class QaLibrary {
   }
 
   /**
-   * `freshness` and the counts in `isos`. The counts read every stored row of the project (a few hundred thousand
-   * at a million translations), so they are kept until the results change: a scan stores a range, or a key is
-   * rechecked.
+   * `freshness` (as it is when asked) and the counts in `isos`. The counts read every stored row of the project (a
+   * few hundred thousand at a million translations): they are counted on a thread and kept until the results change
+   * (see qa-counts.ts), so this answers asynchronously and the main thread only reads two rows.
    */
-  public state(projectId: string, settings: QaSettings, isos: readonly string[]): QaResultsState {
+  public async state(projectId: string, settings: QaSettings, isos: readonly string[]): Promise<QaResultsState> {
     const fresh = this.freshness(projectId, settings);
     if (!fresh.synced) return { ...fresh, counts: emptyCounts() };
     const generation = currentGeneration(this.connection, projectId) ?? 0;
-    const cacheKey = `${projectId}\u0000${String(generation)}\u0000${isos.join(',')}`;
-    let counts = this.counts.get(cacheKey);
-    if (counts === undefined) {
-      counts = qaCounts(this.connection, projectId, generation, isos);
-      this.counts.set(cacheKey, counts);
-    }
-    return { ...fresh, counts };
+    return { ...fresh, counts: await this.counts.get(projectId, generation, isos) };
   }
 
   /** Forgets every cached count ("forget offline data" restarts the generation numbers the cache is keyed by). */
@@ -150,7 +147,7 @@ export class QaLibrary {
 
   /** Forgets the cached counts of `projectId` (its results changed). */
   private resultsChanged(projectId: string): void {
-    for (const cacheKey of this.counts.keys()) if (cacheKey.startsWith(`${projectId}\u0000`)) this.counts.delete(cacheKey);
+    this.counts.changed(projectId);
   }
 
   /**
@@ -161,13 +158,18 @@ export class QaLibrary {
     const found = this.facts(projectId);
     if (found === null) return false;
     const row = this.statement(
-      `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
-       WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`,
-    ).get(projectId, found.generation, keyId) as Row | undefined;
+      `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations, k.is_archived = 0 AND k.is_hidden = 0 FROM keys k
+       JOIN key_translations t ON t.key_row = k.id WHERE k.project_id = ? AND k.generation = ? AND k.key_id = ?`,
+    ).get(projectId, found.generation, keyId) as [...Row, number] | undefined;
     if (row === undefined) return false;
-    const issues = keyIssues(found.facts, keyRowOf(row), settings, pendingValues(pending.filter((entry) => entry.keyId === keyId)));
-    writeKeyMasks(this.connection, projectId, found.generation, row[0], new Map([...issues].map(([iso, list]) => [iso, issueMask(list)])));
-    this.resultsChanged(projectId);
+    // The masks the counts hold for this key now, so they can follow its new ones without counting again.
+    const before = new Map(
+      this.statement('SELECT iso, mask FROM qa.issues WHERE key_row = ? AND project_id = ? AND generation = ?').all(row[0], projectId, found.generation) as [string, number][],
+    );
+    const issues = keyIssues(found.facts, keyRowOf([row[0], row[1], row[2], row[3], row[4]]), settings, pendingValues(pending.filter((entry) => entry.keyId === keyId)));
+    const after = new Map([...issues].map(([iso, list]) => [iso, issueMask(list)]));
+    writeKeyMasks(this.connection, projectId, found.generation, row[0], after);
+    this.counts.keyChanged(projectId, found.generation, before, after, row[5] === 1);
     return true;
   }
 

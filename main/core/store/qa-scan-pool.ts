@@ -6,7 +6,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../worker-script';
-import type { QaReply, QaRequest, QaWorkerData } from './qa-scan-protocol';
+import type { QaCounts } from '../../../common/contract-qa';
+import type { QaCountsData, QaReply, QaRequest, QaWorkerData } from './qa-scan-protocol';
 
 /** How a scan ended when it did not fail. */
 export type QaScanOutcome = 'done' | 'cancelled';
@@ -115,4 +116,23 @@ export function startQaScan(job: QaScanJob): QaScanRun {
       for (const resume of waiting.splice(0)) resume();
     },
   };
+}
+
+/**
+ * Counts a project's stored results on a thread of its own (see `QaCountsData`). At 100,000 keys in ten languages
+ * the count reads ~170,000 result rows joined with their keys: 0.3–2 s of SQLite and JavaScript that froze the
+ * window when it ran on the main thread. Rejects with a `QaScanFailure` when the thread cannot count.
+ */
+export async function countOnThread(data: QaCountsData): Promise<QaCounts> {
+  const script = await workerScript('store/qa-scan-worker');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: data });
+    // The thread answers once; settling twice is harmless, so each event below only says what it knows.
+    worker.on('message', (reply: QaReply) => {
+      if (reply.type === 'counts') resolve(reply.counts);
+      if (reply.type === 'failed') reject(new QaScanFailure(reply.message, reply.damaged));
+    });
+    worker.on('error', (error: Error) => reject(new QaScanFailure(error.message, false)));
+    worker.on('exit', () => reject(new QaScanFailure('A QA counting thread stopped without an answer.', false)));
+  });
 }

@@ -3,6 +3,7 @@
  * place so both sides are type-checked against the same shapes. Types only, for the reason search-index-protocol.ts
  * gives: what the thread needs at start travels in `QaWorkerData`.
  */
+import type { QaCounts } from '../../../common/contract-qa';
 import type { QaSettings } from '../../../common/qa';
 import type { PendingTranslation, QaProjectFacts } from './qa-inputs';
 
@@ -19,6 +20,20 @@ export interface QaWorkerData {
   readonly settings: QaSettings;
   /** Translations waiting to be pushed, checked instead of the stored ones. */
   readonly pending: readonly PendingTranslation[];
+}
+
+/**
+ * What a counting thread is handed at start: it counts one project's stored results in `isos` (every language when
+ * empty) as `qaCounts` does, answers once and exits. The same entry file as a scan thread, so the builds that put
+ * each worker file beside its bundle need no new entry.
+ */
+export interface QaCountsData {
+  readonly job: 'counts';
+  readonly libraryPath: string;
+  readonly qaPath: string;
+  readonly projectId: string;
+  readonly generation: number;
+  readonly isos: readonly string[];
 }
 
 /** A request from the pool. */
@@ -42,5 +57,7 @@ export type QaReply =
   | { readonly type: 'bounds'; readonly firstRow: number; readonly lastRow: number; readonly total: number }
   /** A range or the cleanup is stored; `keys` is how many keys the range held. */
   | { readonly type: 'done'; readonly keys: number }
+  /** A counting thread's answer (see `QaCountsData`). */
+  | { readonly type: 'counts'; readonly counts: QaCounts }
   /** The thread could not open a file or store a batch; `damaged` when SQLite says the results file is damaged. */
   | { readonly type: 'failed'; readonly message: string; readonly damaged: boolean };

@@ -14,8 +14,8 @@ import { isMainThread, parentPort, workerData, type MessagePort } from 'node:wor
 import type { Connection, Statement } from './connection';
 import { isDamage } from './damage';
 import { issueMask, keyIssues, pendingValues, type PendingValues } from './qa-inputs';
-import type { QaReply, QaRequest, QaWorkerData } from './qa-scan-protocol';
-import { qaTablesSql } from './qa-results';
+import type { QaCountsData, QaReply, QaRequest, QaWorkerData } from './qa-scan-protocol';
+import { qaCounts, qaTablesSql } from './qa-results';
 import type { StoredTranslation } from './stored-translations';
 
 type KeyRowTuple = [number, number, number, number, string];
@@ -181,4 +181,27 @@ function serve(port: MessagePort, data: QaWorkerData): void {
   reply({ type: 'ready' });
 }
 
-if (!isMainThread && parentPort !== null) serve(parentPort, workerData as QaWorkerData);
+/**
+ * Counts one project's stored results (see `QaCountsData`) and answers once; with no listener left the thread then
+ * ends by itself. The library is opened read-only with the results attached, so the count is the very query the
+ * main thread ran before (same rows, same numbers), only on this thread.
+ */
+function count(port: MessagePort, data: QaCountsData): void {
+  let library: Connection | null = null;
+  try {
+    library = new Database(data.libraryPath, { readonly: true });
+    library.exec('PRAGMA busy_timeout = 5000');
+    library.prepare('ATTACH DATABASE ? AS qa').run(data.qaPath);
+    port.postMessage({ type: 'counts', counts: qaCounts(library, data.projectId, data.generation, data.isos) } satisfies QaReply);
+  } catch (error) {
+    port.postMessage(failure(error));
+  } finally {
+    library?.close();
+  }
+}
+
+if (!isMainThread && parentPort !== null) {
+  const data = workerData as QaWorkerData | QaCountsData;
+  if ('job' in data) count(parentPort, data);
+  else serve(parentPort, data);
+}
