@@ -37,7 +37,27 @@ const client = new LokaliseClient({
   tokens: { accessToken: () => Promise.resolve(token), refreshAfterRejection: () => Promise.resolve(token) },
   requestsPerSecond: 1_000_000,
 });
-const engine = new SyncEngine({ store, client, logger: silentLogger, onProgress: () => undefined, onLibraryChanged: () => undefined });
+/** When the last swap was announced (performance.now()): a phase ends with its swap, so this is the previous phase's. */
+const swap = { at: Number.NaN };
+const engine = new SyncEngine({
+  store,
+  client,
+  logger: silentLogger,
+  onProgress: () => undefined,
+  onLibraryChanged: () => {
+    swap.at = performance.now();
+  },
+});
+/** A stall or search over this many ms is listed with when it happened, so a profile is not needed to place it. */
+const slowMs = 30;
+
+/** A slow moment: when it ended (ms since the phase started, and since the last swap, if any), and how long it took. */
+interface SlowMoment {
+  readonly what: string;
+  readonly atMs: number;
+  readonly sinceSwapMs: number | null;
+  readonly ms: number;
+}
 
 /** What one phase measured. */
 interface PhaseResult {
@@ -54,6 +74,10 @@ interface PhaseResult {
   /** The longest garbage collection pause on this thread, and its kind (a stall no profile of our code shows). */
   readonly gcMaxMs: number;
   readonly gcMaxKind: string;
+  /** The slowest moments over `slowMs` (probe stalls and searches), at most 8, slowest first. */
+  readonly slow: readonly SlowMoment[];
+  /** How many probe stalls reached `slowMs`. */
+  readonly slowStalls: number;
   readonly status: string;
 }
 
@@ -83,10 +107,18 @@ async function phase(projectId: string, full: boolean, search: boolean): Promise
   });
   gcObserver.observe({ entryTypes: ['gc'] });
   let probeMax = 0;
+  const slow: SlowMoment[] = [];
+  const phaseStart = performance.now();
+  const note = (what: string, ms: number): void => {
+    if (ms < slowMs) return;
+    const now = performance.now();
+    slow.push({ what, atMs: Math.round(now - phaseStart), sinceSwapMs: Number.isNaN(swap.at) ? null : Math.round(now - swap.at), ms: Math.round(ms) });
+  };
   let due = performance.now() + resolutionMs;
   const probe = setInterval(() => {
     const now = performance.now();
     probeMax = Math.max(probeMax, now - due);
+    note('stall', now - due);
     due = now + resolutionMs;
   }, resolutionMs);
   const searchTimes: number[] = [];
@@ -104,6 +136,7 @@ async function phase(projectId: string, full: boolean, search: boolean): Promise
       store.keyPage(query);
       const answered = performance.now();
       searchTimes.push(answered - nextAt);
+      note(`search ${query.search}`, answered - nextAt);
       nextAt = Math.max(nextAt + searchEveryMs, answered);
     }
   })();
@@ -130,6 +163,8 @@ async function phase(projectId: string, full: boolean, search: boolean): Promise
     searchMaxMs: percentile(searchTimes, 1),
     gcMaxMs: Math.round(gc.maxMs),
     gcMaxKind: gc.kind,
+    slowStalls: slow.filter((moment) => moment.what === 'stall').length,
+    slow: slow.sort((a, b) => b.ms - a.ms).slice(0, 8),
     status: engine.status().status,
   };
 }

@@ -14,17 +14,35 @@ import { indexVocabulary } from './search-vocabulary';
 import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';
 import { qaCondition } from './qa-results';
 import { scanPage } from './scan-page';
+import { cachedStatement } from './statements';
 
 type Row = Record<string, unknown>;
 
+/** A key's own columns as keyRow reads them, in this order (rows read raw, as arrays, cost less to hand over). */
 const keyColumns = 'k.id, k.key_id, k.name, k.description, k.is_plural, k.is_archived, k.is_hidden, k.tags, k.platforms, k.char_limit, k.modified_at';
+const keyColumnCount = 11;
 
-function languagesOf(connection: Connection, projectId: string, generation: number): Language[] {
-  const rows = connection
-    .prepare('SELECT lang_id, iso, name, is_rtl, plural_forms FROM languages WHERE project_id = ? AND generation = ? ORDER BY position')
-    .raw(true)
-    .all(projectId, generation) as [number, string, string, number, string][];
-  return rows.map(([langId, iso, name, isRtl, pluralForms]) => ({ langId, iso, name, isRtl: isRtl === 1, pluralForms: JSON.parse(pluralForms) as string[], progress: null }));
+/** A snapshot's languages never change once it is written, so each is read once per snapshot (keyed by generation). */
+const keptLanguageLists = 8;
+const languageCache = new WeakMap<Connection, Map<string, readonly Language[]>>();
+
+function languagesOf(connection: Connection, projectId: string, generation: number): readonly Language[] {
+  const cache = languageCache.get(connection) ?? new Map<string, readonly Language[]>();
+  languageCache.set(connection, cache);
+  const cacheKey = `${projectId}\u0000${generation}`;
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const rows = cachedStatement(connection, 'SELECT lang_id, iso, name, is_rtl, plural_forms FROM languages WHERE project_id = ? AND generation = ? ORDER BY position', true).all(
+    projectId,
+    generation,
+  ) as [number, string, string, number, string][];
+  const languages = rows.map(([langId, iso, name, isRtl, pluralForms]) => ({ langId, iso, name, isRtl: isRtl === 1, pluralForms: JSON.parse(pluralForms) as string[], progress: null }));
+  cache.set(cacheKey, languages);
+  for (const old of cache.keys()) {
+    if (cache.size <= keptLanguageLists) break;
+    cache.delete(old);
+  }
+  return languages;
 }
 
 function cell(entry: StoredTranslation | null | undefined, iso: string): TranslationCell {
@@ -52,18 +70,20 @@ function jsonList(text: unknown): string[] {
   }
 }
 
-function keyRow(row: Row, translations: TranslationCell[]): KeyRow {
+/** A row's `keyColumns`, read raw: the first `keyColumnCount` values, in keyColumns' order. */
+function keyRow(row: readonly unknown[], translations: TranslationCell[]): KeyRow {
+  const [, keyId, name, description, isPlural, isArchived, isHidden, tags, platforms, charLimit, modifiedAt] = row;
   return {
-    keyId: Number(row.key_id),
-    name: String(row.name),
-    description: String(row.description),
-    isPlural: row.is_plural === 1,
-    isArchived: row.is_archived === 1,
-    isHidden: row.is_hidden === 1,
-    tags: jsonList(row.tags),
-    platforms: jsonList(row.platforms),
-    charLimit: Number(row.char_limit),
-    modifiedAt: typeof row.modified_at === 'number' ? row.modified_at : null,
+    keyId: Number(keyId),
+    name: String(name),
+    description: String(description),
+    isPlural: isPlural === 1,
+    isArchived: isArchived === 1,
+    isHidden: isHidden === 1,
+    tags: jsonList(tags),
+    platforms: jsonList(platforms),
+    charLimit: Number(charLimit),
+    modifiedAt: typeof modifiedAt === 'number' ? modifiedAt : null,
     translations,
   };
 }
@@ -165,7 +185,7 @@ function filters(query: KeyQuery, generation: number, languages: readonly Langua
 /** The total recorded at the swap, for a query with no filter but the archived/hidden switches; otherwise null. */
 function storedTotal(connection: Connection, query: KeyQuery): number | null {
   if (query.status !== null || query.qa !== null || query.tags.length > 0 || query.platforms.length > 0 || query.search.trim() !== '') return null;
-  const row = connection.prepare('SELECT key_counts FROM projects WHERE project_id = ?').raw(true).get(query.projectId) as [string | null] | undefined;
+  const row = cachedStatement(connection, 'SELECT key_counts FROM projects WHERE project_id = ?', true).get(query.projectId) as [string | null] | undefined;
   if (row?.[0] === null || row?.[0] === undefined) return null;
   const counts = JSON.parse(row[0]) as Record<string, number>;
   const wanted = Object.entries(counts).filter(([flags]) => (query.includeArchived || flags[0] === '0') && (query.includeHidden || flags[1] === '0'));
@@ -224,10 +244,11 @@ export function keyPage(connection: Connection, query: KeyQuery, options: KeyPag
     const after = usableCursor(query, generation);
     total = after?.total ?? storedTotal(connection, query) ?? countAll();
     const sql = `SELECT o.id, o.position FROM ${from} WHERE ${clause}${after === null ? '' : ' AND o.position > ?'} ORDER BY o.position LIMIT ? OFFSET ?`;
+    const statement = cachedStatement(connection, sql, true);
     const rows =
       after === null
-        ? (connection.prepare(sql).raw(true).all(...parameters, query.limit, query.offset) as [number, number][])
-        : (connection.prepare(sql).raw(true).all(...parameters, after.position, query.limit, query.offset - after.offset - 1) as [number, number][]);
+        ? (statement.all(...parameters, query.limit, query.offset) as [number, number][])
+        : (statement.all(...parameters, after.position, query.limit, query.offset - after.offset - 1) as [number, number][]);
     ids = rows.map((entry) => entry[0]);
     const end = rows.at(-1);
     const items = pageRows(connection, ids, query);
@@ -256,17 +277,14 @@ function pageRows(connection: Connection, ids: readonly number[], query: KeyQuer
   // With two or more paths json_extract answers a JSON array (null where a language has no entry); the trailing
   // path (no language code has a "~") keeps that shape when only one language is asked for.
   const paths = [...isos.map((iso) => `$."${iso.replace(/[^A-Za-z0-9_-]/g, '')}"`), '$."~"'];
-  const rows = connection
-    .prepare(
-      `SELECT ${keyColumns}, json_extract(t.translations, ${paths.map(() => '?').join(', ')}) AS picked
-       FROM keys k JOIN key_translations t ON t.key_row = k.id WHERE k.id IN (${ids.map(() => '?').join(', ')})`,
-    )
-    .all(...paths, ...ids) as Row[];
-  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  const sql = `SELECT ${keyColumns}, json_extract(t.translations, ${paths.map(() => '?').join(', ')}) AS picked
+       FROM keys k JOIN key_translations t ON t.key_row = k.id WHERE k.id IN (${ids.map(() => '?').join(', ')})`;
+  const rows = cachedStatement(connection, sql, true).all(...paths, ...ids) as unknown[][];
+  const byId = new Map(rows.map((row) => [Number(row[0]), row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (row === undefined) return [];
-    const picked = JSON.parse(String(row.picked)) as (StoredTranslation | null)[];
+    const picked = JSON.parse(String(row[keyColumnCount])) as (StoredTranslation | null)[];
     return [keyRow(row, isos.map((iso, index) => cell(picked[index], iso)))];
   });
 }
@@ -281,8 +299,9 @@ export function keyDetail(connection: Connection, projectId: string, keyId: numb
     .get(projectId, generation, keyId) as Row | undefined;
   if (row === undefined) return null;
   const isos = languagesOf(connection, projectId, generation).map((language) => language.iso);
+  const keyFields = [row.id, row.key_id, row.name, row.description, row.is_plural, row.is_archived, row.is_hidden, row.tags, row.platforms, row.char_limit, row.modified_at];
   return {
-    ...keyRow(row, allCells(row.translations, isos)),
+    ...keyRow(keyFields, allCells(row.translations, isos)),
     keyNames: { ios: String(row.name_ios), android: String(row.name_android), web: String(row.name_web), other: String(row.name_other) },
     context: String(row.context),
     pluralName: String(row.plural_name),
@@ -298,6 +317,7 @@ const facetCache = new WeakMap<Connection, Map<string, ProjectFacets>>();
  */
 export function forgetSnapshotCaches(connection: Connection): void {
   facetCache.delete(connection);
+  languageCache.delete(connection);
   forgetRanks(connection);
 }
 
@@ -323,7 +343,7 @@ export function projectFacets(connection: Connection, projectId: string): Projec
       .prepare(`SELECT DISTINCT j.value FROM (SELECT DISTINCT ${column} AS list FROM keys WHERE project_id = ? AND generation = ?) d, json_each(d.list) j ORDER BY j.value`)
       .raw(true)
       .all(projectId, generation) as [string][]).map((entry) => entry[0]);
-  const facets = { tags: distinct('tags'), platforms: distinct('platforms'), languages: languagesOf(connection, projectId, generation), keyCounts: keyCounts(connection, projectId) };
+  const facets = { tags: distinct('tags'), platforms: distinct('platforms'), languages: languagesOf(connection, projectId, generation).map((language) => ({ ...language })), keyCounts: keyCounts(connection, projectId) };
   cache.set(cacheKey, facets);
   return facets;
 }

@@ -5,6 +5,7 @@
 import type { Language, ProjectSummary, SyncFacts } from '../../../common/contract';
 import type { LokaliseProject, LokaliseTeam } from '../lokalise/types';
 import type { Connection } from './connection';
+import { cachedStatement } from './statements';
 
 type Row = Record<string, unknown>;
 
@@ -166,6 +167,7 @@ export function projectSummary(connection: Connection, projectId: string): Proje
 
 /** The generation readers see for a project, or null when the project is unknown. */
 export function currentGeneration(connection: Connection, projectId: string): number | null {
-  const row = connection.prepare('SELECT generation FROM projects WHERE project_id = ?').raw(true).get(projectId) as [number] | undefined;
+  // Every read of a project's keys starts here: the statement is kept (statements.ts).
+  const row = cachedStatement(connection, 'SELECT generation FROM projects WHERE project_id = ?', true).get(projectId) as [number] | undefined;
   return row?.[0] ?? null;
 }
