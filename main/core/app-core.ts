@@ -35,6 +35,7 @@ import { SyncWhenOnline } from './sync/sync-when-online';
 import { TokenVault } from './vault/token-vault';
 import type { UpdateEdge } from './updates/ports';
 import { UpdateService } from './updates/update-service';
+import { warmReadPath } from './warm-up';
 
 /** What the composition root (main/index.ts, or a test harness) hands to the core. */
 export interface AppCoreDependencies {
@@ -213,9 +214,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     pending: (projectId, keyIds) => {
       if (keyIds?.length === 0) return [];
       try {
-        // A long list of keys (a push's rechecks) reads the whole project instead: one statement has a bound on its
-        // parameters.
-        const some = keyIds !== undefined && keyIds.length <= 500 ? { keyIds } : {};
+        const some = keyIds === undefined ? {} : { keyIds };
         return edits.outbox().list({ projectId, ...some }).map((edit) => ({ keyId: edit.keyId, iso: edit.languageIso, value: edit.pluralForms ?? edit.value }));
       } catch {
         return []; // No outbox (its own problem is reported by the edits calls): check the synced values.
@@ -412,10 +411,17 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
   };
 
-  const opened = keeper.currentLibrary();
-  if (opened !== null) qa.scanWhereStale(opened.listProjects().map((project) => project.projectId));
-
   let closed = false;
+  // Start-up work in the background, one piece at a time: the library's check runs first on its thread, then the
+  // first screen's read path is warmed on main (warm-up.ts), then stale QA results are scanned on theirs. Run together
+  // they kept both cores busy while the window loaded and asked for its first page.
+  const background = startupCheck
+    .then(() => (closed ? undefined : warmReadPath(api, () => closed, dependencies.logger)))
+    .then(() => {
+      const opened = closed ? null : keeper.currentLibrary();
+      if (opened !== null) qa.scanWhereStale(opened.listProjects().map((project) => project.projectId));
+    })
+    .catch((error: unknown) => dependencies.logger.warn('the start-up work could not run', { error }));
   return {
     api,
     events,
@@ -426,7 +432,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       closed = true;
       reachability.stop();
       updates.stop();
-      await startupCheck;
+      await background;
       pushEngine.cancel();
       await pushEngine.whenIdle();
       await qa.close();

@@ -72,4 +72,26 @@ describe('the outbox file', () => {
       outbox.close();
     }
   });
+
+  it('lists edits by project, state and key, however many keys are asked for', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'locdesk-outbox-'));
+    folders.push(folder);
+    const outbox = Outbox.open(folder);
+    try {
+      for (let keyId = 1; keyId <= 40; keyId += 1) outbox.commit(edit(keyId));
+      outbox.commit({ ...edit(7), projectId: 'p2' });
+      outbox.setStates([3, 4], 'held'); // edit ids 3 and 4 are keys 3 and 4
+      const keys = (edits: readonly { keyId: number }[]): number[] => edits.map((entry) => entry.keyId);
+      expect(keys(outbox.list({ projectId: 'p1', keyIds: [9, 7, 2] }))).toEqual([2, 7, 9]);
+      expect(keys(outbox.list({ projectId: 'p2', keyIds: [7, 8] }))).toEqual([7]);
+      expect(keys(outbox.list({ projectId: 'p1', states: ['held'] }))).toEqual([3, 4]);
+      expect(keys(outbox.list({ projectId: 'p1', states: ['held', 'conflict'], keyIds: [4, 5] }))).toEqual([4]);
+      expect(keys(outbox.list({ projectId: 'p1', keyIds: [40, 39, 1], limit: 2, offset: 1 }))).toEqual([39, 40]);
+      // More keys than SQLite takes as parameters of one statement (32,766): a push's rechecks of a large project.
+      const many = Array.from({ length: 40_000 }, (_, index) => index + 1);
+      expect(keys(outbox.list({ projectId: 'p1', keyIds: many }))).toHaveLength(40);
+    } finally {
+      outbox.close();
+    }
+  });
 });

@@ -203,7 +203,11 @@ export class Outbox {
     return row === undefined ? null : toEdit(row);
   }
 
-  /** Edits matching `query`, oldest first. */
+  /**
+   * Edits matching `query`, oldest first. The lists of states and keys travel as one JSON parameter each, so the
+   * statement's text depends only on which filters are set: every key page asks for its keys' edits, and preparing
+   * a fresh `IN (?, ?, …)` of a page's length each time cost more than the read itself.
+   */
   public list(query: OutboxQuery): OutboxEdit[] {
     const where: string[] = [];
     const values: (string | number)[] = [];
@@ -212,15 +216,15 @@ export class Outbox {
       values.push(query.projectId);
     }
     if (query.states !== undefined && query.states.length > 0) {
-      where.push(`state IN (${query.states.map(() => '?').join(',')})`);
-      values.push(...query.states);
+      where.push('state IN (SELECT value FROM json_each(?))');
+      values.push(JSON.stringify(query.states));
     }
     if (query.keyIds !== undefined && query.keyIds.length > 0) {
-      where.push(`key_id IN (${query.keyIds.map(() => '?').join(',')})`);
-      values.push(...query.keyIds);
+      where.push('key_id IN (SELECT value FROM json_each(?))');
+      values.push(JSON.stringify(query.keyIds));
     }
     const sql = `SELECT * FROM edits ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY edit_id LIMIT ? OFFSET ?`;
-    const rows = this.connection.prepare(sql).all(...values, query.limit ?? -1, query.offset ?? 0) as Row[];
+    const rows = this.statement(sql).all(...values, query.limit ?? -1, query.offset ?? 0) as Row[];
     return rows.map(toEdit);
   }
 
