@@ -65,6 +65,12 @@ export function sameLanguages(stored: readonly LokaliseLanguage[], listed: reado
 /** Syncs `projectId`: incrementally when the store has a basis and `full` is false, else in full. */
 export async function syncProject(context: ProjectSyncContext, projectId: string, full: boolean, startedAt: number): Promise<SnapshotCounts> {
   const { client, store, signal } = context;
+  // The writing thread may still be removing the previous sync's old snapshot, a small transaction at a time. A write
+  // on main's connection meanwhile waits for the lock in SQLite's busy handler, asleep with the event loop held (it
+  // sleeps 1, 2, 5, 10… ms between tries and keeps missing the short gaps between steps: a 472 ms stall right after a
+  // 100k-key resync, issue 17). This sync's own requests to the thread queue behind that removal anyway, so waiting
+  // for it here, without blocking, costs the sync nothing. A thread that stopped is started again by the first request.
+  await store.whenSettled().catch(() => undefined);
   store.recordSyncOutcome(projectId, 'running', null);
   // The indexing thread (started once per session, about 0.1 s) starts while the project and its languages load.
   store.prepareIndexing();
