@@ -412,11 +412,12 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
   };
 
   let closed = false;
-  // Start-up work in the background, one piece at a time: the library's check runs first on its thread, then the
-  // first screen's read path is warmed on main (warm-up.ts), then stale QA results are scanned on theirs. Run together
-  // they kept both cores busy while the window loaded and asked for its first page.
-  const background = startupCheck
-    .then(() => (closed ? undefined : warmReadPath(api, () => closed, dependencies.logger)))
+  // Start-up work in the background. The first screen's read path is warmed on main at once (warm-up.ts), while the
+  // window is still loading and nothing else asks main for anything; the library's check runs on its thread
+  // meanwhile. Stale QA results are scanned only after both: run alongside the check, the scan kept both cores busy
+  // while the window loaded and asked for its first page.
+  const warmed = warmReadPath(api, () => closed, dependencies.logger);
+  const background = Promise.all([startupCheck, warmed])
     .then(() => {
       const opened = closed ? null : keeper.currentLibrary();
       if (opened !== null) qa.scanWhereStale(opened.listProjects().map((project) => project.projectId));
