@@ -11,7 +11,6 @@ import Database from 'libsql';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Connection, Statement } from './connection';
 import type { IndexReply, IndexRequest, IndexWorkerData } from './search-index-protocol';
-import { runThreadInBackground } from './background-priority';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -162,8 +161,4 @@ function serve(port: MessagePort, data: IndexWorkerData): void {
   reply({ type: 'ready' });
 }
 
-if (!isMainThread && parentPort !== null) {
-  // The main thread goes first when the cores are busy (see background-priority.ts).
-  runThreadInBackground();
-  serve(parentPort, workerData as IndexWorkerData);
-}
+if (!isMainThread && parentPort !== null) serve(parentPort, workerData as IndexWorkerData);

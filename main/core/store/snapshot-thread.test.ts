@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,40 +44,5 @@ describe('a store closed while its writing thread holds a snapshot', () => {
     const reopened = LibraryStore.open(folder);
     opened.push(reopened);
     expect(reopened.project('p1')?.sync.status).toBe('never');
-  });
-});
-
-/** The nice value of each thread of this process, by thread id (Linux: field 19 of /proc/self/task/<id>/stat). */
-function threadNice(): Map<number, number> {
-  const nice = new Map<number, number>();
-  for (const id of readdirSync('/proc/self/task')) {
-    try {
-      const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
-      nice.set(Number(id), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
-    } catch {
-      // The thread ended meanwhile.
-    }
-  }
-  return nice;
-}
-
-describe('the priority of the writing and indexing threads', () => {
-  it.runIf(existsSync('/proc/thread-self'))('lowers theirs to nice 10 and leaves the calling thread its own', async () => {
-    const before = threadNice();
-    const folder = mkdtempSync(join(tmpdir(), 'locdesk-thread-'));
-    const store = LibraryStore.open(folder);
-    opened.push(store);
-    const project = { projectId: 'p1', name: 'P', description: '', baseLanguageId: 640, baseLanguageIso: 'en', teamId: null, createdAt: null, progressTotal: 0, keysTotal: 0, languages: [] };
-    store.rememberProject(project);
-    // Opening a snapshot starts the writing thread, which starts the indexing thread.
-    const snapshot = await store.openSnapshot('p1', 0);
-    const after = threadNice();
-    await snapshot.abort();
-    const started = [...after].filter(([id]) => !before.has(id));
-    expect(started.filter(([, nice]) => nice === 10).length).toBeGreaterThanOrEqual(2);
-    const self = readFileSync('/proc/thread-self/stat', 'utf8');
-    const ownNice = Number(self.slice(self.lastIndexOf(')') + 2).split(' ')[16]);
-    expect(ownNice).toBe(before.get(Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0])));
-    expect(ownNice).not.toBe(10);
   });
 });

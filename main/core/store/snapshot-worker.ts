@@ -27,7 +27,6 @@ import type { SnapshotAnswers, SnapshotFailure, SnapshotReply, SnapshotRequest, 
 import { SnapshotWriter } from './snapshot-writer';
 import { storePath, useSyncCache } from './database';
 import { searchIndexPath } from './search-index';
-import { runThreadInBackground } from './background-priority';
 
 /**
  * Keys removed per transaction when an old snapshot goes: about 10 ms of work each on this machine, so a write on the
@@ -202,8 +201,4 @@ function serve(port: MessagePort, data: SnapshotWorkerData): void {
   reply({ type: 'ready' });
 }
 
-if (!isMainThread && parentPort !== null) {
-  // The main thread goes first when the cores are busy (see background-priority.ts).
-  runThreadInBackground();
-  serve(parentPort, workerData as SnapshotWorkerData);
-}
+if (!isMainThread && parentPort !== null) serve(parentPort, workerData as SnapshotWorkerData);
