@@ -9,6 +9,7 @@ import { UpdateStatus } from './app/UpdateStatus';
 import { SignIn } from './auth/SignIn';
 import { EditsShell } from './edit/EditsShell';
 import { useAuthState } from './auth/use-auth-state';
+import { prefetchFirstPage } from './keys/first-page-prefetch';
 import { ProjectView } from './keys/ProjectView';
 import { ProjectSidebar } from './projects/ProjectSidebar';
 import { useProjects } from './projects/use-projects';
@@ -65,6 +66,8 @@ export function App({ viewportHeight }: { viewportHeight?: number }): React.JSX.
           projects={projects}
           selectedId={selected?.projectId ?? null}
           onSelect={(projectId) => {
+            const chosen = projects.find((project) => project.projectId === projectId);
+            if (chosen !== undefined && chosen.projectId !== selected?.projectId) prefetchFirstPage(chosen);
             setSelectedId(projectId);
             setProjectsOpen(false);
           }} progress={progress} syncBlocked={syncBlocked} onProjectChanged={replace} />

@@ -13,6 +13,7 @@ import { KeyDetailPanel, type EditorRequest } from './KeyDetailPanel';
 import { KeyToolbar, noFilters, type KeyFilters } from './KeyToolbar';
 import { QaFilter } from './QaFilter';
 import { QaSettingsButton } from '../qa/QaSettingsButton';
+import { keyQuery } from './first-page-prefetch';
 import { useKeyWindow } from './use-key-window';
 import { defaultPreferences, hasStoredPreferences, useViewPreferences } from './use-view-preferences';
 import { useWritableLanguages } from './use-writable-languages';
@@ -62,24 +63,8 @@ export function ProjectView({
   const columns = useMemo(() => gridColumns(preferences.sourceIso, preferences.targetIsos, languages), [preferences, languages]);
 
   const query = useMemo(
-    () =>
-      !settled
-        ? null
-        : {
-            projectId: project.projectId,
-            sourceIso: preferences.sourceIso,
-            targetIsos: [...preferences.targetIsos],
-            search: debouncedSearch.trim(),
-            status: filters.status,
-            statusIso: filters.statusIso,
-            tags: [...filters.tags],
-            platforms: [...filters.platforms] as ('ios' | 'android' | 'web' | 'other')[],
-            includeArchived: filters.includeArchived,
-            includeHidden: filters.includeHidden,
-            sort: filters.sort,
-            qa: qaFilter,
-          },
-    [settled, project.projectId, preferences.sourceIso, preferences.targetIsos, debouncedSearch, filters, qaFilter],
+    () => (!settled ? null : keyQuery(project.projectId, preferences, debouncedSearch.trim(), filters, qaFilter)),
+    [settled, project.projectId, preferences, debouncedSearch, filters, qaFilter],
   );
   const keys = useKeyWindow(query, reloadToken);
   // Facets and QA counts are asked for once this project's first page has answered (or failed), never before it.

@@ -1,10 +1,9 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyCursor, KeyPage, KeyQueryInput, KeyRow } from '../../../common/contract';
 import { api, messageOf } from '../api';
+import { keyPageSize, takeFirstPage } from './first-page-prefetch';
 import { jumped, keptPages, nearestCursor, pagesToEvict, pagesToLoad, type PageRange } from './key-pages';
 
-/** Rows are fetched in pages of this size as the list scrolls: about one screen, so the first page is quick. */
-export const keyPageSize = 50;
 /** Pages asked for at once: the core answers one call at a time, so more would only queue answers for rows long gone. */
 const inFlightLimit = 2;
 /** How long a view that jumped must rest before its pages are asked for: a few frames. */
@@ -63,8 +62,9 @@ export function useKeyWindow(query: Omit<KeyQueryInput, 'offset' | 'limit' | 'af
       current.requested.add(page);
       current.inFlight += 1;
       const offset = page * keyPageSize;
-      api()
-        .keys.page({ ...parsed, offset, limit: keyPageSize, after: nearestCursor(current.cursors, page) })
+      // The first page may have been asked for already, while the view was being rendered (first-page-prefetch.ts).
+      const ahead = page === 0 ? takeFirstPage(current.signature) : null;
+      (ahead ?? api().keys.page({ ...parsed, offset, limit: keyPageSize, after: nearestCursor(current.cursors, page) }))
         .then((result) => {
           if (cache.current !== current) return;
           current.inFlight -= 1;

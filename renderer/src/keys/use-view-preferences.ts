@@ -28,6 +28,18 @@ export function hasStoredPreferences(projectId: string): boolean {
   return read(projectId) !== null;
 }
 
+/**
+ * The stored languages of `projectId` as its view shows them while `languages` are the project's, or null when none
+ * are stored (or the stored source language is gone, when the view falls back to its default). Lets a page be asked
+ * for before the view exists (first-page-prefetch.ts).
+ */
+export function storedPreferences(projectId: string, languages: readonly Language[]): ViewPreferences | null {
+  const stored = read(projectId);
+  const known = new Set(languages.map((language) => language.iso));
+  if (stored === null || !known.has(stored.sourceIso)) return null;
+  return { sourceIso: stored.sourceIso, targetIsos: stored.targetIsos.filter((iso) => known.has(iso) && iso !== stored.sourceIso) };
+}
+
 function readRecent(): readonly string[] {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(recentKey) ?? '[]');

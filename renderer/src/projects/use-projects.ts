@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectSummary } from '../../../common/contract';
 import { api, isExpectedOffline, messageOf } from '../api';
+import { prefetchFirstPage } from '../keys/first-page-prefetch';
 
 /** The project list and what a view needs to follow library changes. */
 export interface Projects {
@@ -26,6 +27,7 @@ export function useProjects(signedIn: boolean, online: boolean): Projects {
   // List and refresh answers arrive in any order; an answer to an older request must never replace a newer one
   // (a slow refresh from Lokalise would otherwise undo the reload that a finished sync asked for).
   const requests = useRef({ started: 0, applied: 0 });
+  const listedOnce = useRef(false);
   const isLatest = useCallback((ticket: number): boolean => {
     if (ticket < requests.current.applied) return false;
     requests.current.applied = ticket;
@@ -36,7 +38,11 @@ export function useProjects(signedIn: boolean, online: boolean): Projects {
     api()
       .projects.list()
       .then((stored) => {
-        if (isLatest(ticket)) setProjects(stored);
+        if (!isLatest(ticket)) return;
+        // At start the workspace opens the first project: its first page is asked for while the workspace renders.
+        if (!listedOnce.current && stored[0] !== undefined) prefetchFirstPage(stored[0]);
+        listedOnce.current = true;
+        setProjects(stored);
       })
       .catch((error: unknown) => {
         setProblem(messageOf(error));
