@@ -89,7 +89,7 @@ describe('facets on a thread', () => {
     for (const path of [damaged, missing]) {
       const onMain = mainSideError(path) as Error & { code?: string };
       const onThread = await facetsOnThread({ job: 'facets', libraryPath: path, projectId: 'p' }).then(
-        () => new Error('the thread did not fail'),
+        (): Error & { code?: string } => new Error('the thread did not fail'),
         (error: unknown) => error as Error & { code?: string },
       );
       expect({ message: onThread.message, code: onThread.code }).toEqual({ message: onMain.message, code: onMain.code });
