@@ -8,6 +8,7 @@ import { headerAbove, moveCell, moveHeader, type CellPosition } from './grid-key
 import { GridHeader } from './GridHeader';
 import { GridRow, type CellRenderer } from './GridRow';
 import { RowMenu, rowMenuItems } from './RowMenu';
+import { firstPaintRows, useProgressiveCount } from './use-progressive-count';
 
 /** A row's height when not selected: one line of text (32 px keeps 18+ rows on a 1280×800 screen). */
 export const gridRowHeight = 32;
@@ -83,8 +84,12 @@ export function KeyGrid({ keys, columns, widths, onResize, search, selected, onS
   const [selectedHeight, measureSelected] = useMeasuredHeight();
   const total = keys.total ?? 0;
   const selectedRow = selected?.row ?? null;
+  // Within the first rows, a large list is sized in full only after its first rows are painted (see the hook).
+  const margin = firstPaintRows - 100;
+  const nearTop = (scroller.current?.scrollTop ?? 0) < margin * gridRowHeight && (selectedRow ?? 0) < margin;
+  const count = useProgressiveCount(total, nearTop);
   const virtualizer = useVirtualizer({
-    count: total,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: (index) => (index === selectedRow ? selectedHeight : gridRowHeight),
     // A few rows either side: each is a full mount when the view jumps, so every extra row costs every frame.
