@@ -332,7 +332,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       },
       facets: (projectId) => {
         summary(projectId);
-        return Promise.resolve(library().facets(projectId));
+        return library().facetsOffMain(projectId);
       },
       contributor: (projectId) => edits.contributor(projectId),
     },

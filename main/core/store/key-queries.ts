@@ -4,7 +4,7 @@
  *
  * Every query reads the project's current generation only, so a sync writing the next one never shows through.
  */
-import type { KeyCounts, KeyCursor, KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../common/contract';
+import type { KeyCursor, KeyDetail, KeyPage, KeyQuery, KeyRow, Language, ProjectFacets, TranslationCell } from '../../../common/contract';
 import type { Connection } from './connection';
 import { currentGeneration } from './project-rows';
 import { sortOrders } from './key-order';
@@ -15,6 +15,7 @@ import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';
 import { qaCondition } from './qa-results';
 import { scanPage } from './scan-page';
 import { cachedStatement } from './statements';
+import { readLanguages, snapshotFacets, type GenerationFacets } from './facets-read';
 
 type Row = Record<string, unknown>;
 
@@ -32,11 +33,7 @@ function languagesOf(connection: Connection, projectId: string, generation: numb
   const cacheKey = `${projectId}\u0000${generation}`;
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
-  const rows = cachedStatement(connection, 'SELECT lang_id, iso, name, is_rtl, plural_forms FROM languages WHERE project_id = ? AND generation = ? ORDER BY position', true).all(
-    projectId,
-    generation,
-  ) as [number, string, string, number, string][];
-  const languages = rows.map(([langId, iso, name, isRtl, pluralForms]) => ({ langId, iso, name, isRtl: isRtl === 1, pluralForms: JSON.parse(pluralForms) as string[], progress: null }));
+  const languages = readLanguages(connection, projectId, generation);
   cache.set(cacheKey, languages);
   for (const old of cache.keys()) {
     if (cache.size <= keptLanguageLists) break;
@@ -310,6 +307,8 @@ export function keyDetail(connection: Connection, projectId: string, keyId: numb
 }
 
 const facetCache = new WeakMap<Connection, Map<string, ProjectFacets>>();
+/** Per connection, how many times its snapshot caches were dropped: tells a thread's answer that raced with a drop. */
+const forgets = new WeakMap<Connection, number>();
 
 /**
  * Drops what is cached per snapshot (facets, search arrays). The caches are keyed by generation, which only grows
@@ -317,16 +316,9 @@ const facetCache = new WeakMap<Connection, Map<string, ProjectFacets>>();
  */
 export function forgetSnapshotCaches(connection: Connection): void {
   facetCache.delete(connection);
+  forgets.set(connection, (forgets.get(connection) ?? 0) + 1);
   languageCache.delete(connection);
   forgetRanks(connection);
-}
-
-/** The current snapshot's keys by archived/hidden flag, from the counts written at the swap; null before any. */
-function keyCounts(connection: Connection, projectId: string): KeyCounts | null {
-  const row = connection.prepare('SELECT key_counts FROM projects WHERE project_id = ?').raw(true).get(projectId) as [string | null] | undefined;
-  if (row?.[0] === null || row?.[0] === undefined) return null;
-  const counts = JSON.parse(row[0]) as Record<string, number>;
-  return { visible: counts['00'] ?? 0, archivedOnly: counts['10'] ?? 0, hiddenOnly: counts['01'] ?? 0, archivedAndHidden: counts['11'] ?? 0 };
 }
 
 /** The tags, platforms, languages and key counts of a project's current snapshot (cached per generation). */
@@ -338,12 +330,33 @@ export function projectFacets(connection: Connection, projectId: string): Projec
   const cacheKey = `${projectId}\u0000${generation}`;
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
-  const distinct = (column: 'tags' | 'platforms'): string[] =>
-    (connection
-      .prepare(`SELECT DISTINCT j.value FROM (SELECT DISTINCT ${column} AS list FROM keys WHERE project_id = ? AND generation = ?) d, json_each(d.list) j ORDER BY j.value`)
-      .raw(true)
-      .all(projectId, generation) as [string][]).map((entry) => entry[0]);
-  const facets = { tags: distinct('tags'), platforms: distinct('platforms'), languages: languagesOf(connection, projectId, generation).map((language) => ({ ...language })), keyCounts: keyCounts(connection, projectId) };
+  const facets = snapshotFacets(connection, projectId, generation, languagesOf(connection, projectId, generation));
   cache.set(cacheKey, facets);
   return facets;
+}
+
+/**
+ * The facets as `projectFacets` gives them, with the reading done by `readElsewhere` (a thread, facets-thread.ts)
+ * so main never reads every key of a snapshot; main only looks at the cache, one row per call. An answer is kept
+ * only when it is still true when it arrives: the same generation is current and the caches were not dropped
+ * ("forget offline data") meanwhile. `readElsewhere` answering null (no thread could run) reads on main instead.
+ */
+export async function projectFacetsElsewhere(
+  connection: Connection,
+  projectId: string,
+  readElsewhere: (projectId: string) => Promise<GenerationFacets | null>,
+): Promise<ProjectFacets> {
+  const generation = currentGeneration(connection, projectId);
+  if (generation === null) return { tags: [], platforms: [], languages: [], keyCounts: null };
+  const cached = facetCache.get(connection)?.get(`${projectId}\u0000${generation}`);
+  if (cached !== undefined) return cached;
+  const forgotten = forgets.get(connection) ?? 0;
+  const answer = await readElsewhere(projectId);
+  if (answer === null) return projectFacets(connection, projectId);
+  if (answer.generation !== null && connection.open && (forgets.get(connection) ?? 0) === forgotten && currentGeneration(connection, projectId) === answer.generation) {
+    const cache = facetCache.get(connection) ?? new Map<string, ProjectFacets>();
+    facetCache.set(connection, cache);
+    cache.set(`${projectId}\u0000${answer.generation}`, answer.facets);
+  }
+  return answer.facets;
 }

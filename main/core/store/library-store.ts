@@ -12,7 +12,9 @@ import { readKeyTimes } from '../lokalise/wire';
 import { silentLogger, type Logger } from '../log';
 import type { Connection } from './connection';
 import { openDatabase, rebuildDatabase, storeError, storePath } from './database';
-import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets } from './key-queries';
+import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets, projectFacetsElsewhere } from './key-queries';
+import type { GenerationFacets } from './facets-read';
+import { facetsOnThread } from './facets-thread';
 import { ensureProject, keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
 import { isDamage } from './damage';
 import { readResyncBasis, type ResyncBasis } from './resync-basis';
@@ -272,6 +274,15 @@ export class LibraryStore {
   /** Tags, platforms and languages of a project. */
   public facets(projectId: string): ProjectFacets {
     return this.guard(() => projectFacets(this.connection, projectId));
+  }
+
+  /** The same facets, read on a thread (facets-thread.ts) so opening a big project never freezes the window. */
+  public facetsOffMain(projectId: string): Promise<ProjectFacets> {
+    const read = (id: string): Promise<GenerationFacets | null> => facetsOnThread({ job: 'facets', libraryPath: storePath(this.folder), projectId: id });
+    return projectFacetsElsewhere(this.connection, projectId, read).catch((error: unknown) => {
+      if (isDamage(error)) this.onDamage(error);
+      throw storeError(error);
+    });
   }
 
   /**

@@ -13,6 +13,8 @@ import Database from 'libsql';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Connection, Statement } from './connection';
 import { isDamage } from './damage';
+import { currentFacets } from './facets-read';
+import type { FacetsData, FacetsReply } from './facets-thread';
 import { issueMask, keyIssues, pendingValues, type PendingValues } from './qa-inputs';
 import type { QaCountsData, QaReply, QaRequest, QaWorkerData } from './qa-scan-protocol';
 import { qaCounts, qaTablesSql } from './qa-results';
@@ -200,8 +202,27 @@ function count(port: MessagePort, data: QaCountsData): void {
   }
 }
 
+/**
+ * Reads one project's facets (see facets-thread.ts) and answers once, the thread then ending by itself. An error
+ * goes back with its message and SQLite code, so main raises the same error a read of its own would have met.
+ */
+function facets(port: MessagePort, data: FacetsData): void {
+  let library: Connection | null = null;
+  try {
+    library = new Database(data.libraryPath, { readonly: true });
+    library.exec('PRAGMA busy_timeout = 5000');
+    port.postMessage({ type: 'facets', answer: currentFacets(library, data.projectId) } satisfies FacetsReply);
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : null } satisfies FacetsReply);
+  } finally {
+    library?.close();
+  }
+}
+
 if (!isMainThread && parentPort !== null) {
-  const data = workerData as QaWorkerData | QaCountsData;
-  if ('job' in data) count(parentPort, data);
-  else serve(parentPort, data);
+  const data = workerData as QaWorkerData | QaCountsData | FacetsData;
+  if (!('job' in data)) serve(parentPort, data);
+  else if (data.job === 'facets') facets(parentPort, data);
+  else count(parentPort, data);
 }
