@@ -10,6 +10,7 @@ import { LibraryKeeper, libraryReplacedNotice } from './library-keeper';
 import { silentLogger } from './log';
 import { LokaliseClient } from './lokalise/client';
 import { LibraryStore } from './store';
+import { internalsOf } from './store/library-store';
 import { SyncEngine } from './sync/sync-engine';
 
 let fake: FakeLokalise;
@@ -95,6 +96,9 @@ describe('LibraryKeeper', () => {
     const word = page(keeper, projectId).items[0]!.name.split(/[^A-Za-z]+/).find((part) => part.length > 3) ?? 'settings';
     const expected = page(keeper, projectId, word).total;
     expect(expected).toBeGreaterThan(0);
+    // After a sync the index thread goes on merging segments in the background (tidy); damage written meanwhile could
+    // be overwritten by its next step, or meet its lock. Stop it first, as a closed app would have.
+    await (await internalsOf(keeper.library()).indexWriter()).close();
     damagePages(LibraryStore.filesIn(folder).searchIndex);
     commitBehindTheStore(LibraryStore.filesIn(folder).searchIndex);
 

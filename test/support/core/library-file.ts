@@ -67,6 +67,8 @@ export function checkpointLibrary(folder: string): void {
   for (const path of [files.library, files.searchIndex]) {
     const connection = new Database(path);
     try {
+      // The store's threads may still be writing (the index after a sync): wait for them, as the store itself does.
+      connection.exec('PRAGMA busy_timeout = 10000');
       connection.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
       connection.close();
@@ -82,6 +84,8 @@ export function checkpointLibrary(folder: string): void {
 export function commitBehindTheStore(path: string): void {
   const connection = new Database(path);
   try {
+    // Another writer (the index thread finishing a sync's work) may hold the file for a moment: wait, do not fail.
+    connection.exec('PRAGMA busy_timeout = 10000');
     connection.exec('CREATE TABLE written_behind_the_store (x); DROP TABLE written_behind_the_store;');
   } finally {
     connection.close();
