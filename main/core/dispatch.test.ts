@@ -72,6 +72,17 @@ describe('dispatchCall', () => {
     expect(envelope).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) as string } });
   });
 
+  it('passes a valid key page through and refuses one whose cell carries a field the contract does not name', async () => {
+    const cell = { languageIso: 'de', value: 'Hallo', pluralForms: null, isEmpty: false, isReviewed: false, isUnverified: false, modifiedAt: null };
+    const row = { keyId: 1, name: 'hello', description: '', isPlural: false, isArchived: false, isHidden: false, tags: [], platforms: [], charLimit: 0, modifiedAt: null, translations: [cell] };
+    const page = { total: 1, offset: 0, items: [row] };
+    const query = { projectId: 'project.1', sourceIso: 'en', targetIsos: ['de'] };
+    await expect(dispatchCall(fakeApi({ keys: { page: () => Promise.resolve(page) } }), 'keys:page', [query])).resolves.toEqual({ ok: true, value: page });
+    const leaking = { ...page, items: [{ ...row, translations: [{ ...cell, accessToken: 'leak' }] }] };
+    const envelope = await dispatchCall(fakeApi({ keys: { page: () => Promise.resolve(leaking) } }), 'keys:page', [query]);
+    expect(envelope).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) as string } });
+  });
+
   it('finds calls by channel', () => {
     expect(findCall('projects:list')?.method).toBe('list');
     expect(findCall('nope')).toBeUndefined();

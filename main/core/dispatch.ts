@@ -8,10 +8,29 @@
 import { listCalls, listEvents, type CoreApi, type Envelope } from '../../common/contract';
 import type { CoreEvent } from './event-bus';
 import { toSafeError } from './errors';
+import { plainCheck, type PlainCheck } from './plain-check';
 
 type Call = ReturnType<typeof listCalls>[number];
 const callsByChannel: ReadonlyMap<string, Call> = new Map(listCalls().map((call) => [call.spec.channel, call]));
 const eventsByName = new Map(listEvents().map((event) => [`${event.domain}.${event.name}`, event]));
+
+/** Each channel's plain check of its result (plain-check.ts), built on the channel's first reply; null: zod only. */
+const resultChecks = new Map<string, PlainCheck | null>();
+
+/**
+ * The reply for `value`, as the contract lets it out: the value itself when it already has exactly the result
+ * schema's shape (the plain check), else what the schema's parse answers (it throws on a wrong shape). The two agree:
+ * the plain check passes only values zod would answer unchanged, so the cheap path never lets through what zod
+ * would refuse or strip.
+ */
+function checkedResult(call: Call, value: unknown): unknown {
+  let check = resultChecks.get(call.spec.channel);
+  if (check === undefined) {
+    check = plainCheck(call.spec.result);
+    resultChecks.set(call.spec.channel, check);
+  }
+  return check?.(value) === true ? value : call.spec.result.parse(value);
+}
 
 /** Looks up the call behind a channel name, or undefined for a channel the contract does not know. */
 export function findCall(channel: string): Call | undefined {
@@ -34,7 +53,7 @@ export async function dispatchCall(api: CoreApi, channel: string, rawArguments: 
     const method = domain?.[call.method];
     if (method === undefined) throw new Error(`The core does not implement ${call.domain}.${call.method}.`);
     const value = await method.apply(domain, parsed.data as unknown[]);
-    return { ok: true, value: call.spec.result.parse(value) };
+    return { ok: true, value: checkedResult(call, value) };
   } catch (error) {
     return { ok: false, error: toSafeError(error) };
   }

@@ -156,6 +156,49 @@ describe('project-wide QA scan', () => {
     }
   });
 
+  it('fills in the same issues whether or not the page shows the base language, and checks pending values', async () => {
+    const { rig: synced, project } = await syncedRig();
+    const { qa } = service(() => synced.store);
+    qa.scan(project.projectId);
+    await qa.whenIdle();
+    const base = project.baseLanguageIso ?? 'en';
+    const targets = project.languages.map((language) => language.iso).filter((iso) => iso !== base);
+    const [source = 'de', shown = 'fr'] = targets;
+    const details = new Map(allDetails(synced.store, project).map((detail) => [detail.keyId, detail]));
+    const flagged = [...details.values()].find((detail) => !detail.isArchived && !detail.isHidden && directIssues(project, detail).has(shown));
+    if (flagged === undefined) throw new Error('no key flagged in the shown language');
+    // A pending value of the base language changes what the shown language is checked against.
+    const baseCell = flagged.translations.find((cell) => cell.languageIso === base);
+    const pendingBase = `${baseCell?.value ?? ''} {{extra}}`;
+    qa.usePendingTranslations({ pending: () => [{ keyId: flagged.keyId, iso: base, value: pendingBase }] });
+    const expectedIssues = (keyId: number): Map<string, QaIssue[]> | undefined => {
+      const detail = details.get(keyId);
+      if (detail === undefined) return undefined;
+      const stored = directIssues(project, detail);
+      if (keyId !== flagged.keyId) return stored;
+      // The stored results pick the cells to check; the pending value decides what is found in them.
+      const withPending = { ...detail, translations: detail.translations.map((cell) => (cell.languageIso === base ? { ...cell, value: pendingBase, pluralForms: null } : cell)) };
+      return new Map([...directIssues(project, withPending)].filter(([iso]) => stored.has(iso)));
+    };
+    const withoutToken = (issues: QaIssue[] | undefined): unknown => issues?.map((issue) => Object.fromEntries(Object.entries(issue).filter(([name]) => name !== 'token')));
+    // Base as the source (issues from the page's cells), and a source that is not the base (issues read from the
+    // store); every shown language but the base is checked, the source too then.
+    for (const page of [
+      qa.withIssues(synced.store.keyPage(query(project, { sourceIso: base, targetIsos: targets, limit: 500 })), query(project)),
+      qa.withIssues(synced.store.keyPage(query(project, { sourceIso: source, targetIsos: targets.slice(1), limit: 500 })), query(project)),
+    ]) {
+      expect(page.items.some((item) => item.keyId === flagged.keyId)).toBe(true);
+      expect(page.items.filter((item) => item.translations.some((cell) => cell.qa !== undefined)).length).toBeGreaterThan(1);
+      // Plural keys among the flagged ones: their cells are checked by form.
+      expect(page.items.filter((item) => item.isPlural && item.translations.some((cell) => cell.qa !== undefined)).length).toBeGreaterThan(0);
+      for (const item of page.items) {
+        for (const cell of item.translations) {
+          expect(cell.qa, `${String(item.keyId)} ${cell.languageIso}`).toEqual(withoutToken(expectedIssues(item.keyId)?.get(cell.languageIso)));
+        }
+      }
+    }
+  });
+
   it('cancels a running scan, keeps the results incomplete, and scans again on request', async () => {
     const { rig: synced, project } = await syncedRig();
     const { qa, events } = service(() => synced.store, new MemoryKeyValueStore(), 5);

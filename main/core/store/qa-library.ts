@@ -189,8 +189,10 @@ export class QaLibrary {
    * exactly what the translator sees; the stored masks only pick which cells to look at.
    *
    * The masks are read first, for the page's key ids in one statement (ids as a JSON array, so it is prepared once
-   * rather than once per page size), and the stored translations only of the keys with a flagged cell in a shown
-   * language: most pages have few, and reading and parsing every language of every row cost more than the page.
+   * rather than once per page size). The checks' inputs are then the item's own cells when it shows the base
+   * language (a page's cell holds the stored value and plural forms, exactly what the checks read): no second read.
+   * Only the flagged keys of a page that does not show the base language read their stored translations, and only
+   * those: reading and parsing every language of every row cost more than the page.
    */
   public withIssues<T extends KeyRow>(projectId: string, items: readonly T[], settings: QaSettings, pending: readonly PendingTranslation[]): T[] {
     const found = items.length === 0 ? null : this.facts(projectId);
@@ -215,17 +217,13 @@ export class QaLibrary {
       if (languages.size > 0) shown.set(item.keyId, languages);
     }
     if (shown.size === 0) return [...items];
-    const rows = this.statement(
-      `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
-       WHERE k.project_id = ? AND k.generation = ? AND k.key_id IN (SELECT value FROM json_each(?))`,
-    ).all(projectId, found.generation, JSON.stringify([...shown.keys()])) as Row[];
-    const byKey = new Map(rows.map((row) => [row[1], row]));
+    const inputs = this.checkInputs(projectId, found.generation, found.facts.baseIso, items, shown);
     const values = pendingValues(pending);
     return items.map((item) => {
-      const row = byKey.get(item.keyId);
+      const key = inputs.get(item.keyId);
       const languages = shown.get(item.keyId);
-      if (row === undefined || languages === undefined) return item;
-      const issues = keyIssues(found.facts, keyRowOf(row), settings, values, languages);
+      if (key === undefined || languages === undefined) return item;
+      const issues = keyIssues(found.facts, key, settings, values, languages);
       const translations = item.translations.map((cell): TranslationCell => {
         const list = issues.get(cell.languageIso);
         return list === undefined ? cell : { ...cell, qa: list.map(({ checkId, severity, message, form, range }) => ({ checkId, severity, message, form, range })) };
@@ -233,6 +231,43 @@ export class QaLibrary {
       return { ...item, translations };
     });
   }
+
+  /**
+   * The checks' input for each key in `shown`: built from the item's cells (the base language's and the shown
+   * ones) when the item has the base language's cell, else read from the store.
+   */
+  private checkInputs(projectId: string, generation: number, baseIso: string, items: readonly KeyRow[], shown: ReadonlyMap<number, ReadonlySet<string>>): Map<number, QaKeyRow> {
+    const inputs = new Map<number, QaKeyRow>();
+    const unread: number[] = [];
+    for (const item of items) {
+      const languages = shown.get(item.keyId);
+      if (languages === undefined) continue;
+      if (!item.translations.some((cell) => cell.languageIso === baseIso)) {
+        unread.push(item.keyId);
+        continue;
+      }
+      const translations: Record<string, StoredTranslation> = {};
+      for (const cell of item.translations) {
+        if (cell.languageIso === baseIso || languages.has(cell.languageIso)) translations[cell.languageIso] = storedOf(cell);
+      }
+      inputs.set(item.keyId, { keyId: item.keyId, isPlural: item.isPlural, charLimit: item.charLimit, translations });
+    }
+    if (unread.length === 0) return inputs;
+    const rows = this.statement(
+      `SELECT k.id, k.key_id, k.is_plural, k.char_limit, t.translations FROM keys k JOIN key_translations t ON t.key_row = k.id
+       WHERE k.project_id = ? AND k.generation = ? AND k.key_id IN (SELECT value FROM json_each(?))`,
+    ).all(projectId, generation, JSON.stringify(unread)) as Row[];
+    for (const row of rows) inputs.set(row[1], keyRowOf(row));
+    return inputs;
+  }
+}
+
+/**
+ * A cell as the stored translation it was read from, as far as the checks look: its text and plural forms (an
+ * absent translation reads as an empty text either way).
+ */
+function storedOf(cell: TranslationCell): StoredTranslation {
+  return [cell.value, cell.pluralForms, cell.isReviewed ? 1 : 0, cell.isUnverified ? 1 : 0, cell.modifiedAt];
 }
 
 function keyRowOf([, keyId, isPlural, charLimit, translations]: Row): QaKeyRow {

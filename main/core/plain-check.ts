@@ -1,0 +1,202 @@
+/**
+ * A fast yes/no check derived from a contract schema: does this value already have exactly the schema's shape, so
+ * that parsing it would only copy it?
+ *
+ * Why: every reply is checked against its contract schema before it leaves the core (dispatch.ts), and a key page
+ * is a hundred rows of cells. zod's parse builds a full copy and its bookkeeping, and its parsers are compiled on
+ * first use, so the first pages after start paid several milliseconds for the check alone (issue 17). This check
+ * walks the value once, allocates nothing, and needs no compiling; it is built from the schema itself, so it cannot
+ * drift from the contract.
+ *
+ * It is conservative: it answers true only when zod would accept the value and answer an equal one (no default to
+ * fill in, no unknown key to strip, nothing to transform). Any schema part it does not know (transforms, refinements,
+ * defaults, tuples, formats other than a plain pattern…) makes `plainCheck` answer null, and the caller parses with
+ * zod as before; a value it refuses is also handed to zod, which throws the contract's own error.
+ */
+/** True when the value passes as it is. */
+export type PlainCheck = (value: unknown) => boolean;
+
+interface CheckDefinition {
+  readonly check?: string;
+  readonly format?: string;
+  readonly pattern?: RegExp;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly length?: number;
+  readonly value?: unknown;
+  readonly inclusive?: boolean;
+}
+
+interface Definition extends CheckDefinition {
+  readonly type: string;
+  readonly checks?: readonly { readonly _zod: { readonly def: CheckDefinition } }[];
+  readonly coerce?: boolean;
+  readonly shape?: Readonly<Record<string, Schema>>;
+  readonly catchall?: Schema;
+  readonly element?: Schema;
+  readonly innerType?: Schema;
+  readonly keyType?: Schema;
+  readonly valueType?: Schema;
+  readonly options?: readonly Schema[];
+  readonly entries?: Readonly<Record<string, unknown>>;
+  readonly values?: readonly unknown[];
+}
+
+/** What the check reads of a zod 4 schema: its definition (every zod schema has this shape). */
+export interface Schema {
+  readonly _zod: { readonly def: Definition };
+}
+
+/** A plain object as data: made by a literal or JSON (not a class instance, whose fields zod would copy out). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * The checks a schema carries: its `checks`, and the schema itself when it is one (`z.email()`, `z.int()` are a
+ * string or number whose definition is a format check).
+ */
+function checksOf(definition: Definition): CheckDefinition[] {
+  const own = definition.check === undefined ? [] : [definition];
+  return [...own, ...(definition.checks ?? []).map((check) => check._zod.def)];
+}
+
+/** The length or size checks of a string or array, as one predicate; null when a check is not one of those. */
+function lengthChecks(definition: Definition, allowPattern: boolean): ((value: string | readonly unknown[]) => boolean) | null {
+  const checks: ((value: string | readonly unknown[]) => boolean)[] = [];
+  for (const check of checksOf(definition)) {
+    const { minimum, maximum, length, pattern } = check;
+    if (check.check === 'min_length' && typeof minimum === 'number') checks.push((value) => value.length >= minimum);
+    else if (check.check === 'max_length' && typeof maximum === 'number') checks.push((value) => value.length <= maximum);
+    else if (check.check === 'length_equals' && typeof length === 'number') checks.push((value) => value.length === length);
+    else if (allowPattern && check.check === 'string_format' && check.format === 'regex' && pattern instanceof RegExp) {
+      checks.push((value) => {
+        pattern.lastIndex = 0;
+        return pattern.test(value as string);
+      });
+    } else return null;
+  }
+  return (value) => checks.every((check) => check(value));
+}
+
+/** The checks of a number; null when one is not an integer or bound check. */
+function numberChecks(definition: Definition): PlainCheck | null {
+  const checks: ((value: number) => boolean)[] = [];
+  for (const check of checksOf(definition)) {
+    const bound = check.value;
+    if (check.check === 'number_format' && check.format === 'safeint') checks.push((value) => Number.isSafeInteger(value));
+    else if (check.check === 'greater_than' && typeof bound === 'number') checks.push(check.inclusive === true ? (value) => value >= bound : (value) => value > bound);
+    else if (check.check === 'less_than' && typeof bound === 'number') checks.push(check.inclusive === true ? (value) => value <= bound : (value) => value < bound);
+    else return null;
+  }
+  return (value) => typeof value === 'number' && Number.isFinite(value) && checks.every((check) => check(value));
+}
+
+function objectCheck(definition: Definition): PlainCheck | null {
+  const catchall = definition.catchall?._zod.def.type;
+  // Strict objects refuse unknown keys; stripping ones would drop them, so a value with any is left to zod.
+  if (definition.shape === undefined || (catchall !== undefined && catchall !== 'never')) return null;
+  const fields: [string, PlainCheck][] = [];
+  for (const [name, schema] of Object.entries(definition.shape)) {
+    const check = plainCheck(schema);
+    if (check === null) return null;
+    fields.push([name, check]);
+  }
+  const known = new Set(fields.map(([name]) => name));
+  const count = fields.length;
+  return (value) => {
+    if (!isPlainObject(value)) return false;
+    for (const name in value) {
+      if (!known.has(name)) return false;
+    }
+    // Every known key present or not is checked (an absent one reads as undefined, which only optional fields take).
+    for (let index = 0; index < count; index += 1) {
+      const [name, check] = fields[index] as [string, PlainCheck];
+      if (!check(value[name])) return false;
+    }
+    return true;
+  };
+}
+
+function recordCheck(definition: Definition): PlainCheck | null {
+  if (definition.keyType === undefined || definition.valueType === undefined) return null;
+  const keyCheck = plainCheck(definition.keyType);
+  const valueCheck = plainCheck(definition.valueType);
+  if (keyCheck === null || valueCheck === null || definition.keyType._zod.def.type !== 'string') return null;
+  return (value) => {
+    if (!isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
+    for (const name in value) {
+      if (!keyCheck(name) || !valueCheck(value[name])) return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * The plain check for `schema`, or null when the schema has a part the check does not cover (the caller then
+ * parses with zod). Built once per schema, when the contract's calls are listed.
+ */
+export function plainCheck(schema: Schema): PlainCheck | null {
+  const definition = schema._zod.def;
+  if (definition.coerce === true) return null;
+  const noChecks = checksOf(definition).length === 0;
+  switch (definition.type) {
+    case 'string': {
+      const checks = lengthChecks(definition, true);
+      return checks === null ? null : (value) => typeof value === 'string' && checks(value);
+    }
+    case 'number':
+      return numberChecks(definition);
+    case 'boolean':
+      return noChecks ? (value) => typeof value === 'boolean' : null;
+    case 'null':
+      return (value) => value === null;
+    case 'unknown':
+    case 'any':
+      return () => true;
+    case 'nullable':
+    case 'optional': {
+      const inner = definition.innerType === undefined ? null : plainCheck(definition.innerType);
+      if (inner === null) return null;
+      return definition.type === 'nullable' ? (value) => value === null || inner(value) : (value) => value === undefined || inner(value);
+    }
+    case 'enum': {
+      const allowed = new Set(Object.values(definition.entries ?? {}));
+      return (value) => allowed.has(value);
+    }
+    case 'literal': {
+      const allowed = new Set(definition.values ?? []);
+      return (value) => allowed.has(value);
+    }
+    case 'union': {
+      const checks: PlainCheck[] = [];
+      for (const option of definition.options ?? []) {
+        const check = plainCheck(option);
+        if (check === null) return null;
+        checks.push(check);
+      }
+      if (checks.length === 0) return null;
+      return (value) => checks.some((check) => check(value));
+    }
+    case 'array': {
+      const element = definition.element === undefined ? null : plainCheck(definition.element);
+      const checks = lengthChecks(definition, false);
+      if (element === null || checks === null) return null;
+      return (value) => {
+        if (!Array.isArray(value) || !checks(value)) return false;
+        for (let index = 0; index < value.length; index += 1) {
+          if (!element(value[index])) return false;
+        }
+        return true;
+      };
+    }
+    case 'object':
+      return noChecks ? objectCheck(definition) : null;
+    case 'record':
+      return noChecks ? recordCheck(definition) : null;
+    default:
+      return null;
+  }
+}
