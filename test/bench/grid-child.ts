@@ -60,7 +60,7 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await connectPage(page, core, new URL(renderer.url).origin);
+  await connectPage(page, core, renderer);
   // The project opens with three target columns, as a translator who chose them would see it.
   await page.addInitScript(
     ({ key, view }) => {

@@ -76,7 +76,7 @@ async function build(page: Page, options: WorldOptions, cleanups: (() => Promise
     appVersion: '0.0.0-e2e',
   });
   cleanups.push(() => core.close());
-  const disconnect = await connectPage(page, core, new URL(renderer.url).origin);
+  const disconnect = await connectPage(page, core, renderer);
   cleanups.push(disconnect);
   await page.goto(renderer.url);
 
