@@ -32,10 +32,10 @@ afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 beforeEach(() => vi.clearAllMocks());
 
 describe('the app: scheme', () => {
-  it('is registered as standard and secure (needed for a real origin, fetch and the sender check)', () => {
+  it('is registered as standard and secure (needed for a real origin, fetch and the sender check), with V8 code cache', () => {
     registerAppScheme();
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }),
     ]);
   });
 
