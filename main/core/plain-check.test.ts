@@ -133,10 +133,19 @@ describe('plainCheck', () => {
     expect([1, 9, 0, 10, 2.5, '3'].map((value) => count(value))).toEqual([true, true, false, false, false, false]);
     const integer = plainCheck(z.int()) as PlainCheck;
     expect([2, 1.5].map((value) => integer(value))).toEqual([true, false]);
+    const positive = plainCheck(z.number().positive().lt(10)) as PlainCheck;
+    expect([0.5, 9.99, 0, 10, -1].map((value) => positive(value))).toEqual([true, true, false, false, false]);
+    const three = plainCheck(z.string().length(3)) as PlainCheck;
+    expect(['abc', 'ab', 'abcd'].map((value) => three(value))).toEqual([true, false, false]);
     const number = plainCheck(z.number()) as PlainCheck;
     expect([1.5, -2, Number.NaN, Number.POSITIVE_INFINITY, null].map((value) => number(value))).toEqual([true, true, false, false, false]);
     const list = plainCheck(z.array(z.enum(['a', 'b'])).max(2)) as PlainCheck;
     expect([['a'], ['a', 'b'], ['a', 'b', 'a'], ['c']].map((value) => list(value))).toEqual([true, true, false, false]);
+    const some = plainCheck(z.array(z.string()).min(1)) as PlainCheck;
+    expect([[], ['a']].map((value) => some(value))).toEqual([false, true]);
+    // Keys in another order than the schema's are still known keys.
+    const pair = plainCheck(z.object({ a: z.string(), b: z.number() }).strict()) as PlainCheck;
+    expect([{ b: 1, a: 'x' }, { a: 'x', b: 1, c: 2 }, { a: 'x', c: 2 }].map((value) => pair(value))).toEqual([true, false, false]);
   });
 
   it('steps aside for schema parts it cannot judge, so zod parses those', () => {

@@ -63,58 +63,110 @@ function checksOf(definition: Definition): CheckDefinition[] {
   return [...own, ...(definition.checks ?? []).map((check) => check._zod.def)];
 }
 
-/** The length or size checks of a string or array, as one predicate; null when a check is not one of those. */
-function lengthChecks(definition: Definition, allowPattern: boolean): ((value: string | readonly unknown[]) => boolean) | null {
-  const checks: ((value: string | readonly unknown[]) => boolean)[] = [];
-  for (const check of checksOf(definition)) {
-    const { minimum, maximum, length, pattern } = check;
-    if (check.check === 'min_length' && typeof minimum === 'number') checks.push((value) => value.length >= minimum);
-    else if (check.check === 'max_length' && typeof maximum === 'number') checks.push((value) => value.length <= maximum);
-    else if (check.check === 'length_equals' && typeof length === 'number') checks.push((value) => value.length === length);
-    else if (allowPattern && check.check === 'string_format' && check.format === 'regex' && pattern instanceof RegExp) {
-      checks.push((value) => {
-        pattern.lastIndex = 0;
-        return pattern.test(value as string);
-      });
-    } else return null;
-  }
-  return (value) => checks.every((check) => check(value));
+/** A length or numeric range (an exclusive end is never reached), with what else a string or number must be. */
+interface Bounds {
+  low: number;
+  lowExclusive: boolean;
+  high: number;
+  highExclusive: boolean;
+  integer: boolean;
+  patterns: RegExp[];
 }
 
-/** The checks of a number; null when one is not an integer or bound check. */
-function numberChecks(definition: Definition): PlainCheck | null {
-  const checks: ((value: number) => boolean)[] = [];
+function raiseLow(bounds: Bounds, value: number, exclusive: boolean): void {
+  if (value > bounds.low || (value === bounds.low && exclusive)) {
+    bounds.low = value;
+    bounds.lowExclusive = exclusive;
+  }
+}
+
+function lowerHigh(bounds: Bounds, value: number, exclusive: boolean): void {
+  if (value < bounds.high || (value === bounds.high && exclusive)) {
+    bounds.high = value;
+    bounds.highExclusive = exclusive;
+  }
+}
+
+/**
+ * The bounds the checks of a string, array or number set; null when a check is not a length, bound, integer or
+ * plain pattern check. Lengths for strings and arrays, values for numbers.
+ */
+function boundsOf(definition: Definition): Bounds | null {
+  const bounds: Bounds = { low: Number.NEGATIVE_INFINITY, lowExclusive: false, high: Number.POSITIVE_INFINITY, highExclusive: false, integer: false, patterns: [] };
+  const isNumber = definition.type === 'number';
   for (const check of checksOf(definition)) {
-    const bound = check.value;
-    if (check.check === 'number_format' && check.format === 'safeint') checks.push((value) => Number.isSafeInteger(value));
-    else if (check.check === 'greater_than' && typeof bound === 'number') checks.push(check.inclusive === true ? (value) => value >= bound : (value) => value > bound);
-    else if (check.check === 'less_than' && typeof bound === 'number') checks.push(check.inclusive === true ? (value) => value <= bound : (value) => value < bound);
+    const { minimum, maximum, length, pattern, value } = check;
+    if (!isNumber && check.check === 'min_length' && typeof minimum === 'number') raiseLow(bounds, minimum, false);
+    else if (!isNumber && check.check === 'max_length' && typeof maximum === 'number') lowerHigh(bounds, maximum, false);
+    else if (!isNumber && check.check === 'length_equals' && typeof length === 'number') {
+      raiseLow(bounds, length, false);
+      lowerHigh(bounds, length, false);
+    } else if (definition.type === 'string' && check.check === 'string_format' && check.format === 'regex' && pattern instanceof RegExp) bounds.patterns.push(pattern);
+    else if (isNumber && check.check === 'number_format' && check.format === 'safeint') bounds.integer = true;
+    else if (isNumber && check.check === 'greater_than' && typeof value === 'number') raiseLow(bounds, value, check.inclusive !== true);
+    else if (isNumber && check.check === 'less_than' && typeof value === 'number') lowerHigh(bounds, value, check.inclusive !== true);
     else return null;
   }
-  return (value) => typeof value === 'number' && Number.isFinite(value) && checks.every((check) => check(value));
+  return bounds;
+}
+
+/** Whether `value` (a length or a number) lies within `bounds`. */
+function within(bounds: Bounds, value: number): boolean {
+  return (bounds.lowExclusive ? value > bounds.low : value >= bounds.low) && (bounds.highExclusive ? value < bounds.high : value <= bounds.high);
+}
+
+function matchesAll(patterns: readonly RegExp[], text: string): boolean {
+  for (let index = 0; index < patterns.length; index += 1) {
+    const pattern = patterns[index] as RegExp;
+    pattern.lastIndex = 0;
+    if (!pattern.test(text)) return false;
+  }
+  return true;
+}
+
+function stringCheck(definition: Definition): PlainCheck | null {
+  const bounds = boundsOf(definition);
+  if (bounds === null) return null;
+  const { low, high, patterns } = bounds;
+  if (low === Number.NEGATIVE_INFINITY && high === Number.POSITIVE_INFINITY && patterns.length === 0) return (value) => typeof value === 'string';
+  return (value) => typeof value === 'string' && within(bounds, value.length) && matchesAll(patterns, value);
+}
+
+function numberCheck(definition: Definition): PlainCheck | null {
+  const bounds = boundsOf(definition);
+  if (bounds === null) return null;
+  const { integer } = bounds;
+  return (value) => typeof value === 'number' && Number.isFinite(value) && within(bounds, value) && (!integer || Number.isSafeInteger(value));
 }
 
 function objectCheck(definition: Definition): PlainCheck | null {
   const catchall = definition.catchall?._zod.def.type;
   // Strict objects refuse unknown keys; stripping ones would drop them, so a value with any is left to zod.
   if (definition.shape === undefined || (catchall !== undefined && catchall !== 'never')) return null;
-  const fields: [string, PlainCheck][] = [];
+  const names: string[] = [];
+  const checks: PlainCheck[] = [];
   for (const [name, schema] of Object.entries(definition.shape)) {
     const check = plainCheck(schema);
     if (check === null) return null;
-    fields.push([name, check]);
+    names.push(name);
+    checks.push(check);
   }
-  const known = new Set(fields.map(([name]) => name));
-  const count = fields.length;
+  const known = new Set(names);
+  const count = names.length;
+  // Written for the interpreter as much as for optimised code: the first pages after start run it cold, so no
+  // destructuring, no for-in and no callbacks per field.
   return (value) => {
     if (!isPlainObject(value)) return false;
-    for (const name in value) {
-      if (!known.has(name)) return false;
+    const keys = Object.keys(value);
+    if (keys.length > count) return false;
+    for (let index = 0; index < keys.length; index += 1) {
+      // The core builds its objects in the schema's order, so the name at the same place is nearly always the key.
+      const key = keys[index] as string;
+      if (key !== names[index] && !known.has(key)) return false;
     }
-    // Every known key present or not is checked (an absent one reads as undefined, which only optional fields take).
+    // Every known field is checked, present or not (an absent one reads as undefined, which only optional ones take).
     for (let index = 0; index < count; index += 1) {
-      const [name, check] = fields[index] as [string, PlainCheck];
-      if (!check(value[name])) return false;
+      if (!(checks[index] as PlainCheck)(value[names[index] as string])) return false;
     }
     return true;
   };
@@ -143,12 +195,10 @@ export function plainCheck(schema: Schema): PlainCheck | null {
   if (definition.coerce === true) return null;
   const noChecks = checksOf(definition).length === 0;
   switch (definition.type) {
-    case 'string': {
-      const checks = lengthChecks(definition, true);
-      return checks === null ? null : (value) => typeof value === 'string' && checks(value);
-    }
+    case 'string':
+      return stringCheck(definition);
     case 'number':
-      return numberChecks(definition);
+      return numberCheck(definition);
     case 'boolean':
       return noChecks ? (value) => typeof value === 'boolean' : null;
     case 'null':
@@ -182,10 +232,10 @@ export function plainCheck(schema: Schema): PlainCheck | null {
     }
     case 'array': {
       const element = definition.element === undefined ? null : plainCheck(definition.element);
-      const checks = lengthChecks(definition, false);
-      if (element === null || checks === null) return null;
+      const bounds = boundsOf(definition);
+      if (element === null || bounds === null || bounds.patterns.length > 0) return null;
       return (value) => {
-        if (!Array.isArray(value) || !checks(value)) return false;
+        if (!Array.isArray(value) || !within(bounds, value.length)) return false;
         for (let index = 0; index < value.length; index += 1) {
           if (!element(value[index])) return false;
         }

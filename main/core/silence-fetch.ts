@@ -11,6 +11,7 @@
  * The request is aborted with a `NoAnswerError` as its signal's reason, which is how the connectivity tracker's
  * fetch wrapper (`core-composition.ts`) tells "Lokalise is not answering" from a cancel.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { abortReason } from './abort-reason';
 import { LocdeskError } from './errors';
 import type { FetchFunction } from './ports';
@@ -87,27 +88,53 @@ export async function fetchBytes(fetch: FetchFunction, url: URL | string, reques
   }
 }
 
-/** Reads `response`'s body chunk by chunk, restarting the silence timer with each one. */
+/**
+ * How long reading one body may hold the event loop before it lets other work in. When the loop comes back to a
+ * socket that filled meanwhile, every buffered chunk of a 2.5 MB page is ready at once, and reading them is a chain
+ * of promise reactions that never returns to the loop: 50-150 ms of main's loop at once in the 100k-key stall bench
+ * at load ~8 (issue 17). A turn of the loop every few milliseconds costs next to nothing.
+ */
+const bodySliceMs = 4;
+
+/** The body's length as the server declared it, when it is a usable one; else null. */
+function declaredLength(response: Response): number | null {
+  const header = response.headers.get('content-length');
+  if (header === null || !/^\d{1,10}$/.test(header)) return null;
+  const length = Number(header);
+  return length <= 256 * 1024 * 1024 ? length : null;
+}
+
+/**
+ * Reads `response`'s body chunk by chunk, restarting the silence timer with each one and giving the event loop a
+ * turn every `bodySliceMs`. With a declared length, chunks are copied into the body as they come (one buffer, the
+ * chunks free at once) rather than all at the end; a body that turns out longer or shorter is still returned whole
+ * and exact (a mismatch is what the caller's parsing then rejects, as before).
+ */
 async function readBody(response: Response, timer: NodeJS.Timeout): Promise<Uint8Array> {
   if (response.body === null) return new Uint8Array(0);
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  let body = new Uint8Array(declaredLength(response) ?? 64 * 1024);
   let length = 0;
+  let turnAt = performance.now();
   for (;;) {
     const chunk = await reader.read();
     if (chunk.done) break;
     const bytes = chunk.value as Uint8Array;
-    chunks.push(bytes);
+    if (length + bytes.byteLength > body.byteLength) {
+      const grown = new Uint8Array(Math.max(length + bytes.byteLength, body.byteLength * 2));
+      grown.set(body.subarray(0, length));
+      body = grown;
+    }
+    body.set(bytes, length);
     length += bytes.byteLength;
     timer.refresh();
+    if (performance.now() - turnAt >= bodySliceMs) {
+      await nextTurn();
+      turnAt = performance.now();
+    }
   }
-  const body = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  // A buffer of exactly the body, so it can be transferred whole (see fetchBytes).
+  return length === body.byteLength ? body : body.slice(0, length);
 }
 
 const utf8 = new TextDecoder();

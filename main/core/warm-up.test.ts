@@ -30,8 +30,9 @@ function makeProject(overrides: Partial<ProjectSummary> = {}): ProjectSummary {
 
 const sync = (keyCount: number): ProjectSummary['sync'] => ({ status: 'ok', lastSyncedAt: 1, durationMs: 1, keyCount, translationCount: keyCount, lastError: null });
 
-function recordingApi(projects: ProjectSummary[], page: (query: KeyQuery) => unknown = syntheticKeysWithCursor): { api: CoreApi; queries: KeyQuery[] } {
+function recordingApi(projects: ProjectSummary[], page: (query: KeyQuery) => unknown = syntheticKeysWithCursor): { api: CoreApi; queries: KeyQuery[]; details: [string, number][] } {
   const queries: KeyQuery[] = [];
+  const details: [string, number][] = [];
   const api = {
     projects: { list: () => Promise.resolve(projects) },
     keys: {
@@ -39,9 +40,13 @@ function recordingApi(projects: ProjectSummary[], page: (query: KeyQuery) => unk
         queries.push(query);
         return Promise.resolve(page(query));
       },
+      detail: (projectId: string, keyId: number) => {
+        details.push([projectId, keyId]);
+        return Promise.resolve(null);
+      },
     },
   } as unknown as CoreApi;
-  return { api, queries };
+  return { api, queries, details };
 }
 
 /** A page of a 500-key project with empty rows, ending with the cursor the store would answer. */
@@ -72,9 +77,11 @@ describe('projectToWarm', () => {
 });
 
 describe('warmReadPath', () => {
-  it('reads a first page with up to three targets besides the source, then the next page by its cursor', async () => {
-    const { api, queries } = recordingApi([makeProject()]);
+  it('reads a first page with up to three targets besides the source, its first key in full, then the next page by its cursor', async () => {
+    const project = makeProject();
+    const { api, queries, details } = recordingApi([project]);
     await warmReadPath(api, () => false, recordingLogger().logger);
+    expect(details).toEqual([[project.projectId, 1]]);
     expect(queries).toHaveLength(2);
     expect(queries[0]).toMatchObject({ sourceIso: 'en', targetIsos: ['de', 'ar', 'ja'], offset: 0, limit: 50 });
     expect(queries[0]?.after ?? null).toBeNull();
@@ -83,12 +90,13 @@ describe('warmReadPath', () => {
 
   it('stops between steps once the core is closed', async () => {
     let closed = false;
-    const { api, queries } = recordingApi([makeProject()], (query) => {
+    const { api, queries, details } = recordingApi([makeProject()], (query) => {
       closed = true;
       return syntheticKeysWithCursor(query);
     });
     await warmReadPath(api, () => closed, recordingLogger().logger);
     expect(queries).toHaveLength(1);
+    expect(details).toEqual([]);
   });
 
   it('logs a failure instead of throwing, and reads nothing from an empty library', async () => {

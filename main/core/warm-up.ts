@@ -26,8 +26,8 @@ export function projectToWarm(projects: readonly ProjectSummary[]): ProjectSumma
 }
 
 /**
- * Reads one first page (and, after it, a second by its cursor) of the project `projectToWarm` picks, with up to
- * three target languages. `isClosed` is asked between steps, so a core closing meanwhile stops it. Never throws:
+ * Reads one first page (then the detail of its first key, and a second page by its cursor) of the project
+ * `projectToWarm` picks, with up to three target languages. `isClosed` is asked between steps, so a core closing meanwhile stops it. Never throws:
  * a failure here only means the first real call is cold, and is logged.
  */
 export async function warmReadPath(api: CoreApi, isClosed: () => boolean, logger: Logger): Promise<void> {
@@ -46,6 +46,14 @@ export async function warmReadPath(api: CoreApi, isClosed: () => boolean, logger
     if (isClosed()) return;
     const first = await dispatchCall(api, 'keys:page', [query]);
     if (!first.ok) return;
+    // The detail of a key is the next thing a translator asks for (a click on a row): its read, its QA and edits
+    // overlays over every language, and its reply's check run once here instead of on that click.
+    const firstKey = (first.value as { items: { keyId: number }[] }).items[0];
+    if (firstKey !== undefined) {
+      await nextTurn();
+      if (isClosed()) return;
+      await dispatchCall(api, 'keys:detail', [project.projectId, firstKey.keyId]);
+    }
     const cursor = (first.value as { cursor?: unknown }).cursor;
     if (cursor === undefined || cursor === null) return;
     await nextTurn();

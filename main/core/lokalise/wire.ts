@@ -7,6 +7,7 @@
  * not fit raises one clear error naming the endpoint instead of failing deep inside the sync.
  */
 import { LokaliseApiError } from './errors';
+import { parseUtf8Json } from './utf8-json';
 import type { KeyNames, KeyPageInput, KeyTimes, LokaliseContributor, LokaliseKey, LokaliseLanguage, LokaliseProject, LokaliseTeam, LokaliseTranslation } from './types';
 
 type Json = Record<string, unknown>;
@@ -189,8 +190,6 @@ export function readKey(value: unknown): LokaliseKey {
   };
 }
 
-const utf8 = new TextDecoder();
-
 /**
  * The keys of a page: as they are when already read, else parsed from Lokalise's text (on the thread that writes
  * them; see UnparsedKeyPage). A page that is not JSON, or has no `keys` list, raises the endpoint's clear error.
@@ -200,8 +199,9 @@ export function readKeyPage(page: KeyPageInput): readonly LokaliseKey[] {
   const reader = new WireReader(page.what);
   let body: unknown;
   try {
-    // TextDecoder drops a byte-order mark, as Response.text() would.
-    body = JSON.parse(typeof page.unparsed === 'string' ? page.unparsed : utf8.decode(page.unparsed));
+    // Bytes are read as TextDecoder then JSON.parse would read them (a byte-order mark dropped, as Response.text()
+    // drops it), for about half the CPU (utf8-json.ts).
+    body = typeof page.unparsed === 'string' ? JSON.parse(page.unparsed) : parseUtf8Json(page.unparsed);
   } catch {
     throw badResponse(page.what, 'the answer is not complete JSON');
   }

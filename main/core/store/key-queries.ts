@@ -59,6 +59,8 @@ function cell(entry: StoredTranslation | null | undefined, iso: string): Transla
 }
 
 function jsonList(text: unknown): string[] {
+  // Most keys have no tags or no platforms: no parse for those.
+  if (text === '[]') return [];
   try {
     const parsed: unknown = JSON.parse(typeof text === 'string' ? text : '[]');
     return Array.isArray(parsed) ? parsed.filter((entry): entry is string => typeof entry === 'string') : [];

@@ -188,8 +188,8 @@ export class QaLibrary {
    * cells the stored results flag. The issues are computed now, with the current settings and values, so they say
    * exactly what the translator sees; the stored masks only pick which cells to look at.
    *
-   * The masks are read first, for the page's key ids in one statement (ids as a JSON array, so it is prepared once
-   * rather than once per page size). The checks' inputs are then the item's own cells when it shows the base
+   * The masks are read first, for the page's key ids and shown languages in one statement (as JSON arrays, so it is
+   * prepared once rather than once per page size). The checks' inputs are then the item's own cells when it shows the base
    * language (a page's cell holds the stored value and plural forms, exactly what the checks read): no second read.
    * Only the flagged keys of a page that does not show the base language read their stored translations, and only
    * those: reading and parsing every language of every row cost more than the page.
@@ -198,10 +198,13 @@ export class QaLibrary {
     const found = items.length === 0 ? null : this.facts(projectId);
     if (found === null) return [...items];
     const ids = JSON.stringify(items.map((item) => item.keyId));
+    const isos = new Set<string>();
+    for (const item of items) for (const cell of item.translations) isos.add(cell.languageIso);
+    // Only the shown languages' masks: a page of two languages of a ten-language project skips most rows.
     const maskRows = this.statement(
       `SELECT k.key_id, q.iso, q.mask FROM keys k JOIN qa.issues q ON q.key_row = k.id
-       WHERE k.project_id = ? AND k.generation = ? AND k.key_id IN (SELECT value FROM json_each(?))`,
-    ).all(projectId, found.generation, ids) as [number, string, number][];
+       WHERE k.project_id = ? AND k.generation = ? AND k.key_id IN (SELECT value FROM json_each(?)) AND q.iso IN (SELECT value FROM json_each(?))`,
+    ).all(projectId, found.generation, ids, JSON.stringify([...isos])) as [number, string, number][];
     if (maskRows.length === 0) return [...items];
     const masks = new Map<number, Map<string, number>>();
     for (const [keyId, iso, mask] of maskRows) {

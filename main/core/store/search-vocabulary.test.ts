@@ -48,6 +48,19 @@ describe('index vocabulary', () => {
     expect(vocabulary.containing('xylophone', 10)).toEqual([]);
   });
 
+  it('answers a text or fragment asked again the same, whatever the caller did with the first answer', async () => {
+    const { store } = await indexed(['Settings menu', 'settingsPanel upsetting']);
+    const vocabulary = indexVocabulary(internalsOf(store).connection);
+    const first = vocabulary.words(['Änderungen', 'Settings menu']);
+    first[0]?.push('changed');
+    first[1]?.splice(0);
+    expect(vocabulary.words(['Settings menu', 'neu', 'Änderungen'])).toEqual([['settings', 'menu'], ['neu'], ['anderungen']]);
+    const found = vocabulary.containing('etting', 10);
+    found?.splice(0);
+    expect(vocabulary.containing('etting', 10)?.sort()).toEqual(['settings', 'settingspanel', 'upsetting']);
+    expect(vocabulary.containing('etting', 2)).toBeNull();
+  });
+
   it('sees the words of a later load, and loses those of a cleared index', async () => {
     const { store, writer } = await indexed(['alpha']);
     const vocabulary = indexVocabulary(internalsOf(store).connection);

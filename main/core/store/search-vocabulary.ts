@@ -10,7 +10,8 @@
  * well under a millisecond. UTF-8 is self-synchronising, so a word's bytes found inside another's are always that
  * word as text, and only the words found are ever decoded. Bytes rather than text also let a sync read the list on
  * the writing thread and hand it over with zero copy (search-handover.ts); main reads it itself only when no sync
- * handed one over (after a start, or after a pushed edit added words), and never while a sync is swapping.
+ * handed one over (after a start, or after a pushed edit added words), and never while a sync is swapping. Both
+ * answers are kept for the texts and fragments asked last: every page of a search's results asks them again.
  */
 import type { Connection, Statement } from './connection';
 
@@ -109,18 +110,61 @@ function wordList(connection: Connection): Buffer {
   return state.list ?? Buffer.alloc(0);
 }
 
+/** Answers kept per connection or word list: a translator's search asks again for each page it scrolls through. */
+const keptAnswers = 64;
+
+/** `answers.get(key)` made the most recently used, or undefined; the oldest goes once there are more than kept. */
+function recall<T>(answers: Map<string, T>, key: string): T | undefined {
+  const found = answers.get(key);
+  if (found !== undefined) {
+    answers.delete(key);
+    answers.set(key, found);
+  }
+  return found;
+}
+
+function remember<T>(answers: Map<string, T>, key: string, answer: T): void {
+  answers.set(key, answer);
+  for (const old of answers.keys()) {
+    if (answers.size <= keptAnswers) break;
+    answers.delete(old);
+  }
+}
+
+/** Each text's words, by text: the tokenizer is fixed, so a text cuts the same way for as long as the connection lives. */
+const tokenized = new WeakMap<Connection, Map<string, readonly string[]>>();
+
 function tokenize(connection: Connection, texts: readonly string[]): string[][] {
+  const known = tokenized.get(connection) ?? new Map<string, readonly string[]>();
+  tokenized.set(connection, known);
+  const words: string[][] = texts.map((text) => [...(recall(known, text) ?? [])]);
+  const unknown = texts.map((text, index) => index).filter((index) => !known.has(texts[index] ?? ''));
+  if (unknown.length === 0) return words;
   const reader = readerOf(connection);
-  const words: string[][] = texts.map(() => []);
   connection.transaction(() => {
-    texts.forEach((text, index) => reader.insertQuery.run(index + 1, text));
+    unknown.forEach((index) => reader.insertQuery.run(index + 1, texts[index]));
     for (const [doc, term] of reader.queryWords.all() as [number, string][]) words[doc - 1]?.push(term);
     connection.exec('DELETE FROM temp.query_words');
   })();
+  for (const index of unknown) remember(known, texts[index] ?? '', [...(words[index] ?? [])]);
   return words;
 }
 
+/** `containing`'s answers by word list: a new list (after a load or a sync) is a new buffer, so it starts afresh. */
+const containingAnswers = new WeakMap<Buffer, Map<string, readonly string[] | null>>();
+
 function containing(list: Buffer, fragment: string, limit: number): string[] | null {
+  const answers = containingAnswers.get(list) ?? new Map<string, readonly string[] | null>();
+  containingAnswers.set(list, answers);
+  const key = `${String(limit)}\u0000${fragment}`;
+  const known = recall(answers, key);
+  if (known !== undefined) return known === null ? null : [...known];
+  const found = searchList(list, fragment, limit);
+  remember(answers, key, found === null ? null : [...found]);
+  return found;
+}
+
+function searchList(list: Buffer, fragment: string, limit: number): string[] | null {
   const needle = Buffer.from(fragment);
   const found: string[] = [];
   let from = 0;
