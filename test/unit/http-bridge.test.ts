@@ -118,6 +118,17 @@ describe('the HTTP bridge', () => {
     expect(reply).toMatchObject({ reply: 3, envelope: { ok: true, value: { status: 'running' } } });
   });
 
+  it('answers 400 to a body that is not JSON or has no call id, and nothing on the stream', async () => {
+    const { base, session } = await rig();
+    const stream = await openStream(base, session, 'page-1');
+    const headers = { 'Content-Type': 'application/json', 'X-Locdesk-Session': session, 'X-Locdesk-Page': 'page-1' };
+    expect((await fetch(`${base}/__locdesk/invoke`, { method: 'POST', headers, body: '{not json' })).status).toBe(400);
+    expect((await invoke(base, session, 'page-1', { channel: 'sync:status', args: [] })).status).toBe(400);
+    await invoke(base, session, 'page-1', { id: 9, channel: 'sync:status', args: [] });
+    const [only] = await stream.next(1);
+    expect(only).toMatchObject({ reply: 9 });
+  });
+
   it('refuses calls and streams without the session token', async () => {
     const { base } = await rig();
     expect((await invoke(base, 'wrong', 'page-1', { id: 1, channel: 'sync:status', args: [] })).status).toBe(403);

@@ -27,26 +27,29 @@ const placeholderStart = /[%{[<]/;
  * A cell's text: as HighlightedText marks it (search matches, placeholders), or, with no search and nothing that
  * could start a placeholder, as the same span without splitting it into segments, which is most cells while scrolling.
  */
-function CellText({ text, search, dir, lang }: { text: string; search: string; dir?: 'rtl' | 'ltr'; lang?: string }): React.JSX.Element {
+function CellText({ text, search, dir, lang, className }: { text: string; search: string; dir?: 'rtl' | 'ltr'; lang?: string; className?: string }): React.JSX.Element {
   if (search.trim() === '' && !placeholderStart.test(text)) {
     return (
-      <span className="translation-text" dir={dir} lang={lang}>
+      <span className={className === undefined ? 'translation-text' : `translation-text ${className}`} dir={dir} lang={lang}>
         {text}
       </span>
     );
   }
-  return <HighlightedText text={text} search={search} dir={dir} lang={lang} />;
+  return <HighlightedText text={text} search={search} dir={dir} lang={lang} className={className} />;
 }
 
-/** A translation's text: one compact line, or when the row is selected the whole value and every plural form. */
+/**
+ * A translation's text: one compact line, or when the row is selected the whole value and every plural form. Its
+ * root element is the cell's text box (`cell-text`), with no wrapper: fewer elements for a screen's first render.
+ */
 export function TranslationText({ context }: { context: CellContext }): React.JSX.Element {
   const { cell, column, selected, search } = context;
   const iso = column.iso ?? '';
   const { dir, lang } = textDirection(iso, column.language);
-  if (cell === undefined || cell.isEmpty) return <span className="cell-empty">Untranslated</span>;
+  if (cell === undefined || cell.isEmpty) return <span className="cell-text cell-empty">Untranslated</span>;
   if (selected && cell.pluralForms !== null) {
     return (
-      <dl className="cell-forms">
+      <dl className="cell-text cell-forms">
         {orderedForms(cell, column.language).map(([form, text]) => (
           <div key={form}>
             <dt>{form}</dt>
@@ -56,7 +59,7 @@ export function TranslationText({ context }: { context: CellContext }): React.JS
       </dl>
     );
   }
-  return <CellText text={compactText(cell, column.language)} search={search} dir={dir} lang={lang} />;
+  return <CellText text={compactText(cell, column.language)} search={search} dir={dir} lang={lang} className="cell-text" />;
 }
 
 function cellOf(row: KeyRow, iso: string | null): TranslationCell | undefined {
@@ -126,7 +129,7 @@ export const GridRow = memo(function GridRow({ row, index, top, columns, selecte
             ) : (
               <>
                 {status !== null && <StatusIcon status={status} />}
-                <span className="cell-text">{custom ?? (context === null ? null : <TranslationText context={context} />)}</span>
+                {custom !== undefined ? <span className="cell-text">{custom}</span> : context !== null && <TranslationText context={context} />}
               </>
             )}
           </div>
