@@ -65,9 +65,8 @@ export class ResyncPlanner {
 
   public constructor(private readonly basis: ResyncBasis) {
     this.states = new Uint8Array(basis.keyIds.length);
-    let newest = Number.NEGATIVE_INFINITY;
-    for (const stamps of [basis.modifiedAt, basis.translationsModifiedAt]) for (const stamp of stamps) if (stamp > newest) newest = stamp;
-    this.recentFrom = newest - basis.lastSyncDurationMs - recentMarginMs;
+    // The newest stored time comes with the basis, found on the writing thread (see ResyncBasis.newestStamp).
+    this.recentFrom = basis.newestStamp - basis.lastSyncDurationMs - recentMarginMs;
   }
 
   /** Takes one page of the listing (keys without translations), as its keys' ids and times. */

@@ -171,6 +171,11 @@ describe('incremental resync', () => {
     const before = rig.fake.stats.apiBytes;
     await syncAndWait(rig, [project.projectId]);
     const fullBytes = rig.fake.stats.apiBytes - before;
+    // The basis comes with the newest of its stored times (the end of the recent-edit window), read on the thread.
+    const basis = await rig.store.loadResyncBasis(project.projectId);
+    const stamps = [...(basis?.modifiedAt ?? []), ...(basis?.translationsModifiedAt ?? [])].filter((stamp) => !Number.isNaN(stamp));
+    expect(stamps.length).toBeGreaterThan(0);
+    expect(basis?.newestStamp).toBe(Math.max(...stamps));
     const middle = rig.fake.stats.apiBytes;
     const final = await syncAndWait(rig, [project.projectId]);
     expect(final).toMatchObject({ status: 'done', changes: { updated: 0, added: 0, removed: 0 } });
