@@ -34,12 +34,6 @@ import { searchIndexPath } from './search-index';
  */
 const keysPerRemovalStep = 250;
 
-/**
- * WAL pages between this connection's automatic checkpoints: SQLite's default of 1,000 (4 MB) checkpointed after
- * nearly every page of 500 keys (3-5 MB of rows), each checkpoint copying the WAL into the file and syncing both.
- */
-const checkpointPages = 16_384;
-
 function failureOf(error: unknown): SnapshotFailure {
   const code = (error as { code?: unknown } | null)?.code;
   const text = typeof code === 'string' ? code : null;
@@ -64,7 +58,6 @@ function openLibrary(folder: string): Connection {
     connection.exec('PRAGMA synchronous = NORMAL');
     connection.exec('PRAGMA foreign_keys = ON');
     connection.exec('PRAGMA busy_timeout = 5000');
-    connection.exec(`PRAGMA wal_autocheckpoint = ${checkpointPages}`);
     connection.exec('PRAGMA temp_store = MEMORY');
     connection.prepare('ATTACH DATABASE ? AS search').run(searchIndexPath(folder));
     connection.exec('PRAGMA search.synchronous = NORMAL');
