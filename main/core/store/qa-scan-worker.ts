@@ -19,6 +19,7 @@ import { issueMask, keyIssues, pendingValues, type PendingValues } from './qa-in
 import type { QaCountsData, QaReply, QaRequest, QaWorkerData } from './qa-scan-protocol';
 import { qaCounts, qaTablesSql } from './qa-results';
 import { rankBuffers, readSnapshotRanks } from './search-ranks';
+import { readWordList } from './search-vocabulary';
 import type { RanksData, RanksReply } from './search-ranks-thread';
 import type { StoredTranslation } from './stored-translations';
 
@@ -223,7 +224,7 @@ function facets(port: MessagePort, data: FacetsData): void {
 }
 
 /**
- * Reads one snapshot's search arrays (see search-ranks-thread.ts) in one read transaction and hands them over by
+ * Reads one snapshot's search arrays and the index's word list (see search-ranks-thread.ts) and hands them over by
  * transfer; an error goes back as for the facets.
  */
 function ranks(port: MessagePort, data: RanksData): void {
@@ -232,8 +233,10 @@ function ranks(port: MessagePort, data: RanksData): void {
     const opened = new Database(data.libraryPath, { readonly: true });
     library = opened;
     opened.exec('PRAGMA busy_timeout = 5000');
-    const read = opened.transaction(() => readSnapshotRanks(opened, data.projectId, data.generation))();
-    port.postMessage({ type: 'ranks', ranks: read } satisfies RanksReply, rankBuffers(read));
+    opened.prepare('ATTACH DATABASE ? AS search').run(data.searchIndexPath);
+    // Each in a read transaction of its own (they do not nest): the list carries its own version, which main checks.
+    const read = { ranks: opened.transaction(() => readSnapshotRanks(opened, data.projectId, data.generation))(), words: readWordList(opened) };
+    port.postMessage({ type: 'ranks', ...read } satisfies RanksReply, [...rankBuffers(read.ranks), read.words.bytes.buffer as ArrayBuffer]);
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : null } satisfies RanksReply);

@@ -2,7 +2,8 @@
  * The search arrays of a snapshot no sync handed over (after a start) are read on a thread: the first search is
  * answered meanwhile without main building them (by the SQL path, or after waiting for the read), the arrays that
  * arrive equal what main would have built, and the answers of both paths are the same. An answer that a drop of the
- * caches or a newer snapshot overtook is not kept; a thread that cannot run leaves main to build them as before.
+ * caches or a newer snapshot overtook is not kept; a thread that cannot run leaves main to build them as before. The
+ * index's word list comes along from the same thread.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyQuerySchema, type KeyQuery } from '../../../common/contract';
@@ -14,6 +15,8 @@ import { currentGeneration } from './project-rows';
 import { heldRanks, ranksArriving, readRanksElsewhere, readSnapshotRanks } from './search-ranks';
 import { ranksOnThread } from './search-ranks-thread';
 import { storePath } from './database';
+import { searchIndexPath } from './search-index';
+import { heldWordList, readWordList } from './search-vocabulary';
 
 let rig: SyncRig;
 let project: FakeProject;
@@ -64,10 +67,27 @@ describe('search arrays read on a thread after a start', () => {
     }
   });
 
+  it('brings the index’s word list along, so the first search after a start reads that on main neither', async () => {
+    const fresh = LibraryStore.open(rig.folder);
+    try {
+      const { connection } = internalsOf(fresh);
+      expect(heldWordList(connection)).toBeNull();
+      await fresh.searchArriving(searchQuery());
+      const held = heldWordList(connection);
+      const read = readWordList(connection);
+      expect(held?.version).toBe(read.version);
+      expect(Buffer.compare(held?.bytes ?? new Uint8Array(0), read.bytes)).toBe(0);
+      expect(read.bytes.length).toBeGreaterThan(1000);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('keeps no answer that a drop of the caches or a newer snapshot overtook', async () => {
     const { connection } = internalsOf(started);
     const generation = currentGeneration(connection, project.projectId) ?? -1;
-    const real = (projectId: string, wanted: number) => ranksOnThread({ job: 'ranks', libraryPath: storePath(rig.folder), projectId, generation: wanted });
+    const real = async (projectId: string, wanted: number) =>
+      (await ranksOnThread({ job: 'ranks', libraryPath: storePath(rig.folder), searchIndexPath: searchIndexPath(rig.folder), projectId, generation: wanted }))?.ranks ?? null;
     forgetSnapshotCaches(connection);
     readRanksElsewhere(connection, async (projectId, wanted) => {
       const ranks = await real(projectId, wanted);
@@ -83,15 +103,17 @@ describe('search arrays read on a thread after a start', () => {
     expect(heldRanks(connection, project.projectId, generation)).toBeDefined();
   });
 
-  it('lets main build them as before when no thread can run', async () => {
+  it('lets main build them as before when no thread can run, or the thread failed', async () => {
     const { connection } = internalsOf(started);
     const generation = currentGeneration(connection, project.projectId) ?? -1;
-    forgetSnapshotCaches(connection);
-    readRanksElsewhere(connection, () => Promise.resolve(null));
     const query = searchQuery();
-    await started.searchArriving(query);
-    expect(started.searchArriving(query)).toBeNull();
-    expect(ids(query, true)).toEqual(ids(query, false));
-    expect(heldRanks(connection, project.projectId, generation)).toEqual(readSnapshotRanks(connection, project.projectId, generation));
+    for (const reader of [() => Promise.resolve(null), () => Promise.reject(new Error('the thread met a damaged file'))]) {
+      forgetSnapshotCaches(connection);
+      readRanksElsewhere(connection, reader);
+      await started.searchArriving(query);
+      expect(started.searchArriving(query)).toBeNull();
+      expect(ids(query, true)).toEqual(ids(query, false));
+      expect(heldRanks(connection, project.projectId, generation)).toEqual(readSnapshotRanks(connection, project.projectId, generation));
+    }
   });
 });

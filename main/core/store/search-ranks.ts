@@ -167,7 +167,7 @@ export type RanksReader = (projectId: string, generation: number) => Promise<Sna
 interface Elsewhere {
   readonly read: RanksReader;
   readonly reading: Map<string, Promise<void>>;
-  /** True once the reader answered that it cannot run: from then on main builds the arrays itself. */
+  /** True once the reader could not run or failed: from then on main builds the arrays itself. */
   unavailable: boolean;
 }
 
@@ -186,8 +186,8 @@ export function readRanksElsewhere(connection: Connection, read: RanksReader): v
 /**
  * Starts reading the snapshot's arrays elsewhere unless they are held or being read, and returns the read to wait
  * for; null when there is nothing to wait for (held, or no reader elsewhere). Once it settles the arrays are kept if
- * the generation is still current (`isCurrent`) and the arrays were not dropped meanwhile; a failed read is only
- * dropped (the SQL path meets the same file and reports it).
+ * the generation is still current (`isCurrent`) and the arrays were not dropped meanwhile; after a failed read main
+ * builds them itself (and meets and reports what the thread met).
  */
 export function ranksArriving(connection: Connection, projectId: string, generation: number, isCurrent: () => boolean): Promise<void> | null {
   const key = `${projectId}\u0000${generation}`;
@@ -201,7 +201,11 @@ export function ranksArriving(connection: Connection, projectId: string, generat
       if (ranks === null) away.unavailable = true;
       else if (connection.open && (drops.get(connection) ?? 0) === dropped && isCurrent()) keep(connection, projectId, generation, ranks);
     },
-    () => undefined,
+    () => {
+      // A thread that failed (the file, or the thread's own code) is not asked again: main builds them as before, and
+      // meets and reports what the thread met.
+      away.unavailable = true;
+    },
   );
   const settled: Promise<void> = reading.finally(() => {
     if (away.reading.get(key) === settled) away.reading.delete(key);

@@ -9,8 +9,9 @@
  * has replaced it, and searched with `indexOf` on the bytes: at 100,000 words that is about a megabyte, scanned in
  * well under a millisecond. UTF-8 is self-synchronising, so a word's bytes found inside another's are always that
  * word as text, and only the words found are ever decoded. Bytes rather than text also let a sync read the list on
- * the writing thread and hand it over with zero copy (search-handover.ts); main reads it itself only when no sync
- * handed one over (after a start, or after a pushed edit added words), and never while a sync is swapping. Both
+ * the writing thread and hand it over with zero copy (search-handover.ts), and a thread read it after a start with a
+ * snapshot's search arrays (search-ranks-thread.ts); main reads it itself only when neither did (a pushed edit added
+ * words, no thread could run), and never while a sync is swapping. Both
  * answers are kept for the texts and fragments asked last: every page of a search's results asks them again.
  */
 import type { Connection, Statement } from './connection';
@@ -90,6 +91,23 @@ export function adoptWordList(connection: Connection, list: WordList): void {
   const state = stateOf(connection);
   state.list = Buffer.from(list.bytes.buffer, list.bytes.byteOffset, list.bytes.byteLength);
   state.version = list.version;
+}
+
+/**
+ * Keeps `list` (read on a thread after a start: search-ranks-thread.ts) unless `connection` holds this version or a
+ * newer one, or a sync is swapping (it hands its own list over). A list older than the index's current one is read
+ * again on the next search, as any out-of-date copy is.
+ */
+export function offerWordList(connection: Connection, list: WordList): void {
+  const state = stateOf(connection);
+  if (state.held || (state.list !== null && state.version >= list.version)) return;
+  adoptWordList(connection, list);
+}
+
+/** `connection`'s copy of the word list, if it has one (read nowhere); for tests of where it comes from. */
+export function heldWordList(connection: Connection): WordList | null {
+  const state = lists.get(connection);
+  return state?.list === null || state === undefined ? null : { version: state.version, bytes: state.list };
 }
 
 /**
