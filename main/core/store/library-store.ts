@@ -13,9 +13,7 @@ import { silentLogger, type Logger } from '../log';
 import type { Connection } from './connection';
 import { openDatabase, rebuildDatabase, storeError, storePath } from './database';
 import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets, projectFacetsElsewhere, searchArriving } from './key-queries';
-import { readRanksElsewhere } from './search-ranks';
-import { ranksOnThread } from './search-ranks-thread';
-import { offerWordList } from './search-vocabulary';
+import { searchArraysOnThreads } from './search-ranks-thread';
 import type { GenerationFacets } from './facets-read';
 import { facetsOnThread } from './facets-thread';
 import { ensureProject, keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
@@ -109,11 +107,7 @@ export class LibraryStore {
     internals.set(this, { connection, indexWriter: () => this.searchIndexWriter() });
     // A snapshot's search arrays no sync handed over (after a start) are read on a thread, never built on main, and
     // the index's word list with them.
-    readRanksElsewhere(connection, async (projectId, generation) => {
-      const read = await ranksOnThread({ job: 'ranks', libraryPath: storePath(folder), searchIndexPath: searchIndexPath(folder), projectId, generation });
-      if (read !== null && connection.open) offerWordList(connection, read.words);
-      return read?.ranks ?? null;
-    });
+    searchArraysOnThreads(connection, storePath(folder), searchIndexPath(folder));
     this.purgeUnfinishedSyncs();
   }
 

@@ -9,8 +9,9 @@
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../worker-script';
 import { threadError } from './facets-thread';
-import type { SnapshotRanks } from './search-ranks';
-import type { WordList } from './search-vocabulary';
+import type { Connection } from './connection';
+import { readRanksElsewhere, type SnapshotRanks } from './search-ranks';
+import { offerWordList, type WordList } from './search-vocabulary';
 
 /** What a ranks thread is handed at start. */
 export interface RanksData {
@@ -51,5 +52,17 @@ export async function ranksOnThread(data: RanksData): Promise<ThreadSearch | nul
     });
     worker.on('error', () => resolve(null));
     worker.on('exit', () => resolve(null));
+  });
+}
+
+/**
+ * Has `connection` (main's) get the search arrays of every snapshot no sync handed over from a thread reading the
+ * library at `libraryPath`, with the word list of the index at `searchIndexPath` (see search-ranks.ts).
+ */
+export function searchArraysOnThreads(connection: Connection, libraryPath: string, searchIndexPath: string): void {
+  readRanksElsewhere(connection, async (projectId, generation) => {
+    const read = await ranksOnThread({ job: 'ranks', libraryPath, searchIndexPath, projectId, generation });
+    if (read !== null && connection.open) offerWordList(connection, read.words);
+    return read?.ranks ?? null;
   });
 }
