@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreApi, KeyQuery, KeyRow, Language, ProjectSummary } from '../../common/contract';
 import type { Logger } from './log';
-import { projectToWarm, warmReadPath } from './warm-up';
+import { checkTranslation } from '../../common/qa';
+import { projectToWarm, warmReadPath, warmUpSearch, warmUpTranslation } from './warm-up';
 
 const language = (iso: string): Language => ({ langId: iso.length, iso, name: iso, isRtl: false, pluralForms: ['other'], progress: 50 });
 
@@ -82,10 +83,18 @@ describe('warmReadPath', () => {
     const { api, queries, details } = recordingApi([project]);
     await warmReadPath(api, () => false, recordingLogger().logger);
     expect(details).toEqual([[project.projectId, 1]]);
-    expect(queries).toHaveLength(2);
-    expect(queries[0]).toMatchObject({ sourceIso: 'en', targetIsos: ['de', 'ar', 'ja'], offset: 0, limit: 50 });
+    expect(queries).toHaveLength(3);
+    expect(queries[0]).toMatchObject({ sourceIso: 'en', targetIsos: ['de', 'ar', 'ja'], offset: 0, limit: 50, search: '' });
     expect(queries[0]?.after ?? null).toBeNull();
     expect(queries[1]).toMatchObject({ offset: 50, after: { position: 50, total: 500 } });
+    // Last, a search of its own, which finds nothing a translator would look for.
+    expect(queries[2]).toMatchObject({ offset: 0, search: warmUpSearch });
+  });
+
+  it('checks a made-up translation that reaches the checks with one-time costs (a character counting as several)', () => {
+    const issues = checkTranslation(warmUpTranslation('en', 'ja'));
+    expect(issues.map((issue) => issue.checkId)).toContain('charLimit');
+    expect(issues.find((issue) => issue.checkId === 'charLimit')?.message).toMatch(/counts as \d+ characters/);
   });
 
   it('stops between steps once the core is closed', async () => {

@@ -11,11 +11,40 @@
  * yields to the event loop between its steps so a call arriving meanwhile waits for one step at most.
  */
 import type { CoreApi, ProjectSummary } from '../../common/contract';
+import { checkTranslation, type QaInput } from '../../common/qa';
 import { dispatchCall } from './dispatch';
 import type { Logger } from './log';
 
 /** How many rows the warm-up page reads: about what a first screen shows. */
 const warmUpRows = 50;
+
+/**
+ * A search that matches nothing in any library (a made-up word of plain letters): it takes a search's own path (the
+ * query's words cut by the index's tokenizer, looked up in the word list, the index asked) without caching an
+ * answer any real search would use.
+ */
+export const warmUpSearch = 'qxwarmupzq';
+
+/**
+ * A made-up translation into `iso` that trips the QA checks with one-time costs: over its character limit with a
+ * character that counts as several (the first grapheme segmenter: ICU's data, 25–45 ms the first time), placeholders,
+ * a URL, a double space, a number; and each language's plural rules are looked up once.
+ */
+export function warmUpTranslation(sourceIso: string, iso: string): QaInput {
+  return {
+    sourceLanguage: sourceIso,
+    targetLanguage: iso,
+    source: 'Open {name} at https://example.com/help — 100% of {count} files.',
+    target: 'Öffne  {name} auf https://example.com/hilfe e\u0301 👍🏽 — 100 % von {count} Dateien!',
+    isPlural: false,
+    charLimit: 8,
+  };
+}
+
+/** Runs the QA checks once per language of `isos` (see warmUpTranslation): a page's QA overlay runs them on its flagged rows. */
+export function warmQaChecks(sourceIso: string, isos: readonly string[]): void {
+  for (const iso of isos) checkTranslation(warmUpTranslation(sourceIso, iso));
+}
 
 /** The project a translator most likely opens first: the largest one kept offline, else the largest. */
 export function projectToWarm(projects: readonly ProjectSummary[]): ProjectSummary | null {
@@ -27,8 +56,10 @@ export function projectToWarm(projects: readonly ProjectSummary[]): ProjectSumma
 
 /**
  * Reads one first page (then the detail of its first key, and a second page by its cursor) of the project
- * `projectToWarm` picks, with up to three target languages. `isClosed` is asked between steps, so a core closing meanwhile stops it. Never throws:
- * a failure here only means the first real call is cold, and is logged.
+ * `projectToWarm` picks, with up to three target languages, runs the QA checks once per language of the project
+ * (warmQaChecks), and last a search (warmUpSearch), which also waits for the project's search arrays (read on a
+ * thread). `isClosed` is asked between steps, so a core closing meanwhile stops it. Never throws: a failure here
+ * only means the first real call is cold, and is logged.
  */
 export async function warmReadPath(api: CoreApi, isClosed: () => boolean, logger: Logger): Promise<void> {
   const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -55,10 +86,17 @@ export async function warmReadPath(api: CoreApi, isClosed: () => boolean, logger
       await dispatchCall(api, 'keys:detail', [project.projectId, firstKey.keyId]);
     }
     const cursor = (first.value as { cursor?: unknown }).cursor;
-    if (cursor === undefined || cursor === null) return;
+    if (cursor !== undefined && cursor !== null) {
+      await nextTurn();
+      if (isClosed()) return;
+      await dispatchCall(api, 'keys:page', [{ ...query, offset: warmUpRows, after: cursor }]);
+    }
     await nextTurn();
     if (isClosed()) return;
-    await dispatchCall(api, 'keys:page', [{ ...query, offset: warmUpRows, after: cursor }]);
+    warmQaChecks(sourceIso, project.languages.map((language) => language.iso));
+    await nextTurn();
+    if (isClosed()) return;
+    await dispatchCall(api, 'keys:page', [{ ...query, search: warmUpSearch }]);
   } catch (error) {
     logger.warn('the read path could not be warmed up', { error });
   }
