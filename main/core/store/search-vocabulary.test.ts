@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { internalsOf, LibraryStore } from './library-store';
 import { searchIndexPath } from './search-index';
 import { WorkerSearchIndexWriter } from './search-index-writer';
-import { indexVocabulary } from './search-vocabulary';
+import Database from 'libsql';
+import { asciiWords, indexVocabulary } from './search-vocabulary';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -24,7 +25,42 @@ async function indexed(documents: readonly string[]): Promise<{ store: LibrarySt
   return { store, writer };
 }
 
+/** How SQLite's unicode61 tokenizer, set up as the index's (search-index.ts), cuts and folds each of `texts`. */
+function sqliteWords(texts: readonly string[]): string[][] {
+  const connection = new Database(':memory:');
+  try {
+    connection.exec("CREATE VIRTUAL TABLE words USING fts5(body, tokenize='unicode61 remove_diacritics 1')");
+    connection.exec("CREATE VIRTUAL TABLE instances USING fts5vocab(words, 'instance')");
+    const insert = connection.prepare('INSERT INTO words (rowid, body) VALUES (?, ?)');
+    texts.forEach((text, index) => insert.run(index + 1, text));
+    const words = texts.map((): string[] => []);
+    for (const [doc, term] of connection.prepare('SELECT doc, term FROM instances ORDER BY doc, "offset"').raw(true).all() as [number, string][]) words[doc - 1]?.push(term);
+    return words;
+  } finally {
+    connection.close();
+  }
+}
+
 describe('index vocabulary', () => {
+  it('cuts ASCII-only text in JavaScript exactly as SQLite’s tokenizer does, and leaves every other text to it', () => {
+    // Every ASCII character between two words and at either end, then words as translators and key names have them.
+    const characters = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+    const texts = [
+      ...characters.map((character) => `Ab${character}cD9`),
+      ...characters.map((character) => `${character}x_1${character}`),
+      'Save changes',
+      'settings.title_v2 (iOS) - no',
+      "l'app DOWNLOAD_report 100% {count}",
+      '  leading\ttabs\nand\rreturns  ',
+      'snake_case camelCase kebab-case 3.14 v1.2.3 #42 @user a+b=c ~/path',
+      '',
+      '%_*"()[]',
+    ];
+    expect(texts.map((text) => asciiWords(text))).toEqual(sqliteWords(texts));
+    for (const text of ['Änderungen', 'café', '設定', 'naïve_test', 'emoji 😀', 'nbsp\u00a0here']) expect(asciiWords(text)).toBeNull();
+  });
+
+
   it("cuts and folds text as the index's tokenizer does: case, diacritics, punctuation, unspaced CJK runs", async () => {
     const { store } = await indexed([]);
     expect(indexVocabulary(internalsOf(store).connection).words(['Änderungen', 'settings.title', "l'Été", '設定が更新されました。完了', '%%', 'ÇA'])).toEqual([

@@ -4,7 +4,8 @@
  *
  * The tokenizing is left to SQLite rather than imitated in JavaScript, so a query is folded (case, diacritics) and
  * split exactly as the documents were: a temporary FTS5 table on the reading connection takes the query and its
- * `instance` vocabulary hands back the words in order. The word list is kept in memory as one newline-separated
+ * `instance` vocabulary hands back the words in order. Only ASCII-only text, whose cutting and folding are simple
+ * and exactly known (`asciiWords`), is split in JavaScript. The word list is kept in memory as one newline-separated
  * run of UTF-8 bytes (words never contain a newline, the tokenizer splits there), replaced only when an index load
  * has replaced it, and searched with `indexOf` on the bytes: at 100,000 words that is about a megabyte, scanned in
  * well under a millisecond. UTF-8 is self-synchronising, so a word's bytes found inside another's are always that
@@ -152,11 +153,27 @@ function remember<T>(answers: Map<string, T>, key: string, answer: T): void {
 /** Each text's words, by text: the tokenizer is fixed, so a text cuts the same way for as long as the connection lives. */
 const tokenized = new WeakMap<Connection, Map<string, readonly string[]>>();
 
+/** Text of ASCII characters only (the common case: Latin words, code-like names): none past 0x7f. */
+const beyondAscii = /[^\p{ASCII}]/u;
+const isAscii = (text: string): boolean => !beyondAscii.test(text);
+/** A run of ASCII characters unicode61 keeps inside a word: letters and digits only (its table for 0x00–0x7f). */
+const asciiWord = /[A-Za-z0-9]+/g;
+
+/**
+ * The words unicode61 cuts an ASCII-only `text` into, folded as it folds them: runs of letters and digits, in lower
+ * case (diacritics do not occur); null for any other text. Exact for ASCII, so such a text skips the round trip
+ * through SQLite's tokenizer on a query's first run, before its words are cached; any other text still takes it.
+ */
+export function asciiWords(text: string): string[] | null {
+  if (!isAscii(text)) return null;
+  return (text.match(asciiWord) ?? []).map((word) => word.toLowerCase());
+}
+
 function tokenize(connection: Connection, texts: readonly string[]): string[][] {
   const known = tokenized.get(connection) ?? new Map<string, readonly string[]>();
   tokenized.set(connection, known);
-  const words: string[][] = texts.map((text) => [...(recall(known, text) ?? [])]);
-  const unknown = texts.map((text, index) => index).filter((index) => !known.has(texts[index] ?? ''));
+  const words: string[][] = texts.map((text) => [...(recall(known, text) ?? asciiWords(text) ?? [])]);
+  const unknown = texts.map((text, index) => index).filter((index) => !known.has(texts[index] ?? '') && !isAscii(texts[index] ?? ''));
   if (unknown.length === 0) return words;
   const reader = readerOf(connection);
   connection.transaction(() => {
