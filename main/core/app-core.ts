@@ -337,10 +337,13 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       contributor: (projectId) => edits.contributor(projectId),
     },
     keys: {
-      page: (query) => {
+      page: async (query) => {
         // The QA filter reads the stored results: the rechecks of the last edits are stored before it does.
         if (query.qa !== null) qa.settleRechecks(query.projectId);
-        return Promise.resolve(qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query));
+        // A search right after a start waits for its project's search arrays, read on a thread, so main never builds them.
+        const arriving = library().searchArriving(query);
+        if (arriving !== null) await arriving;
+        return qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query);
       },
       openInLokalise: async (projectId, keyId) => {
         const key = library().keyDetail(projectId, keyId);

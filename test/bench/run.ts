@@ -21,6 +21,8 @@ interface SearchResult {
   firstPageMs: number;
   searchP50Ms: number;
   searchP95Ms: number;
+  /** The median of each query's first run (see search-child.ts). */
+  searchFirstMs: number;
   bareFtsP95Ms: number;
   hostileMaxMs: number;
   hostileMs: Record<string, number>;
@@ -260,6 +262,7 @@ const summary = {
   sync_unthrottled_ratio_to_sdk_fetch: median(large.map((trial) => ratio(trial.sync.wallMs, trial.sdk.wallMs))),
   search_p50_ms: median(large.map((trial) => trial.search.searchP50Ms)),
   search_p95_ms: median(large.map((trial) => trial.search.searchP95Ms)),
+  search_first_ms: median(large.map((trial) => trial.search.searchFirstMs)),
   bare_fts_p95_ms: median(large.map((trial) => trial.search.bareFtsP95Ms)),
   first_page_ms: median(large.map((trial) => trial.search.firstPageMs)),
   search_hostile_max_ms: median(large.map((trial) => trial.search.hostileMaxMs)),

@@ -11,7 +11,7 @@ import { sortOrders } from './key-order';
 import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './stored-translations';
 import { buildSearch, type SearchConditions } from './search';
 import { indexVocabulary } from './search-vocabulary';
-import { forgetRanks, rankedSearch, type RankQuery } from './search-ranks';
+import { forgetRanks, rankedSearch, ranksArriving, type RankQuery } from './search-ranks';
 import { qaCondition } from './qa-results';
 import { scanPage } from './scan-page';
 import { cachedStatement } from './statements';
@@ -216,13 +216,13 @@ export interface KeyPageOptions {
 export function keyPage(connection: Connection, query: KeyQuery, options: KeyPageOptions = {}): KeyPage {
   const generation = currentGeneration(connection, query.projectId);
   if (generation === null) return { total: 0, offset: query.offset, items: [] };
+  // A project's first page (usually before any search) starts reading its search arrays elsewhere, if they are not held.
+  void ranksArriving(connection, query.projectId, generation, () => currentGeneration(connection, query.projectId) === generation);
   const languages = languagesOf(connection, query.projectId, generation);
   const search = searchConditions(connection, query);
   const ranked = options.ranked === false ? null : rankQuery(query, languages, search);
-  if (ranked !== null) {
-    const { ids, total } = rankedSearch(connection, query.projectId, generation, ranked);
-    return { total, offset: query.offset, items: pageRows(connection, ids, query) };
-  }
+  const found = ranked === null ? null : rankedSearch(connection, query.projectId, generation, ranked);
+  if (found !== null) return { total: found.total, offset: query.offset, items: pageRows(connection, found.ids, query) };
   const { from, where, parameters, ordered } = filters(query, generation, languages, search);
   const clause = where.join(' AND ');
   if (ordered && search.where.length > 0) {
@@ -264,6 +264,18 @@ export function keyPage(connection: Connection, query: KeyQuery, options: KeyPag
     total = page[0]?.[1] ?? (query.offset === 0 ? 0 : countAll());
   }
   return { total, offset: query.offset, items: pageRows(connection, ids, query) };
+}
+
+/**
+ * The read of the project's search arrays to wait for before `query` is answered, or null when there is none (no
+ * search text, arrays held, or read on main): a search waits for a read elsewhere under way rather than take the
+ * slower SQL path, and never has main build the arrays (see search-ranks.ts).
+ */
+export function searchArriving(connection: Connection, query: KeyQuery): Promise<void> | null {
+  if (query.search.trim() === '') return null;
+  const generation = currentGeneration(connection, query.projectId);
+  if (generation === null) return null;
+  return ranksArriving(connection, query.projectId, generation, () => currentGeneration(connection, query.projectId) === generation);
 }
 
 /**

@@ -12,7 +12,9 @@ import { readKeyTimes } from '../lokalise/wire';
 import { silentLogger, type Logger } from '../log';
 import type { Connection } from './connection';
 import { openDatabase, rebuildDatabase, storeError, storePath } from './database';
-import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets, projectFacetsElsewhere } from './key-queries';
+import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets, projectFacetsElsewhere, searchArriving } from './key-queries';
+import { readRanksElsewhere } from './search-ranks';
+import { ranksOnThread } from './search-ranks-thread';
 import type { GenerationFacets } from './facets-read';
 import { facetsOnThread } from './facets-thread';
 import { ensureProject, keptOfflineProjectIds, listProjectSummaries, markAccessLost, projectSummary, recordSyncOutcome, saveProjectList, setKeepOffline } from './project-rows';
@@ -104,6 +106,8 @@ export class LibraryStore {
     this.useWritingThread = options.writingThread ?? true;
     this.qa = new QaLibrary(connection, folder, this.now);
     internals.set(this, { connection, indexWriter: () => this.searchIndexWriter() });
+    // A snapshot's search arrays no sync handed over (after a start) are read on a thread, never built on main.
+    readRanksElsewhere(connection, (projectId, generation) => ranksOnThread({ job: 'ranks', libraryPath: storePath(folder), projectId, generation }));
     this.purgeUnfinishedSyncs();
   }
 
@@ -264,6 +268,14 @@ export class LibraryStore {
   /** A page of keys. */
   public keyPage(query: KeyQuery): KeyPage {
     return this.guard(() => keyPage(this.connection, query));
+  }
+
+  /**
+   * What to wait for before a search `query` is answered: the project's search arrays being read on a thread (after
+   * a start, before the first search), or null when nothing is. Waiting blocks nothing: main's event loop runs on.
+   */
+  public searchArriving(query: KeyQuery): Promise<void> | null {
+    return this.guard(() => searchArriving(this.connection, query));
   }
 
   /** One key in full. */

@@ -18,6 +18,8 @@ import type { FacetsData, FacetsReply } from './facets-thread';
 import { issueMask, keyIssues, pendingValues, type PendingValues } from './qa-inputs';
 import type { QaCountsData, QaReply, QaRequest, QaWorkerData } from './qa-scan-protocol';
 import { qaCounts, qaTablesSql } from './qa-results';
+import { rankBuffers, readSnapshotRanks } from './search-ranks';
+import type { RanksData, RanksReply } from './search-ranks-thread';
 import type { StoredTranslation } from './stored-translations';
 
 type KeyRowTuple = [number, number, number, number, string];
@@ -220,9 +222,30 @@ function facets(port: MessagePort, data: FacetsData): void {
   }
 }
 
+/**
+ * Reads one snapshot's search arrays (see search-ranks-thread.ts) in one read transaction and hands them over by
+ * transfer; an error goes back as for the facets.
+ */
+function ranks(port: MessagePort, data: RanksData): void {
+  let library: Connection | null = null;
+  try {
+    const opened = new Database(data.libraryPath, { readonly: true });
+    library = opened;
+    opened.exec('PRAGMA busy_timeout = 5000');
+    const read = opened.transaction(() => readSnapshotRanks(opened, data.projectId, data.generation))();
+    port.postMessage({ type: 'ranks', ranks: read } satisfies RanksReply, rankBuffers(read));
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : null } satisfies RanksReply);
+  } finally {
+    library?.close();
+  }
+}
+
 if (!isMainThread && parentPort !== null) {
-  const data = workerData as QaWorkerData | QaCountsData | FacetsData;
+  const data = workerData as QaWorkerData | QaCountsData | FacetsData | RanksData;
   if (!('job' in data)) serve(parentPort, data);
   else if (data.job === 'facets') facets(parentPort, data);
+  else if (data.job === 'ranks') ranks(parentPort, data);
   else count(parentPort, data);
 }

@@ -4,6 +4,8 @@ import type { FakeProject } from '../../../test/fake-lokalise/server';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/support/core/sync-rig';
 import { keyPage, rankQuery, searchConditions } from './key-queries';
 import { internalsOf } from './library-store';
+import { currentGeneration } from './project-rows';
+import { heldRanks } from './search-ranks';
 
 let rig: SyncRig;
 let project: FakeProject;
@@ -39,6 +41,9 @@ const switches: Partial<KeyQueryInput>[] = [{}, { includeArchived: true }, { inc
 
 describe('ranked search', () => {
   it('answers exactly as the SQL path does: same total, same keys in the same order, on every page', () => {
+    const { connection } = internalsOf(rig.store);
+    // The sync handed the arrays over, so the ranked path (not the SQL path taken while they are read) answers below.
+    expect(heldRanks(connection, project.projectId, currentGeneration(connection, project.projectId) ?? -1)).toBeDefined();
     let nonEmpty = 0;
     for (const search of terms) {
       for (const status of statuses) {

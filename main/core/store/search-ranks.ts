@@ -9,9 +9,13 @@
  *
  * The arrays are keyed by generation, which every sync bumps, and dropped with their snapshot. A sync builds them on
  * the library's writing thread before its swap (a few hundred milliseconds at 100,000 keys) and hands them to main
- * with zero copy (see search-handover.ts), so main's event loop never builds them during a sync (issue 17); they
- * are built here, on the first such search, only for a snapshot no sync handed over (after a start). Queries this cannot answer exactly (terms
- * checked by LIKE, tags, platforms, languages past the bitmask range) return null and take the SQL path.
+ * with zero copy (see search-handover.ts), so main's event loop never builds them during a sync (issue 17). For a
+ * snapshot no sync handed over (after a start) a connection given a reader elsewhere (`readRanksElsewhere`: the
+ * library store's, a thread) has them read there, starting with the project's first page, and a search arriving
+ * before they are there takes the SQL path (or waits for them: `ranksArriving`); main builds them itself only on a
+ * connection with no such reader (tests of the store's insides) or when no thread could run. Queries this cannot
+ * answer exactly (terms checked by LIKE, tags, platforms, languages past the bitmask range) return null and take the
+ * SQL path.
  */
 import type { Connection } from './connection';
 import { sortOrders } from './key-order';
@@ -153,8 +157,66 @@ export function heldRanks(connection: Connection, projectId: string, generation:
   return cache.get(connection)?.get(`${projectId}\u0000${generation}`);
 }
 
-function ranksFor(connection: Connection, projectId: string, generation: number): SnapshotRanks {
+/**
+ * Reads the arrays of a project's generation somewhere other than main's event loop; null when nothing could run
+ * there (main then builds them itself, as before issue 17). Rejects with what the read met.
+ */
+export type RanksReader = (projectId: string, generation: number) => Promise<SnapshotRanks | null>;
+
+/** A connection's reader elsewhere, and the reads it has under way (by project and generation). */
+interface Elsewhere {
+  readonly read: RanksReader;
+  readonly reading: Map<string, Promise<void>>;
+  /** True once the reader answered that it cannot run: from then on main builds the arrays itself. */
+  unavailable: boolean;
+}
+
+const elsewhere = new WeakMap<Connection, Elsewhere>();
+/** Per connection, how many times its arrays were dropped: an answer read across a drop is not kept. */
+const drops = new WeakMap<Connection, number>();
+
+/**
+ * Has the arrays of every snapshot no sync handed over read by `read` (a thread) rather than on main (see the module
+ * comment): the library store sets this for its connection.
+ */
+export function readRanksElsewhere(connection: Connection, read: RanksReader): void {
+  elsewhere.set(connection, { read, reading: new Map(), unavailable: false });
+}
+
+/**
+ * Starts reading the snapshot's arrays elsewhere unless they are held or being read, and returns the read to wait
+ * for; null when there is nothing to wait for (held, or no reader elsewhere). Once it settles the arrays are kept if
+ * the generation is still current (`isCurrent`) and the arrays were not dropped meanwhile; a failed read is only
+ * dropped (the SQL path meets the same file and reports it).
+ */
+export function ranksArriving(connection: Connection, projectId: string, generation: number, isCurrent: () => boolean): Promise<void> | null {
+  const key = `${projectId}\u0000${generation}`;
+  const away = elsewhere.get(connection);
+  if (away === undefined || away.unavailable || cache.get(connection)?.has(key) === true) return null;
+  const under = away.reading.get(key);
+  if (under !== undefined) return under;
+  const dropped = drops.get(connection) ?? 0;
+  const reading = away.read(projectId, generation).then(
+    (ranks) => {
+      if (ranks === null) away.unavailable = true;
+      else if (connection.open && (drops.get(connection) ?? 0) === dropped && isCurrent()) keep(connection, projectId, generation, ranks);
+    },
+    () => undefined,
+  );
+  const settled: Promise<void> = reading.finally(() => {
+    if (away.reading.get(key) === settled) away.reading.delete(key);
+  });
+  away.reading.set(key, settled);
+  return settled;
+}
+
+/** The arrays of the snapshot: held, else built here when nothing elsewhere reads them, else null (not there yet). */
+function ranksFor(connection: Connection, projectId: string, generation: number): SnapshotRanks | null {
   const found = cache.get(connection)?.get(`${projectId}\u0000${generation}`);
+  if (found === undefined) {
+    const away = elsewhere.get(connection);
+    if (away !== undefined && !away.unavailable) return null;
+  }
   const ranks = found ?? readSnapshotRanks(connection, projectId, generation);
   keep(connection, projectId, generation, ranks);
   return ranks;
@@ -163,11 +225,17 @@ function ranksFor(connection: Connection, projectId: string, generation: number)
 /** Drops every snapshot's arrays for `connection`; needed when generation numbers start again ("forget offline data"). */
 export function forgetRanks(connection: Connection): void {
   cache.delete(connection);
+  drops.set(connection, (drops.get(connection) ?? 0) + 1);
+  elsewhere.get(connection)?.reading.clear();
 }
 
-/** The page's key row ids in order and the total number of matches, for `query` over the project's snapshot. */
-export function rankedSearch(connection: Connection, projectId: string, generation: number, query: RankQuery): { ids: number[]; total: number } {
+/**
+ * The page's key row ids in order and the total number of matches, for `query` over the project's snapshot; null
+ * while its arrays are being read elsewhere (the caller takes the SQL path; see `ranksArriving`).
+ */
+export function rankedSearch(connection: Connection, projectId: string, generation: number, query: RankQuery): { ids: number[]; total: number } | null {
   const ranks = ranksFor(connection, projectId, generation);
+  if (ranks === null) return null;
   const matches = numbers(single(connection, 'SELECT group_concat(rowid) FROM key_words WHERE key_words MATCH ?', query.match));
   if (matches.length === 0) return { ids: [], total: 0 };
   const rankOf = query.sort === 'name' ? ranks.nameRank : ranks.modifiedRank;
