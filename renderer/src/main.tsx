@@ -2,6 +2,7 @@ import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { GridFontWarmup } from './keys/grid/GridFontWarmup';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -9,6 +10,7 @@ if (root !== null) {
   createRoot(root).render(
     <StrictMode>
       <App />
+      <GridFontWarmup />
     </StrictMode>,
   );
 }
