@@ -79,7 +79,7 @@ function median(values: readonly number[]): number {
 interface QaScanResult { keys: number; translations: number; threads: number; wallMs: number; cpuMs: number; translationsPerSecond: number; mainLoopMaxStallMs: number; mainLoopP99StallMs: number; mainThreadCpuMs: number | null; loadAverage: number; keysWithIssues: number; resultsFileMb: number }
 
 /** See grid-child.ts: the key grid in Chromium over the synced project, with three target columns. */
-interface GridResult { keys: number; targetColumns: number; firstRowsMs: number; scrollP95FrameMs: number; scrollFrames: number; domRowsMax: number; loadAverage: number }
+interface GridResult { keys: number; targetColumns: number; firstRowsMs: number; scrollP95FrameMs: number; scrollFrames: number; scrollSlowFrames: number; scrollTickMs: number; domRowsMax: number; loadAverage: number }
 
 interface LargeTrial {
   grid: GridResult;
@@ -135,7 +135,7 @@ async function largeSyncs(): Promise<LargeTrial[]> {
         const grid = { ...(await runChild<Omit<GridResult, 'loadAverage'>>('grid-child.ts', [folder])), loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100 };
         log(
           `large: grid of ${String(grid.keys)} keys with ${String(grid.targetColumns)} target columns: first rows ${String(grid.firstRowsMs)} ms, ` +
-            `scroll p95 frame ${String(grid.scrollP95FrameMs)} ms over ${String(grid.scrollFrames)} frames, at most ${String(grid.domRowsMax)} rows in the DOM (load average ${String(grid.loadAverage)})`,
+            `scroll p95 frame ${String(grid.scrollP95FrameMs)} ms over ${String(grid.scrollFrames)} frames (${String(grid.scrollSlowFrames)} longer than one ${String(grid.scrollTickMs)} ms tick), at most ${String(grid.domRowsMax)} rows in the DOM (load average ${String(grid.loadAverage)})`,
         );
         const editCommit = await runChild<EditCommitResult>('edit-commit-child.ts', [folder, JSON.stringify(fake.endpoints), quick ? '100' : '300']);
         log(
