@@ -479,14 +479,24 @@ describe('secrets', () => {
 });
 
 describe('limits against a real server', () => {
-  it('spaces request arrivals to the configured rate', async () => {
+  it('spaces requests to the configured rate, as sent and as they arrive', async () => {
     stub = await startStub((_request, response) => sendJson(response, 200, teams));
-    const client = new LokaliseClient({ apiUrl: stub.apiUrl, fetch: globalThis.fetch, tokens: new CountingTokens(), requestsPerSecond: 10 });
+    const sentAt: number[] = [];
+    const timedFetch: typeof fetch = (input, init) => {
+      sentAt.push(Date.now());
+      return globalThis.fetch(input, init);
+    };
+    const client = new LokaliseClient({ apiUrl: stub.apiUrl, fetch: timedFetch, tokens: new CountingTokens(), requestsPerSecond: 10 });
     await Promise.all(Array.from({ length: 8 }, () => client.listTeams()));
+    const sendGaps = sentAt.slice(1).map((time, index) => time - (sentAt[index] ?? 0));
+    expect(sendGaps).toHaveLength(7);
+    // The pacer's 100 ms, less what a collection between its timer and the send could take (unpaced: about 0).
+    for (const gap of sendGaps) expect(gap).toBeGreaterThanOrEqual(90);
+    // Arrivals are stamped by a server in this same process, whose event loop a loaded machine can hold up long
+    // enough to squeeze two of them together (gaps under 70 ms at load 8); their whole span still shows the spacing.
     const arrivals = stub.requests.map((request) => request.arrivedAt);
-    const gaps = arrivals.slice(1).map((time, index) => time - (arrivals[index] ?? 0));
-    expect(gaps).toHaveLength(7);
-    for (const gap of gaps) expect(gap).toBeGreaterThan(70);
+    expect(arrivals).toHaveLength(8);
+    expect((arrivals[7] ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThan(7 * 100 - 50);
     expect(client.stats.rateLimitWaitMs).toBeGreaterThan(7 * 70);
   });
 
