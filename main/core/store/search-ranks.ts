@@ -88,10 +88,22 @@ function single(connection: Connection, sql: string, ...parameters: unknown[]): 
  * swap (the rows are written by then), or on main for a snapshot no sync handed over.
  */
 export function readSnapshotRanks(connection: Connection, projectId: string, generation: number): SnapshotRanks {
-  const order = (sort: number): Float64Array =>
-    numbers(single(connection, 'SELECT group_concat(id) FROM (SELECT id FROM key_order WHERE project_id = ? AND generation = ? AND sort = ? ORDER BY position)', projectId, generation, sort));
-  const idsByName = order(sortOrders.name);
-  const idsByModified = order(sortOrders.modified);
+  // The name order's rows carry each key's flags and masks too, so one pass over them reads both (five numbers per
+  // key, in name order); the modified order gives only ids.
+  const byName = numbers(
+    single(
+      connection,
+      "SELECT group_concat(id || ',' || (is_archived + 2 * is_hidden) || ',' || empty_mask || ',' || unverified_mask || ',' || unreviewed_mask) FROM (SELECT * FROM key_order WHERE project_id = ? AND generation = ? AND sort = ? ORDER BY position)",
+      projectId,
+      generation,
+      sortOrders.name,
+    ),
+  );
+  const idsByName = new Float64Array(Math.floor(byName.length / 5));
+  for (let index = 0; index < idsByName.length; index += 1) idsByName[index] = byName[index * 5] ?? 0;
+  const idsByModified = numbers(
+    single(connection, 'SELECT group_concat(id) FROM (SELECT id FROM key_order WHERE project_id = ? AND generation = ? AND sort = ? ORDER BY position)', projectId, generation, sortOrders.modified),
+  );
   const base = idsByName.length === 0 ? 0 : idsByName.reduce((smallest, id) => Math.min(smallest, id), Number.POSITIVE_INFINITY);
   const span = idsByName.length === 0 ? 0 : idsByName.reduce((largest, id) => Math.max(largest, id), 0) - base + 1;
   const nameRank = new Int32Array(span).fill(-1);
@@ -104,20 +116,11 @@ export function readSnapshotRanks(connection: Connection, projectId: string, gen
     unverified: { low: new Int32Array(span), high: new Int32Array(span) },
     unreviewed: { low: new Int32Array(span), high: new Int32Array(span) },
   };
-  const facts = numbers(
-    single(
-      connection,
-      "SELECT group_concat(id || ',' || (is_archived + 2 * is_hidden) || ',' || empty_mask || ',' || unverified_mask || ',' || unreviewed_mask) FROM key_order WHERE project_id = ? AND generation = ? AND sort = ?",
-      projectId,
-      generation,
-      sortOrders.name,
-    ),
-  );
-  for (let index = 0; index + 4 < facts.length; index += 5) {
-    const position = (facts[index] ?? 0) - base;
-    flags[position] = facts[index + 1] ?? 0;
+  for (let index = 0; index + 4 < byName.length; index += 5) {
+    const position = (byName[index] ?? 0) - base;
+    flags[position] = byName[index + 1] ?? 0;
     (['empty', 'unverified', 'unreviewed'] as const).forEach((column, offset) => {
-      const mask = facts[index + 2 + offset] ?? 0;
+      const mask = byName[index + 2 + offset] ?? 0;
       masks[column].low[position] = mask % maskSplit;
       masks[column].high[position] = Math.floor(mask / maskSplit);
     });
@@ -150,6 +153,7 @@ function keep(connection: Connection, projectId: string, generation: number, ran
  */
 export function adoptRanks(connection: Connection, projectId: string, generation: number, ranks: SnapshotRanks): void {
   keep(connection, projectId, generation, ranks);
+  warmRankCode(ranks);
 }
 
 /** The arrays `connection` holds for the snapshot, if any (built nowhere); for tests of the handover. */
@@ -199,7 +203,10 @@ export function ranksArriving(connection: Connection, projectId: string, generat
   const reading = away.read(projectId, generation).then(
     (ranks) => {
       if (ranks === null) away.unavailable = true;
-      else if (connection.open && (drops.get(connection) ?? 0) === dropped && isCurrent()) keep(connection, projectId, generation, ranks);
+      else if (connection.open && (drops.get(connection) ?? 0) === dropped && isCurrent()) {
+        keep(connection, projectId, generation, ranks);
+        warmRankCode(ranks);
+      }
     },
     () => {
       // A thread that failed (the file, or the thread's own code) is not asked again: main builds them as before, and
@@ -240,7 +247,28 @@ export function forgetRanks(connection: Connection): void {
 export function rankedSearch(connection: Connection, projectId: string, generation: number, query: RankQuery): { ids: number[]; total: number } | null {
   const ranks = ranksFor(connection, projectId, generation);
   if (ranks === null) return null;
-  const matches = numbers(single(connection, 'SELECT group_concat(rowid) FROM key_words WHERE key_words MATCH ?', query.match));
+  return pageOfMatches(ranks, numbers(single(connection, 'SELECT group_concat(rowid) FROM key_words WHERE key_words MATCH ?', query.match)), query);
+}
+
+/** Whether this thread has run the code below once on a whole snapshot's worth of ids (see warmRankCode). */
+let rankCodeWarm = false;
+
+/**
+ * Runs the parsing and ranking code once over `ranks` with every other key as a match, and throws the answer away.
+ * Why: main used to build the arrays itself, which ran this code's hot loops over some 100,000 ids and so had V8
+ * compile them before the first search; arrays read on another thread leave them cold, and each of the first few
+ * searches then paid 2–4 ms more in its unoptimised loops at 100,000 keys (round 0 of the search bench). This costs a
+ * few milliseconds once, when the first arrays arrive at start, while the window loads.
+ */
+function warmRankCode(ranks: SnapshotRanks): void {
+  if (rankCodeWarm) return;
+  rankCodeWarm = true;
+  const every = ranks.idsByName.filter((_, index) => index % 2 === 0).join(',');
+  for (const sort of ['name', 'modified'] as const) pageOfMatches(ranks, numbers(every), { match: '', includeArchived: false, includeHidden: false, sort, status: null, offset: 0, limit: 100 });
+}
+
+/** The page of `query` among `matches` (key row ids, in any order), read off the snapshot's arrays. */
+function pageOfMatches(ranks: SnapshotRanks, matches: Float64Array, query: RankQuery): { ids: number[]; total: number } {
   if (matches.length === 0) return { ids: [], total: 0 };
   const rankOf = query.sort === 'name' ? ranks.nameRank : ranks.modifiedRank;
   const excluded = (query.includeArchived ? 0 : 1) | (query.includeHidden ? 0 : 2);
