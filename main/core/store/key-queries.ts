@@ -11,7 +11,7 @@ import { sortOrders } from './key-order';
 import { maskedLanguages, isEmptyTranslation, type StoredTranslation } from './stored-translations';
 import { buildSearch, type SearchConditions } from './search';
 import { indexVocabulary } from './search-vocabulary';
-import { forgetRanks, rankedSearch, ranksArriving, type RankQuery } from './search-ranks';
+import { forgetRanks, rankedSearch, ranksArriving, readRanksSoon, type RankQuery } from './search-ranks';
 import { qaCondition } from './qa-results';
 import { scanPage } from './scan-page';
 import { cachedStatement } from './statements';
@@ -216,8 +216,8 @@ export interface KeyPageOptions {
 export function keyPage(connection: Connection, query: KeyQuery, options: KeyPageOptions = {}): KeyPage {
   const generation = currentGeneration(connection, query.projectId);
   if (generation === null) return { total: 0, offset: query.offset, items: [] };
-  // A project's first page (usually before any search) starts reading its search arrays elsewhere, if they are not held.
-  void ranksArriving(connection, query.projectId, generation, () => currentGeneration(connection, query.projectId) === generation);
+  // A project's first page (usually before any search) has its search arrays read elsewhere once it is answered.
+  readRanksSoon(connection, query.projectId, generation, () => currentGeneration(connection, query.projectId) === generation);
   const languages = languagesOf(connection, query.projectId, generation);
   const search = searchConditions(connection, query);
   const ranked = options.ranked === false ? null : rankQuery(query, languages, search);

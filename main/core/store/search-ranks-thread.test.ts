@@ -83,6 +83,20 @@ describe('search arrays read on a thread after a start', () => {
     }
   });
 
+  it('starts the read once a first page without search has been answered, so a later search finds them held', async () => {
+    const fresh = LibraryStore.open(rig.folder);
+    try {
+      const { connection } = internalsOf(fresh);
+      const generation = currentGeneration(connection, project.projectId) ?? -1;
+      fresh.keyPage({ ...searchQuery(), search: '' });
+      for (let waited = 0; waited < 200 && heldRanks(connection, project.projectId, generation) === undefined; waited += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heldRanks(connection, project.projectId, generation)).toEqual(readSnapshotRanks(connection, project.projectId, generation));
+      expect(fresh.searchArriving(searchQuery())).toBeNull();
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('keeps no answer that a drop of the caches or a newer snapshot overtook', async () => {
     const { connection } = internalsOf(started);
     const generation = currentGeneration(connection, project.projectId) ?? -1;

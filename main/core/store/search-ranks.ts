@@ -11,7 +11,7 @@
  * the library's writing thread before its swap (a few hundred milliseconds at 100,000 keys) and hands them to main
  * with zero copy (see search-handover.ts), so main's event loop never builds them during a sync (issue 17). For a
  * snapshot no sync handed over (after a start) a connection given a reader elsewhere (`readRanksElsewhere`: the
- * library store's, a thread) has them read there, starting with the project's first page, and a search arriving
+ * library store's, a thread) has them read there, once the project's first page is answered, and a search arriving
  * before they are there takes the SQL path (or waits for them: `ranksArriving`); main builds them itself only on a
  * connection with no such reader (tests of the store's insides) or when no thread could run. Queries this cannot
  * answer exactly (terms checked by LIKE, tags, platforms, languages past the bitmask range) return null and take the
@@ -171,6 +171,8 @@ export type RanksReader = (projectId: string, generation: number) => Promise<Sna
 interface Elsewhere {
   readonly read: RanksReader;
   readonly reading: Map<string, Promise<void>>;
+  /** Reads asked for by readRanksSoon, not started yet. */
+  readonly soon: Set<string>;
   /** True once the reader could not run or failed: from then on main builds the arrays itself. */
   unavailable: boolean;
 }
@@ -184,7 +186,7 @@ const drops = new WeakMap<Connection, number>();
  * comment): the library store sets this for its connection.
  */
 export function readRanksElsewhere(connection: Connection, read: RanksReader): void {
-  elsewhere.set(connection, { read, reading: new Map(), unavailable: false });
+  elsewhere.set(connection, { read, reading: new Map(), soon: new Set(), unavailable: false });
 }
 
 /**
@@ -219,6 +221,22 @@ export function ranksArriving(connection: Connection, projectId: string, generat
   });
   away.reading.set(key, settled);
   return settled;
+}
+
+/**
+ * Starts reading the snapshot's arrays elsewhere once the current turn of the event loop is over (the page that
+ * asked has been answered), unless they are held or being read: the read takes a core for a few hundred
+ * milliseconds at 100,000 keys, and the page that asked should not share the machine with it.
+ */
+export function readRanksSoon(connection: Connection, projectId: string, generation: number, isCurrent: () => boolean): void {
+  const key = `${projectId}\u0000${generation}`;
+  const away = elsewhere.get(connection);
+  if (away === undefined || away.unavailable || away.reading.has(key) || away.soon.has(key) || cache.get(connection)?.has(key) === true) return;
+  away.soon.add(key);
+  setImmediate(() => {
+    away.soon.delete(key);
+    if (connection.open) void ranksArriving(connection, projectId, generation, isCurrent);
+  });
 }
 
 /** The arrays of the snapshot: held, else built here when nothing elsewhere reads them, else null (not there yet). */
