@@ -4,9 +4,9 @@
  * the largest project with three target columns, and measures in the page with requestAnimationFrame:
  *
  * - `firstRowsMs`: from the workspace's first paint with the project open (its sidebar card drawn, which is when the
- *   project view mounts and asks for its first page) to the end of the main thread's work on the first frame with
- *   key rows (its style, layout and paint included: a frame's callbacks run before those, so a mark taken in one would
- *   leave out the rows' own layout, which is where the fonts of a first grid are resolved);
+ *   project view mounts and asks for its first page) to the start of the frame after the first one with key rows,
+ *   so the rows' own style, layout and paint are in (a frame's callbacks run before those, and the rows' layout is
+ *   where the fonts of a first grid are resolved);
  * - `scrollP95FrameMs`: the 95th percentile of frame intervals while the grid scrolls through the whole project
  *   (about 400 steps of 25 rows each, one per frame), each counted in whole display ticks (`scrollTickMs`), with
  *   `scrollSlowFrames` the frames that took more than one tick, and `domRowsMax`, the most rows in the DOM meanwhile.
@@ -86,15 +86,14 @@ try {
         }
         if (marks.rows === undefined && document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]') !== null) {
           marks.rows = -1;
-          // The frame's callbacks run before its style, layout and paint; a message posted from one is handled
-          // after them, so the mark is when the rows' frame is painted, not when it starts.
+          // A frame's callbacks run before its style, layout and paint, so the mark is the start of the frame after
+          // the one that drew the rows (its timestamp: the display tick it began on), which cannot begin before the
+          // rows' frame is done. A message posted from the callback was handled after whatever tasks were queued.
           requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => {
-              marks.rows = performance.now();
+            requestAnimationFrame((next) => {
+              marks.rows = next;
               announce();
-            };
-            channel.port2.postMessage(null);
+            });
           });
         }
         if (marks.rows !== undefined && marks.open !== undefined) observer.disconnect();
