@@ -153,7 +153,7 @@ function keep(connection: Connection, projectId: string, generation: number, ran
  */
 export function adoptRanks(connection: Connection, projectId: string, generation: number, ranks: SnapshotRanks): void {
   keep(connection, projectId, generation, ranks);
-  warmRankCode(ranks);
+  void warmRankCode(ranks);
 }
 
 /** The arrays `connection` holds for the snapshot, if any (built nowhere); for tests of the handover. */
@@ -207,8 +207,10 @@ export function ranksArriving(connection: Connection, projectId: string, generat
       if (ranks === null) away.unavailable = true;
       else if (connection.open && (drops.get(connection) ?? 0) === dropped && isCurrent()) {
         keep(connection, projectId, generation, ranks);
-        warmRankCode(ranks);
+        // A search waiting for the arrays waits for the warm code too (a few more turns), so it does not run cold.
+        return warmRankCode(ranks);
       }
+      return undefined;
     },
     () => {
       // A thread that failed (the file, or the thread's own code) is not asked again: main builds them as before, and
@@ -268,21 +270,34 @@ export function rankedSearch(connection: Connection, projectId: string, generati
   return pageOfMatches(ranks, numbers(single(connection, 'SELECT group_concat(rowid) FROM key_words WHERE key_words MATCH ?', query.match)), query);
 }
 
-/** Whether this thread has run the code below once on a whole snapshot's worth of ids (see warmRankCode). */
-let rankCodeWarm = false;
+/** The run of the code below over a snapshot's worth of ids, once started on this thread (see warmRankCode). */
+let rankCodeWarming: Promise<void> | null = null;
+/** Ids per step of warmRankCode: a few milliseconds of main's event loop each at 100,000 keys. */
+const warmStepIds = 10_000;
 
 /**
- * Runs the parsing and ranking code once over `ranks` with every other key as a match, and throws the answer away.
- * Why: main used to build the arrays itself, which ran this code's hot loops over some 100,000 ids and so had V8
- * compile them before the first search; arrays read on another thread leave them cold, and each of the first few
- * searches then paid 2–4 ms more in its unoptimised loops at 100,000 keys (round 0 of the search bench). This costs a
- * few milliseconds once, when the first arrays arrive at start, while the window loads.
+ * Runs the parsing and ranking code over `ranks` with every other key as a match, in steps of `warmStepIds` on
+ * successive turns of the event loop, throws the answers away, and resolves when done (at once after the first
+ * call). Why: main used to build the arrays itself, which ran this code's hot loops over some 100,000 ids and so had
+ * V8 compile them before the first search; arrays read on another thread leave them cold, and each of the first few
+ * searches then paid 2–4 ms more in its unoptimised loops at 100,000 keys (round 0 of the search bench). In one go
+ * the warm-up held main for 32–34 ms at 100,000 keys, and when the arrays came with a sync's swap it made the stall
+ * bench's first sync stall 62 ms (target 50); in steps no turn holds it for more than a few milliseconds.
  */
-function warmRankCode(ranks: SnapshotRanks): void {
-  if (rankCodeWarm) return;
-  rankCodeWarm = true;
-  const every = ranks.idsByName.filter((_, index) => index % 2 === 0).join(',');
-  for (const sort of ['name', 'modified'] as const) pageOfMatches(ranks, numbers(every), { match: '', includeArchived: false, includeHidden: false, sort, status: null, offset: 0, limit: 100 });
+function warmRankCode(ranks: SnapshotRanks): Promise<void> {
+  rankCodeWarming ??= new Promise<void>((resolve) => {
+    const step = (from: number): void => {
+      if (from >= ranks.idsByName.length) {
+        resolve();
+        return;
+      }
+      const matches = ranks.idsByName.subarray(from, from + 2 * warmStepIds).filter((_, index) => index % 2 === 0).join(',');
+      for (const sort of ['name', 'modified'] as const) pageOfMatches(ranks, numbers(matches), { match: '', includeArchived: false, includeHidden: false, sort, status: null, offset: 0, limit: 100 });
+      setImmediate(() => step(from + 2 * warmStepIds));
+    };
+    setImmediate(() => step(0));
+  });
+  return rankCodeWarming;
 }
 
 /** The page of `query` among `matches` (key row ids, in any order), read off the snapshot's arrays. */
