@@ -17,9 +17,7 @@ export interface FacetsData {
 }
 
 /** A facets thread's one answer: the facets, or the SQLite error's message and code. */
-export type FacetsReply =
-  | { readonly type: 'facets'; readonly answer: GenerationFacets }
-  | { readonly type: 'failed'; readonly message: string; readonly code: string | null };
+export type FacetsReply = { readonly type: 'facets'; readonly answer: GenerationFacets } | ThreadFailure;
 
 /**
  * SQLite's error on the thread, rebuilt with its message and code, so the store's damage handling (`isDamage`,
@@ -31,11 +29,19 @@ export function threadError(message: string, code: string | null): Error {
   return error;
 }
 
+/** A one-shot thread's failure: the SQLite error's message and code (see `threadError`). */
+export interface ThreadFailure {
+  readonly type: 'failed';
+  readonly message: string;
+  readonly code: string | null;
+}
+
 /**
- * The project's current facets read on a thread. Rejects with the thread's SQLite error (see `threadError`); resolves
- * null when no thread could run or it stopped without an answer, and the caller then reads on main as before.
+ * Runs the QA scan worker's entry with `data` (a job mode that answers once and ends) and resolves with its answer.
+ * Rejects with the thread's SQLite error (see `threadError`); resolves null when no thread could run or it stopped
+ * without an answer, and the caller then reads on main as before. Shared by the facets and the search arrays.
  */
-export async function facetsOnThread(data: FacetsData): Promise<GenerationFacets | null> {
+export async function oneAnswerFromThread<Answer extends { readonly type: string }>(data: { readonly job: string }): Promise<Answer | null> {
   let script: URL;
   try {
     script = await workerScript('store/qa-scan-worker');
@@ -45,11 +51,22 @@ export async function facetsOnThread(data: FacetsData): Promise<GenerationFacets
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: data });
     // The thread answers once; settling twice is harmless, so each event below only says what it knows.
-    worker.on('message', (reply: FacetsReply) => {
-      if (reply.type === 'facets') resolve(reply.answer);
-      else reject(threadError(reply.message, reply.code));
+    worker.on('message', (reply: Answer | ThreadFailure) => {
+      if (reply.type === 'failed') {
+        const failure = reply as ThreadFailure;
+        reject(threadError(failure.message, failure.code));
+      } else resolve(reply as Answer);
     });
     worker.on('error', () => resolve(null));
     worker.on('exit', () => resolve(null));
   });
+}
+
+/**
+ * The project's current facets read on a thread. Rejects with the thread's SQLite error (see `threadError`); resolves
+ * null when no thread could run or it stopped without an answer, and the caller then reads on main as before.
+ */
+export async function facetsOnThread(data: FacetsData): Promise<GenerationFacets | null> {
+  const reply = await oneAnswerFromThread<Extract<FacetsReply, { type: 'facets' }>>(data);
+  return reply?.answer ?? null;
 }

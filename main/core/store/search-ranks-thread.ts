@@ -6,9 +6,7 @@
  * its bundle need no new entry): it opens the library read-only with the index attached, reads each in a read
  * transaction (one consistent snapshot while a sync writes), hands them over by transfer (no copy), and ends.
  */
-import { Worker } from 'node:worker_threads';
-import { workerScript } from '../worker-script';
-import { threadError } from './facets-thread';
+import { oneAnswerFromThread, type ThreadFailure } from './facets-thread';
 import type { Connection } from './connection';
 import { readRanksElsewhere, type SnapshotRanks } from './search-ranks';
 import { offerWordList, type WordList } from './search-vocabulary';
@@ -29,7 +27,7 @@ export interface ThreadSearch {
 }
 
 /** A ranks thread's one answer: what it read, or the SQLite error's message and code. */
-export type RanksReply = ({ readonly type: 'ranks' } & ThreadSearch) | { readonly type: 'failed'; readonly message: string; readonly code: string | null };
+export type RanksReply = ({ readonly type: 'ranks' } & ThreadSearch) | ThreadFailure;
 
 /**
  * The arrays of the project's snapshot `generation` and the word list, read on a thread. Rejects with the thread's
@@ -37,22 +35,8 @@ export type RanksReply = ({ readonly type: 'ranks' } & ThreadSearch) | { readonl
  * answer.
  */
 export async function ranksOnThread(data: RanksData): Promise<ThreadSearch | null> {
-  let script: URL;
-  try {
-    script = await workerScript('store/qa-scan-worker');
-  } catch {
-    return null;
-  }
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: data });
-    // The thread answers once; settling twice is harmless, so each event below only says what it knows.
-    worker.on('message', (reply: RanksReply) => {
-      if (reply.type === 'ranks') resolve({ ranks: reply.ranks, words: reply.words });
-      else reject(threadError(reply.message, reply.code));
-    });
-    worker.on('error', () => resolve(null));
-    worker.on('exit', () => resolve(null));
-  });
+  const reply = await oneAnswerFromThread<Extract<RanksReply, { type: 'ranks' }>>(data);
+  return reply === null ? null : { ranks: reply.ranks, words: reply.words };
 }
 
 /**
