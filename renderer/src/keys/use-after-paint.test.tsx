@@ -29,7 +29,7 @@ afterEach(() => {
 });
 
 describe('useAfterPaint', () => {
-  it('stays false until ready, then turns true only after a frame and the task queued from it', () => {
+  it('stays false until ready, then turns true only after two frames and the task queued from the second', () => {
     const { result, rerender } = renderHook(({ ready }) => useAfterPaint(ready, 'p1'), { initialProps: { ready: false } });
     act(() => runFrame());
     act(() => {
@@ -39,7 +39,12 @@ describe('useAfterPaint', () => {
 
     rerender({ ready: true });
     expect(result.current).toBe(false);
-    // The frame's callback runs before its paint: still false until the task queued from it has run.
+    act(() => runFrame());
+    act(() => {
+      vi.advanceTimersByTime(0);
+    });
+    expect(result.current).toBe(false);
+    // A frame's callback runs before its paint: still false until the task queued from the second has run.
     act(() => runFrame());
     expect(result.current).toBe(false);
     act(() => {
@@ -63,6 +68,7 @@ describe('useAfterPaint', () => {
   it('starts over for another scope (another project) and stays true once done for one', () => {
     const { result, rerender } = renderHook(({ scope }) => useAfterPaint(true, scope), { initialProps: { scope: 'p1' } });
     act(() => runFrame());
+    act(() => runFrame());
     act(() => {
       vi.advanceTimersByTime(0);
     });
@@ -73,6 +79,7 @@ describe('useAfterPaint', () => {
     rerender({ scope: 'p2' });
     expect(result.current).toBe(false);
     act(() => runFrame());
+    act(() => runFrame());
     act(() => {
       vi.advanceTimersByTime(0);
     });
@@ -81,6 +88,8 @@ describe('useAfterPaint', () => {
 
   it('leaves no frame or timer behind when unmounted before it is done', () => {
     const { unmount } = renderHook(() => useAfterPaint(true, 'p1'));
+    expect(frames.size).toBe(1);
+    act(() => runFrame());
     expect(frames.size).toBe(1);
     unmount();
     expect(frames.size).toBe(0);
