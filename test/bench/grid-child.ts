@@ -11,7 +11,12 @@
  *   (about 400 steps of 25 rows each, one per frame), each counted in whole display ticks (`scrollTickMs`), with
  *   `scrollSlowFrames` the frames that took more than one tick, and `domRowsMax`, the most rows in the DOM meanwhile.
  *
- * Arguments: folder. Prints one JSON line.
+ * The browser (second argument): `shell` (the default) is Chromium's headless shell, the content layer alone, as
+ * Electron's renderer is and as Playwright runs headless by default; `chrome` is the full Chromium browser, whose
+ * Chrome-only renderer agents Electron does not have (its autofill agent re-reads every form 100 ms after the
+ * toolbar mounts: 10-50 ms of layout inside the first rows' window). Both are measured; see docs/benchmarks.md.
+ *
+ * Arguments: folder, browser (`shell` or `chrome`). Prints one JSON line.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +28,8 @@ import { connectPage } from '../support/e2e/bridge';
 import { serveRenderer } from '../support/e2e/static-server';
 import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser, ScriptedConfirmation } from '../support/memory-ports';
 
-const [folder = ''] = process.argv.slice(2);
+const [folder = '', kind = 'shell'] = process.argv.slice(2);
+if (kind !== 'shell' && kind !== 'chrome') throw new Error(`unknown browser "${kind}": use shell or chrome`);
 const root = join(import.meta.dirname, '..', '..');
 const steps = 400;
 
@@ -57,8 +63,18 @@ const sourceIso = project.baseLanguageIso ?? 'en';
 const targetIsos = project.languages.map((language) => language.iso).filter((iso) => iso !== sourceIso).slice(0, 3);
 
 const renderer = await serveRenderer(join(root, 'out', 'renderer'));
+/**
+ * Debian's builds where present (this machine cannot download Playwright's); elsewhere Playwright's own, whose
+ * headless default is the headless shell and whose `chromium` channel is the full browser.
+ */
+const debianShell = '/usr/bin/chromium-headless-shell';
+const debianChromium = '/usr/bin/chromium';
+const debianBrowser = kind === 'shell' && existsSync(debianShell) ? debianShell : existsSync(debianChromium) ? debianChromium : null;
+const launchTarget = debianBrowser !== null ? { executablePath: debianBrowser } : kind === 'chrome' ? { channel: 'chromium' } : {};
+/** What was measured, said plainly: a machine with Debian's Chromium but not its shell measures the full browser. */
+const browserName = debianBrowser === debianChromium || (debianBrowser === null && kind === 'chrome') ? 'chromium' : 'chromium-headless-shell';
 const browser = await chromium.launch({
-  ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+  ...launchTarget,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
 try {
@@ -148,6 +164,7 @@ try {
   const slowFrames = sorted.filter((interval) => interval > tick * 1.5).length;
   process.stdout.write(
     `${JSON.stringify({
+      browser: browserName,
       keys: project.sync.keyCount,
       targetColumns: figures.targetColumns,
       firstRowsMs: Math.round(figures.firstRowsMs * 10) / 10,
