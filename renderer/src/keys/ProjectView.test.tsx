@@ -125,7 +125,8 @@ describe('ProjectView', { timeout: 20_000 }, () => {
     await renderView();
     fireEvent.change(screen.getByLabelText('Status filter'), { target: { value: 'untranslated' } });
     fireEvent.change(screen.getByLabelText('Status language'), { target: { value: 'ja' } });
-    fireEvent.click(screen.getByRole('checkbox', { name: 'legal' }));
+    // The tags come with the facets, asked for once the first rows have been painted.
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'legal' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'ios' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show archived' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show hidden' }));

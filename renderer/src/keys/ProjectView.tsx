@@ -15,6 +15,7 @@ import { QaFilter } from './QaFilter';
 import { QaSettingsButton } from '../qa/QaSettingsButton';
 import { keyQuery } from './first-page-prefetch';
 import { useKeyWindow } from './use-key-window';
+import { useAfterPaint } from './use-after-paint';
 import { defaultPreferences, hasStoredPreferences, useViewPreferences } from './use-view-preferences';
 import { useWritableLanguages } from './use-writable-languages';
 
@@ -67,10 +68,9 @@ export function ProjectView({
     [settled, project.projectId, preferences, debouncedSearch, filters, qaFilter],
   );
   const keys = useKeyWindow(query, reloadToken);
-  // Facets and QA counts are asked for once this project's first page has answered (or failed), never before it.
-  const [firstPageFor, setFirstPageFor] = useState<string | null>(null);
-  const firstPageIn = firstPageFor === project.projectId;
-  if (!firstPageIn && (keys.total !== null || keys.problem !== null)) setFirstPageFor(project.projectId);
+  // Facets and QA counts are asked for once this project's first page has answered (or failed) and its rows have
+  // been painted, never before: the rows are what the translator came for (see useAfterPaint).
+  const firstPageIn = useAfterPaint(keys.total !== null || keys.problem !== null, project.projectId);
 
   useEffect(() => {
     setFacets(null);

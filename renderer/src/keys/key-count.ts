@@ -4,6 +4,7 @@
  * difference turns it into a choice the translator can undo.
  */
 import type { KeyCounts } from '../../../common/contract';
+import { englishNumber } from '../shared/format';
 
 /** The switches and filters that decide what the count must explain. */
 export interface CountFilters {
@@ -13,7 +14,7 @@ export interface CountFilters {
   readonly narrowed: boolean;
 }
 
-const keys = (count: number): string => `${count.toLocaleString('en-US')} ${count === 1 ? 'key' : 'keys'}`;
+const keys = (count: number): string => `${englishNumber(count)} ${count === 1 ? 'key' : 'keys'}`;
 
 /** The count sentence for `shown` keys of a snapshot with `counts` (null: counts unknown, say only what is shown). */
 export function keyCountText(shown: number | null, counts: KeyCounts | null, filters: CountFilters): string {
@@ -23,10 +24,10 @@ export function keyCountText(shown: number | null, counts: KeyCounts | null, fil
   const archivedHidden = filters.includeArchived ? 0 : counts.archivedOnly + counts.archivedAndHidden;
   const hiddenHidden = filters.includeHidden ? 0 : counts.hiddenOnly + (filters.includeArchived ? counts.archivedAndHidden : 0);
   const reasons = [
-    archivedHidden > 0 ? `${archivedHidden.toLocaleString('en-US')} archived ${archivedHidden === 1 ? 'key' : 'keys'}` : null,
-    hiddenHidden > 0 ? `${hiddenHidden.toLocaleString('en-US')} hidden ${hiddenHidden === 1 ? 'key' : 'keys'}` : null,
+    archivedHidden > 0 ? `${englishNumber(archivedHidden)} archived ${archivedHidden === 1 ? 'key' : 'keys'}` : null,
+    hiddenHidden > 0 ? `${englishNumber(hiddenHidden)} hidden ${hiddenHidden === 1 ? 'key' : 'keys'}` : null,
   ].filter((reason): reason is string => reason !== null);
-  const head = shown === all ? keys(all) : `${shown.toLocaleString('en-US')} of ${keys(all)}`;
+  const head = shown === all ? keys(all) : `${englishNumber(shown)} of ${keys(all)}`;
   if (filters.narrowed) return `${head} match the search and filters${reasons.length > 0 ? ` (${reasons.join(' and ')} not searched)` : ''}`;
   return reasons.length > 0 ? `${head} — ${reasons.join(' and ')} not shown` : head;
 }
