@@ -87,8 +87,10 @@ describe('warmReadPath', () => {
     expect(queries[0]).toMatchObject({ sourceIso: 'en', targetIsos: ['de', 'ar', 'ja'], offset: 0, limit: 50, search: '' });
     expect(queries[0]?.after ?? null).toBeNull();
     expect(queries[1]).toMatchObject({ offset: 50, after: { position: 50, total: 500 } });
-    // Last, a search of its own, which finds nothing a translator would look for.
+    // Last, a search of its own, which finds nothing a translator would look for; with a letter beyond ASCII, so it
+    // takes the tokenizer's way through SQLite that searches in other scripts take.
     expect(queries[2]).toMatchObject({ offset: 0, search: warmUpSearch });
+    expect(warmUpSearch).toMatch(/[^\p{ASCII}]/u);
   });
 
   it('checks a made-up translation that reaches the checks with one-time costs (a character counting as several)', () => {

@@ -14,6 +14,7 @@ import { indexVocabulary } from './search-vocabulary';
 import { forgetRanks, rankedSearch, ranksArriving, readRanksSoon, type RankQuery } from './search-ranks';
 import { qaCondition } from './qa-results';
 import { scanPage } from './scan-page';
+import { forgetWarmedPages, warmPagesSoon } from './page-warming';
 import { cachedStatement } from './statements';
 import { readLanguages, snapshotFacets, type GenerationFacets } from './facets-read';
 
@@ -216,8 +217,11 @@ export interface KeyPageOptions {
 export function keyPage(connection: Connection, query: KeyQuery, options: KeyPageOptions = {}): KeyPage {
   const generation = currentGeneration(connection, query.projectId);
   if (generation === null) return { total: 0, offset: query.offset, items: [] };
-  // A project's first page (usually before any search) has its search arrays read elsewhere once it is answered.
-  readRanksSoon(connection, query.projectId, generation, () => currentGeneration(connection, query.projectId) === generation);
+  // A project's first page (usually before any search) has its search arrays read elsewhere once it is answered, and
+  // the pages its first searches read warmed on this connection in the background (page-warming.ts).
+  const isCurrent = (): boolean => currentGeneration(connection, query.projectId) === generation;
+  readRanksSoon(connection, query.projectId, generation, isCurrent);
+  void warmPagesSoon(connection, query.projectId, generation, isCurrent);
   const languages = languagesOf(connection, query.projectId, generation);
   const search = searchConditions(connection, query);
   const ranked = options.ranked === false ? null : rankQuery(query, languages, search);
@@ -325,7 +329,7 @@ const facetCache = new WeakMap<Connection, Map<string, ProjectFacets>>();
 const forgets = new WeakMap<Connection, number>();
 
 /**
- * Drops what is cached per snapshot (facets, search arrays). The caches are keyed by generation, which only grows
+ * Drops what is cached per snapshot (facets, search arrays, which snapshots had their pages warmed). The caches are keyed by generation, which only grows
  * while a project stays in the library; after "forget offline data" the numbering starts again, so they must go.
  */
 export function forgetSnapshotCaches(connection: Connection): void {
@@ -333,6 +337,7 @@ export function forgetSnapshotCaches(connection: Connection): void {
   forgets.set(connection, (forgets.get(connection) ?? 0) + 1);
   languageCache.delete(connection);
   forgetRanks(connection);
+  forgetWarmedPages(connection);
 }
 
 /** The tags, platforms, languages and key counts of a project's current snapshot (cached per generation). */

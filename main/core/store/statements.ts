@@ -3,10 +3,11 @@
  * search) does not compile the same SQL again each time: preparing costs about 0.15 ms a statement, and an unsearched
  * page took five of them, a large share of its 2–3 ms (issue 17).
  *
- * Only for SQL over the library's own tables. libsql resets a statement once `get` or `all` has answered, so a kept
- * statement never holds a read open: VACUUM, DETACH and writes on the connection are not blocked by it, and SQLite
- * prepares it again by itself when the schema changes. The cache is bounded (the page query's text varies with the
- * number of keys and languages asked for); the least recently used statement goes first.
+ * For SQL over the library and the files attached to it (the search index, the QA results). libsql resets a
+ * statement once `get` or `all` has answered, so a kept statement never holds a read open: VACUUM, DETACH and writes
+ * on the connection are not blocked by it, and SQLite prepares it again by itself when the schema changes. The cache
+ * is bounded (the page query's text varies with the number of keys and languages asked for); the least recently used
+ * statement goes first.
  */
 import type { Connection, Statement } from './connection';
 
