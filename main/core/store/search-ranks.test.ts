@@ -105,4 +105,22 @@ describe('ranked search', () => {
     expect({ ranked: after.total, sql: keyPage(internalsOf(rig.store).connection, query, { ranked: false }).total }).toEqual({ ranked: before.total - 1, sql: before.total - 1 });
     expect(after.items.map((item) => item.keyId)).toEqual(keyPage(internalsOf(rig.store).connection, query, { ranked: false }).items.map((item) => item.keyId));
   });
+
+  it("follows a translation written into the snapshot (a pushed edit, \"take theirs\"): a search filtered by status agrees with the key's new status", () => {
+    const { connection } = internalsOf(rig.store);
+    expect(heldRanks(connection, project.projectId, currentGeneration(connection, project.projectId) ?? -1)).toBeDefined();
+    // A key untranslated into Japanese, found by a word of its English text.
+    const untranslated = keyPage(connection, parse({ status: 'untranslated', statusIso: 'ja', limit: 50 })).items;
+    const target = untranslated.find((item) => /\p{L}{4,}/u.test(item.translations[0]?.value ?? ''));
+    expect(target).toBeDefined();
+    const word = (target?.translations[0]?.value ?? '').match(/\p{L}{4,}/u)?.[0] ?? '';
+    const query = parse({ search: word, status: 'untranslated', statusIso: 'ja', includeArchived: true, includeHidden: true, limit: 500 });
+    expect(rankFor(query)).not.toBeNull();
+    expect(keyPage(connection, query).items.map((item) => item.keyId)).toContain(target?.keyId);
+    expect(rig.store.writeTranslation(project.projectId, target?.keyId ?? -1, 'ja', { value: '翻訳済み', pluralForms: null, isReviewed: false, isUnverified: false, modifiedAt: 1_700_000_000_000 })).toBe(true);
+    const ranked = keyPage(connection, query);
+    const sql = keyPage(connection, query, { ranked: false });
+    expect(sql.items.map((item) => item.keyId)).not.toContain(target?.keyId);
+    expect({ total: ranked.total, ids: ranked.items.map((item) => item.keyId) }).toEqual({ total: sql.total, ids: sql.items.map((item) => item.keyId) });
+  });
 });

@@ -254,6 +254,31 @@ function ranksFor(connection: Connection, projectId: string, generation: number)
   return ranks;
 }
 
+/** A key row's three status bitmasks, as the keys table and key_order hold them. */
+export interface RowMasks {
+  readonly empty: number;
+  readonly unverified: number;
+  readonly unreviewed: number;
+}
+
+/**
+ * Writes key row `id`'s new status masks into the held arrays of its snapshot: a translation written into the
+ * snapshot in place (translation-write.ts: a pushed edit, "take theirs") changes them, and a search filtered by
+ * status must agree with the key's cell at once. Arrays being read elsewhere were read before the change, so that
+ * answer is dropped (the next search asks again).
+ */
+export function rowMasksChanged(connection: Connection, projectId: string, generation: number, id: number, masks: RowMasks): void {
+  drops.set(connection, (drops.get(connection) ?? 0) + 1);
+  elsewhere.get(connection)?.reading.clear();
+  const ranks = cache.get(connection)?.get(`${projectId}\u0000${generation}`);
+  const position = id - (ranks?.base ?? 0);
+  if (ranks === undefined || position < 0 || position >= ranks.flags.length) return;
+  for (const column of ['empty', 'unverified', 'unreviewed'] as const) {
+    ranks.masks[column].low[position] = masks[column] % maskSplit;
+    ranks.masks[column].high[position] = Math.floor(masks[column] / maskSplit);
+  }
+}
+
 /** Drops every snapshot's arrays for `connection`; needed when generation numbers start again ("forget offline data"). */
 export function forgetRanks(connection: Connection): void {
   cache.delete(connection);
