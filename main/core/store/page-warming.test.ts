@@ -4,24 +4,31 @@ import { join } from 'node:path';
 import Database from 'libsql';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Connection } from './connection';
-import { forgetWarmedPages, warmPagesSoon, type WarmedPart } from './page-warming';
+import { forgetWarmedPages, keyRowsWarmed, warmPagesSoon, type WarmedPart } from './page-warming';
 
 const folders: string[] = [];
 const connections: Connection[] = [];
 
 /**
- * A connection with the three b-trees the walk reads, as the library's connection has them (the index and the QA
- * results attached): `blocks` index blocks, `issues` QA rows over all projects, and `keys` keys of project "p"
- * generation 2 besides as many of generation 1 (an older snapshot's rows, which its walk must leave out).
+ * A connection with the b-trees the walk reads, as the library's connection has them (the index and the QA results
+ * attached): `blocks` index blocks, `issues` QA rows over all projects, and `keys` keys of project "p" generation 2
+ * (with their translations and list orders) besides as many of generation 1 (an older snapshot's rows, which its
+ * walks must leave out).
  */
 function library(blocks: number, issues: number, keys: number, attach = true): Connection {
   const folder = mkdtempSync(join(tmpdir(), 'locdesk-page-warming-'));
   folders.push(folder);
   const opened = new Database(join(folder, 'library.sqlite'));
   connections.push(opened);
-  opened.exec('CREATE TABLE keys (id INTEGER PRIMARY KEY, project_id TEXT NOT NULL, generation INTEGER NOT NULL, key_id INTEGER NOT NULL)');
+  opened.exec("CREATE TABLE keys (id INTEGER PRIMARY KEY, project_id TEXT NOT NULL, generation INTEGER NOT NULL, key_id INTEGER NOT NULL, name TEXT NOT NULL DEFAULT 'key', description TEXT NOT NULL DEFAULT '')");
   opened.exec('CREATE UNIQUE INDEX keys_by_project ON keys (project_id, generation, key_id)');
   opened.prepare("INSERT INTO keys (project_id, generation, key_id) SELECT 'p', g.value, k.value * 3 FROM generate_series(1, 2) g, generate_series(1, ?) k").run(keys);
+  opened.exec('CREATE TABLE key_translations (key_row INTEGER PRIMARY KEY, translations TEXT NOT NULL)');
+  opened.exec(`INSERT INTO key_translations SELECT id, '{"en":["Save",null,0,0,null]}' FROM keys`);
+  opened.exec('CREATE TABLE key_order (project_id TEXT NOT NULL, generation INTEGER NOT NULL, sort INTEGER NOT NULL, position INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (project_id, generation, sort, position)) WITHOUT ROWID');
+  // Both orders, positions from 0 per generation; the name order runs backwards through the rows, as an order may.
+  opened.exec('INSERT INTO key_order SELECT project_id, generation, 0, row_number() OVER (PARTITION BY generation ORDER BY id DESC) - 1, id FROM keys');
+  opened.exec('INSERT INTO key_order SELECT project_id, generation, 1, row_number() OVER (PARTITION BY generation ORDER BY id) - 1, id FROM keys');
   if (!attach) return opened;
   opened.prepare('ATTACH DATABASE ? AS search').run(join(folder, 'search.sqlite'));
   opened.exec('CREATE TABLE search.key_words_data (id INTEGER PRIMARY KEY, block BLOB)');
@@ -39,7 +46,7 @@ afterEach(() => {
 
 /** Warms `connection`'s project "p" generation 2 and answers the rows of each step, by part. */
 async function warm(connection: Connection, isCurrent: () => boolean = () => true): Promise<Record<WarmedPart, number[]>> {
-  const steps: Record<WarmedPart, number[]> = { searchIndex: [], qaResults: [], keyIds: [] };
+  const steps: Record<WarmedPart, number[]> = { searchIndex: [], qaResults: [], keyIds: [], keyRows: [] };
   await warmPagesSoon(connection, 'p', 2, isCurrent, (part, rows) => steps[part].push(rows));
   return steps;
 }
@@ -56,6 +63,18 @@ describe('page warming', () => {
     expect(Math.max(...steps.searchIndex)).toBe(256);
     expect(Math.max(...steps.qaResults, ...steps.keyIds)).toBe(8192);
     expect(steps.keyIds).toEqual([8192, 8192, 3616]);
+    // Of the key rows, only the list's first keys, in small steps.
+    expect(sum(steps.keyRows)).toBe(keyRowsWarmed);
+    expect(Math.max(...steps.keyRows)).toBe(128);
+  });
+
+  it("reads the rows of the snapshot's first keys in name order with their translations, and no other snapshot's", async () => {
+    const connection = library(10, 10, 200);
+    // Rows without translations are not among those read: the walk reads each row with its translations.
+    connection.exec('DELETE FROM key_translations WHERE key_row IN (SELECT id FROM keys WHERE generation = 2 ORDER BY id LIMIT 10)');
+    // 190 of generation 2's rows in one of its orders: not generation 1's, nor the other order's.
+    expect((await warm(connection)).keyRows).toEqual([128, 62]);
+    expect((await warm(library(10, 10, keyRowsWarmed + 300))).keyRows.reduce((total, rows) => total + rows, 0)).toBe(keyRowsWarmed);
   });
 
   it('yields to the event loop between steps and starts only after the current turn', async () => {
@@ -75,7 +94,7 @@ describe('page warming', () => {
   it('walks a snapshot once per connection, and again after its caches were forgotten', async () => {
     const connection = library(10, 10, 10);
     expect(sum((await warm(connection)).keyIds)).toBe(10);
-    expect(await warm(connection)).toEqual({ searchIndex: [], qaResults: [], keyIds: [] });
+    expect(await warm(connection)).toEqual({ searchIndex: [], qaResults: [], keyIds: [], keyRows: [] });
     forgetWarmedPages(connection);
     expect(sum((await warm(connection)).keyIds)).toBe(10);
   });
@@ -96,6 +115,6 @@ describe('page warming', () => {
     expect(sum((await replaced).searchIndex)).toBeLessThan(2000);
 
     // No index or results attached: the first read fails, and the walk ends there.
-    expect(await warm(library(10, 10, 10, false))).toEqual({ searchIndex: [], qaResults: [], keyIds: [] });
+    expect(await warm(library(10, 10, 10, false))).toEqual({ searchIndex: [], qaResults: [], keyIds: [], keyRows: [] });
   });
 });

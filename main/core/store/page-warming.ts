@@ -4,7 +4,12 @@
  * overlay looks up. Why (issue 17): after a start the files are in the OS's cache but not in the connection's page
  * cache, and a query's first run paid for each page it met for the first time, 1–3 ms more than its repeats at
  * 100,000 keys. These three fit the connection's caches (about 13, 6 and 4 MB there, against 16 MB per file; see
- * database.ts); the key rows and their translations (over 100 MB) do not, so they are left to the queries.
+ * database.ts); the key rows and their translations (over 100 MB) do not, so of those it reads only the rows of the
+ * list's first keys in name order (the screens a translator scrolls through first), about as many as fill the rest of
+ * the library file's cache. Filling that cache matters beyond those rows: until it is full, every page a query reads
+ * for the first time goes into memory newly asked of the system, and once it is full, into the memory of the page it
+ * replaces. Where a fresh page of memory is dear (about 13 µs on this project's test machine, a virtual one), a
+ * search's first read of a page of 100 keys took 4-6 ms with the cache still filling and 1.1-1.3 ms with it full.
  *
  * It starts once the project's first page has been answered (as the search arrays' read does), once per snapshot,
  * and yields to the event loop after every step of a few hundred pages, so a call arriving meanwhile waits for one
@@ -23,10 +28,12 @@ interface Walk {
   readonly sql: string;
   readonly parameters: readonly unknown[];
   readonly step: number;
+  /** The most rows the walk reads in all; without it, it reads the whole b-tree. */
+  readonly most?: number;
 }
 
 /** The b-trees walked, in the order a project's first searches need them. */
-export type WarmedPart = 'searchIndex' | 'qaResults' | 'keyIds';
+export type WarmedPart = 'searchIndex' | 'qaResults' | 'keyIds' | 'keyRows';
 
 /** The walks for a project's snapshot. */
 function walks(projectId: string, generation: number): Walk[] {
@@ -41,17 +48,36 @@ function walks(projectId: string, generation: number): Walk[] {
       parameters: [projectId, generation],
       step: 8192,
     },
+    // The list's first keys by name, each row and its translations read whole (length() reads a text to its end).
+    // Each key costs about two pages (its row and its translations are on pages of their own, in key id order), so
+    // this many fill what the other walks leave of the cache. Steps are small: each of these reads is a random one.
+    {
+      part: 'keyRows',
+      sql: `SELECT max(position), count(*), sum(size) FROM (SELECT o.position AS position, length(k.name) + length(k.description) + length(t.translations) AS size
+        FROM key_order o JOIN keys k ON k.id = o.id JOIN key_translations t ON t.key_row = o.id
+        WHERE o.project_id = ? AND o.generation = ? AND o.sort = 0 AND o.position > ? ORDER BY o.position LIMIT ?)`,
+      parameters: [projectId, generation],
+      step: 128,
+      most: keyRowsWarmed,
+    },
   ];
 }
+
+/** How many of the list's first keys the walk reads whole; see the module comment and walks(). */
+export const keyRowsWarmed = 1536;
 
 /** The snapshots warmed (or being warmed) per connection, so each is walked once. */
 const warmed = new WeakMap<Connection, Set<string>>();
 
-/** Reads one step of `walk` after the key `after`; answers the key to go on from, or null when the walk is done. */
-function walkStep(connection: Connection, walk: Walk, after: number, onStep: StepObserver): number | null {
-  const [last, count] = cachedStatement(connection, walk.sql, true).get(...walk.parameters, after, walk.step) as [number | null, number];
+/**
+ * Reads one step of `walk` after the key `after`, `walked` of its rows read before; answers the rows read and the key
+ * to go on from, or null as that key when the walk is done.
+ */
+function walkStep(connection: Connection, walk: Walk, after: number, walked: number, onStep: StepObserver): { last: number | null; count: number } {
+  const step = Math.min(walk.step, (walk.most ?? Infinity) - walked);
+  const [last, count] = cachedStatement(connection, walk.sql, true).get(...walk.parameters, after, step) as [number | null, number];
   onStep(walk.part, count);
-  return count < walk.step || last === null ? null : last;
+  return { last: count < step || walked + count >= (walk.most ?? Infinity) ? null : last, count };
 }
 
 /** Told the part and the number of rows of each step read; for tests. */
@@ -76,6 +102,7 @@ export function warmPagesSoon(connection: Connection, projectId: string, generat
   const pending = walks(projectId, generation);
   return new Promise<void>((resolve) => {
     let after = -1;
+    let walked = 0;
     const step = (): void => {
       const walk = pending[0];
       if (walk === undefined || !connection.open || !isCurrent()) {
@@ -83,12 +110,14 @@ export function warmPagesSoon(connection: Connection, projectId: string, generat
         return;
       }
       try {
-        const next = walkStep(connection, walk, after, onStep);
-        if (next === null) {
+        const { last, count } = walkStep(connection, walk, after, walked, onStep);
+        if (last === null) {
           pending.shift();
           after = -1;
+          walked = 0;
         } else {
-          after = next;
+          after = last;
+          walked += count;
         }
       } catch {
         // Only a warm-up: the queries meet whatever this met and report it.
