@@ -123,4 +123,28 @@ describe('ranked search', () => {
     expect(sql.items.map((item) => item.keyId)).not.toContain(target?.keyId);
     expect({ total: ranked.total, ids: ranked.items.map((item) => item.keyId) }).toEqual({ total: sql.total, ids: sql.items.map((item) => item.keyId) });
   });
+
+  it('finds a word a written translation brought to a key, right after a search for it kept its matches', () => {
+    const { connection } = internalsOf(rig.store);
+    // A word of the index's own that some key lacks: searched first, so the search keeps its matches.
+    const matched = (search: string): number[] => {
+      const ids: number[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = keyPage(connection, parse({ search, includeArchived: true, includeHidden: true, offset, limit: 500 }));
+        ids.push(...page.items.map((item) => item.keyId));
+        if (offset + 500 >= page.total) return ids;
+      }
+    };
+    const lacking = (search: string): number | undefined => keyPage(connection, parse({ limit: 200 })).items.map((item) => item.keyId).find((keyId) => !matched(search).includes(keyId));
+    const word = terms.find((term) => term !== 'qqqzzz' && matched(term).length > 0 && lacking(term) !== undefined) ?? '';
+    const keyId = lacking(word) ?? -1;
+    const query = parse({ search: word, includeArchived: true, includeHidden: true, limit: 500 });
+    expect(rankFor(query)).not.toBeNull();
+    const before = keyPage(connection, query);
+    expect(rig.store.writeTranslation(project.projectId, keyId, 'ja', { value: `${word} 翻訳`, pluralForms: null, isReviewed: true, isUnverified: false, modifiedAt: 1_700_000_000_000 })).toBe(true);
+    const after = keyPage(connection, query);
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items.map((item) => item.keyId)).toContain(keyId);
+    expect(after.items.map((item) => item.keyId)).toEqual(keyPage(connection, query, { ranked: false }).items.map((item) => item.keyId));
+  });
 });

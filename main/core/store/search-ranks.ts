@@ -262,12 +262,13 @@ export interface RowMasks {
 }
 
 /**
- * Writes key row `id`'s new status masks into the held arrays of its snapshot: a translation written into the
- * snapshot in place (translation-write.ts: a pushed edit, "take theirs") changes them, and a search filtered by
- * status must agree with the key's cell at once. Arrays being read elsewhere were read before the change, so that
- * answer is dropped (the next search asks again).
+ * Follows a translation written into a snapshot in place (translation-write.ts: a pushed edit, "take theirs"): key
+ * row `id`'s new status masks go into the held arrays, so a search filtered by status agrees with the key's cell at
+ * once, and the kept match lists are dropped, since the key's search document changed. Arrays being read elsewhere
+ * were read before the change, so that answer is dropped (the next search asks again).
  */
-export function rowMasksChanged(connection: Connection, projectId: string, generation: number, id: number, masks: RowMasks): void {
+export function rowWritten(connection: Connection, projectId: string, generation: number, id: number, masks: RowMasks): void {
+  matchLists.delete(connection);
   drops.set(connection, (drops.get(connection) ?? 0) + 1);
   elsewhere.get(connection)?.reading.clear();
   const ranks = cache.get(connection)?.get(`${projectId}\u0000${generation}`);
@@ -282,6 +283,7 @@ export function rowMasksChanged(connection: Connection, projectId: string, gener
 /** Drops every snapshot's arrays for `connection`; needed when generation numbers start again ("forget offline data"). */
 export function forgetRanks(connection: Connection): void {
   cache.delete(connection);
+  matchLists.delete(connection);
   drops.set(connection, (drops.get(connection) ?? 0) + 1);
   elsewhere.get(connection)?.reading.clear();
 }
@@ -293,9 +295,42 @@ export function forgetRanks(connection: Connection): void {
 export function rankedSearch(connection: Connection, projectId: string, generation: number, query: RankQuery): { ids: number[]; total: number } | null {
   const ranks = ranksFor(connection, projectId, generation);
   if (ranks === null) return null;
+  return pageOfMatches(ranks, matchesOf(connection, `${projectId}\u0000${generation}\u0000${query.match}`, query.match), query);
+}
+
+/**
+ * The match lists kept per connection, by project, generation and full-text expression, most recently used last.
+ * A search asked again (the grid's next page as the translator scrolls through the results, a filter changed, the
+ * translator back at an earlier query) reads its matches here rather than from the index: at 100,000 keys a common
+ * word's 14,000 matches cost 1-1.5 ms to read and parse each time. A snapshot's index entries for its keys change only
+ * through rowWritten (which drops these); a sync's rows for its next snapshot have ids outside this one's arrays,
+ * which pageOfMatches skips whether listed or not.
+ */
+const matchLists = new WeakMap<Connection, Map<string, Float64Array>>();
+/**
+ * How many match lists a connection keeps, and how many matches in all (8 bytes each: 8 MB at most). Typing a word
+ * asks for each of its prefixes in turn, so a few words' worth of searches must fit; a common word's list at 100,000
+ * keys holds some 14,000 matches, and one matching every key 100,000.
+ */
+const keptMatchLists = 32;
+const keptMatches = 1_000_000;
+
+function matchesOf(connection: Connection, key: string, match: string): Float64Array {
+  const lists = matchLists.get(connection) ?? new Map<string, Float64Array>();
+  matchLists.set(connection, lists);
+  const kept = lists.get(key);
+  lists.delete(key);
   // Kept prepared (statements.ts): compiling an FTS5 query costs a share of a search's few milliseconds every time.
-  const row = cachedStatement(connection, 'SELECT group_concat(rowid) FROM key_words WHERE key_words MATCH ?', true).get(query.match) as [string | null] | undefined;
-  return pageOfMatches(ranks, numbers(row?.[0] ?? null), query);
+  const matches = kept ?? numbers((cachedStatement(connection, 'SELECT group_concat(rowid) FROM key_words WHERE key_words MATCH ?', true).get(match) as [string | null] | undefined)?.[0] ?? null);
+  lists.set(key, matches);
+  let held = 0;
+  for (const list of lists.values()) held += list.length;
+  for (const [old, list] of lists) {
+    if (lists.size <= 1 || (lists.size <= keptMatchLists && held <= keptMatches)) break;
+    lists.delete(old);
+    held -= list.length;
+  }
+  return matches;
 }
 
 /** The run of the code below over a snapshot's worth of ids, once started on this thread (see warmRankCode). */

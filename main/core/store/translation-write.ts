@@ -9,7 +9,7 @@ import type { Connection } from './connection';
 import { currentGeneration } from './project-rows';
 import { documentText } from './search-index';
 import { indexVocabulary } from './search-vocabulary';
-import { rowMasksChanged } from './search-ranks';
+import { rowWritten } from './search-ranks';
 import { isEmptyTranslation, maskedLanguages, type StoredTranslation } from './stored-translations';
 
 /** The server's copy of one translation, as the library stores it. */
@@ -54,8 +54,8 @@ export function writeTranslation(connection: Connection, projectId: string, keyI
     connection.prepare('UPDATE keys SET empty_mask = ?, unverified_mask = ?, unreviewed_mask = ? WHERE id = ?').run(...masks, id);
     connection.prepare('UPDATE key_order SET empty_mask = ?, unverified_mask = ?, unreviewed_mask = ? WHERE id = ?').run(...masks, id);
   })();
-  rowMasksChanged(connection, projectId, generation, id, { empty: masks[0], unverified: masks[1], unreviewed: masks[2] });
   reindexKey(connection, id, stored);
+  rowWritten(connection, projectId, generation, id, { empty: masks[0], unverified: masks[1], unreviewed: masks[2] });
   return true;
 }
 
