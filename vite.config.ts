@@ -98,6 +98,8 @@ function testConfig(): UserConfig {
     test: {
       // electron-store imports 'electron' itself; inlining it lets vi.mock('electron') reach that import.
       server: { deps: { inline: ['electron-store'] } },
+      // Every temporary folder of the run under one, removed at its end (see the file).
+      globalSetup: [resolve(root, 'test/support/temp-folder.ts')],
       projects: [
         {
           extends: true,
