@@ -7,7 +7,7 @@
  * problem in plain words and keeps the offline library browsable.
  */
 import { readFileSync } from 'node:fs';
-import { lokaliseScopes } from './auth/scopes';
+import { lokaliseScopes } from './scopes';
 
 /** Which OAuth dialect the token endpoint speaks (see `auth/providers.ts`). */
 export type ProviderName = 'lokalise' | 'oauth2';

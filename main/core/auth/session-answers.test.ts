@@ -7,7 +7,7 @@ import { startFakeLokalise, type FakeLokalise } from '../../../test/fake-lokalis
 import { silentLogger } from '../log';
 import { LokaliseClient } from '../lokalise/client';
 import { vaultKey } from '../vault/token-vault';
-import { lokaliseScopes } from './scopes';
+import { lokaliseScopes } from '../scopes';
 import { sessionRig, signInWith, type SessionRig } from '../../../test/support/core/session-rig';
 
 let fake: FakeLokalise;

@@ -13,7 +13,7 @@ import type { Logger, Redactor } from '../log';
 import type { BrowserOpener, ClipboardWriter, FetchFunction } from '../ports';
 import type { TokenVault } from '../vault/token-vault';
 import { buildAuthorizeUrl } from './authorize-url';
-import { missingScopes, scopeMissingMessage } from './scopes';
+import { missingScopes, scopeMissingMessage } from '../scopes';
 import { LoopbackReceiver } from './loopback-receiver';
 import { OAuthClient, type TokenSet } from './oauth-client';
 import { providerPreset } from './providers';

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScopeMissingError } from '../auth/scopes';
+import { ScopeMissingError } from '../scopes';
 import { CancelledError, LocdeskError } from '../errors';
 import { isNoAnswer } from '../silence-fetch';
 import { LokaliseClient, type LokaliseClientOptions } from './client';

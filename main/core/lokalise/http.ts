@@ -9,7 +9,7 @@
  * project list, and the pushes to come.
  */
 import { abortReason } from '../abort-reason';
-import { ScopeMissingError } from '../auth/scopes';
+import { ScopeMissingError } from '../scopes';
 import type { TokenSource } from '../auth/token-source';
 import { LocdeskError } from '../errors';
 import type { Logger } from '../log';

@@ -7,7 +7,7 @@
  * list is detected by `missingScopes` (at start-up and after each refresh) and answered with "Sign in again",
  * instead of failing with a 403 in the middle of a save.
  */
-import { LocdeskError } from '../errors';
+import { LocdeskError } from './errors';
 
 /** The scopes Locdesk requests unless LOCDESK_SCOPES says otherwise. Add a scope here when a feature needs it. */
 export const lokaliseScopes = ['read_projects', 'read_keys', 'read_translations', 'write_translations', 'read_languages', 'read_contributors', 'read_team_users'] as const;
