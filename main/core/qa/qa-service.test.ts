@@ -13,7 +13,7 @@ import { MemoryKeyValueStore } from '../../../test/support/memory-ports';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/support/core/sync-rig';
 import { silentLogger } from '../log';
 import { LibraryStore } from '../store';
-import { QaService, type PendingTranslationSource } from './qa-service';
+import { QaService, scanThreads, type PendingTranslationSource } from './qa-service';
 import type { QaCounts, QaProgress } from '../../../common/contract-qa';
 import type { KeyValueStore } from '../ports';
 
@@ -368,5 +368,11 @@ describe('project-wide QA scan', () => {
     const { qa } = service(() => synced.store);
     const [project] = synced.store.listProjects();
     expect(() => qa.scan(project?.projectId ?? '')).toThrow(expect.objectContaining({ code: 'qa.not_synced' }) as Error);
+  });
+});
+
+describe('scan threads', () => {
+  it('scans on two threads, but never on every core: a two-core machine keeps one for the window', () => {
+    expect([1, 2, 3, 4, 16].map(scanThreads)).toEqual([1, 1, 2, 2, 2]);
   });
 });
