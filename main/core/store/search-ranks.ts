@@ -302,11 +302,11 @@ export function rankedSearch(connection: Connection, projectId: string, generati
  * The match lists kept per connection, by project, generation and full-text expression, most recently used last.
  * A search asked again (the grid's next page as the translator scrolls through the results, a filter changed, the
  * translator back at an earlier query) reads its matches here rather than from the index: at 100,000 keys a common
- * word's 14,000 matches cost 0.5-1 ms to read each time. A snapshot's index entries for its keys change only
+ * word's 14,000 matches cost 1-1.5 ms to read and parse each time. A snapshot's index entries for its keys change only
  * through rowWritten (which drops these); a sync's rows for its next snapshot have ids outside this one's arrays,
  * which pageOfMatches skips whether listed or not.
  */
-const matchLists = new WeakMap<Connection, Map<string, readonly number[]>>();
+const matchLists = new WeakMap<Connection, Map<string, Float64Array>>();
 /**
  * How many match lists a connection keeps, and how many matches in all (8 bytes each: 8 MB at most). Typing a word
  * asks for each of its prefixes in turn, so a few words' worth of searches must fit; a common word's list at 100,000
@@ -315,28 +315,13 @@ const matchLists = new WeakMap<Connection, Map<string, readonly number[]>>();
 const keptMatchLists = 32;
 const keptMatches = 1_000_000;
 
-/**
- * The key row ids the full-text expression `match` matches, kept per `key` (see matchLists).
- *
- * Why read this way: SQLite builds the list as one JSON array and V8's native parser reads it into an array of small
- * integers, which a search's loops read without allocating, in every tier of V8's compiler. The list used to be a
- * Float64Array parsed in JavaScript from group_concat's text: its loops allocated a number object per match whenever
- * they ran unoptimised, on a project's first searches and again after V8 dropped the optimised code (it does when a
- * search takes a branch none took before). At 100,000 keys a search over a common word's 14,000 matches then met some
- * 250 fresh pages of memory and took 2-4 ms in those loops, against 0.2 ms optimised (search bench, round by round).
- * The plain statement is the fast one: computing positions or bounding the rowids in SQL doubled FTS5's time.
- */
-function matchesOf(connection: Connection, key: string, match: string): readonly number[] {
-  const lists = matchLists.get(connection) ?? new Map<string, readonly number[]>();
+function matchesOf(connection: Connection, key: string, match: string): Float64Array {
+  const lists = matchLists.get(connection) ?? new Map<string, Float64Array>();
   matchLists.set(connection, lists);
   const kept = lists.get(key);
   lists.delete(key);
   // Kept prepared (statements.ts): compiling an FTS5 query costs a share of a search's few milliseconds every time.
-  const read = (): readonly number[] => {
-    const row = cachedStatement(connection, 'SELECT json_group_array(rowid) FROM key_words WHERE key_words MATCH ?', true).get(match) as [string | null] | undefined;
-    return JSON.parse(row?.[0] ?? '[]') as number[];
-  };
-  const matches = kept ?? read();
+  const matches = kept ?? numbers((cachedStatement(connection, 'SELECT group_concat(rowid) FROM key_words WHERE key_words MATCH ?', true).get(match) as [string | null] | undefined)?.[0] ?? null);
   lists.set(key, matches);
   let held = 0;
   for (const list of lists.values()) held += list.length;
@@ -348,68 +333,60 @@ function matchesOf(connection: Connection, key: string, match: string): readonly
   return matches;
 }
 
-/** The run of the code below over a snapshot's worth of keys, once started on this thread (see warmRankCode). */
+/** The run of the code below over a snapshot's worth of ids, once started on this thread (see warmRankCode). */
 let rankCodeWarming: Promise<void> | null = null;
-/** Keys per step of warmRankCode: a few milliseconds of main's event loop each at 100,000 keys. */
-const warmStepKeys = 10_000;
+/** Ids per step of warmRankCode: a few milliseconds of main's event loop each at 100,000 keys. */
+const warmStepIds = 10_000;
 
 /**
- * Runs the ranking code over `ranks` with every other key as a match, in steps of `warmStepKeys` on successive turns
- * of the event loop, throws the answers away, and resolves when done (at once after the first call). Why: main used
- * to build the arrays itself, which ran this code's hot loops over some 100,000 keys and so had V8 compile them
- * before the first search; arrays read on another thread leave them cold. In one go the warm-up held main for
- * 32–34 ms at 100,000 keys, and when the arrays came with a sync's swap it made the stall bench's first sync stall
- * 62 ms (target 50); in steps no turn holds it for more than a few milliseconds.
+ * Runs the parsing and ranking code over `ranks` with every other key as a match, in steps of `warmStepIds` on
+ * successive turns of the event loop, throws the answers away, and resolves when done (at once after the first
+ * call). Why: main used to build the arrays itself, which ran this code's hot loops over some 100,000 ids and so had
+ * V8 compile them before the first search; arrays read on another thread leave them cold, and each of the first few
+ * searches then paid 2–4 ms more in its unoptimised loops at 100,000 keys (round 0 of the search bench). In one go
+ * the warm-up held main for 32–34 ms at 100,000 keys, and when the arrays came with a sync's swap it made the stall
+ * bench's first sync stall 62 ms (target 50); in steps no turn holds it for more than a few milliseconds.
  */
 function warmRankCode(ranks: SnapshotRanks): Promise<void> {
   rankCodeWarming ??= new Promise<void>((resolve) => {
     const step = (from: number): void => {
-      if (from >= ranks.flags.length) {
+      if (from >= ranks.idsByName.length) {
         resolve();
         return;
       }
-      // Parsed from JSON text as a search's matches are (matchesOf), so the loops see the same kind of array.
-      const ids = JSON.parse(`[${ranks.idsByName.subarray(from, from + 2 * warmStepKeys).filter((_, index) => index % 2 === 0).join(',')}]`) as number[];
-      for (const sort of ['name', 'modified'] as const) pageOfMatches(ranks, ids, { match: '', includeArchived: false, includeHidden: false, sort, status: null, offset: 0, limit: 100 });
-      setImmediate(() => step(from + 2 * warmStepKeys));
+      const matches = ranks.idsByName.subarray(from, from + 2 * warmStepIds).filter((_, index) => index % 2 === 0).join(',');
+      for (const sort of ['name', 'modified'] as const) pageOfMatches(ranks, numbers(matches), { match: '', includeArchived: false, includeHidden: false, sort, status: null, offset: 0, limit: 100 });
+      setImmediate(() => step(from + 2 * warmStepIds));
     };
     setImmediate(() => step(0));
   });
   return rankCodeWarming;
 }
 
-/**
- * One mark per key of the largest snapshot ranked so far, reused by every search (cleared first): a fresh array per
- * search was 100 KB of new memory at 100,000 keys each time. Searches run one at a time on a thread, so one is enough.
- */
-let marks = new Uint8Array(0);
-
 /** The page of `query` among `matches` (key row ids, in any order), read off the snapshot's arrays. */
-function pageOfMatches(ranks: SnapshotRanks, matches: readonly number[], query: RankQuery): { ids: number[]; total: number } {
+function pageOfMatches(ranks: SnapshotRanks, matches: Float64Array, query: RankQuery): { ids: number[]; total: number } {
   if (matches.length === 0) return { ids: [], total: 0 };
   const rankOf = query.sort === 'name' ? ranks.nameRank : ranks.modifiedRank;
   const excluded = (query.includeArchived ? 0 : 1) | (query.includeHidden ? 0 : 2);
   const status = query.status === null ? null : { masks: ranks.masks[query.status.column], low: query.status.bits % maskSplit, high: Math.floor(query.status.bits / maskSplit) };
-  const keys = ranks.idsByName.length;
-  if (marks.length < keys) marks = new Uint8Array(keys);
-  else marks.fill(0, 0, keys);
   // Mark each match's rank, then read the wanted page off in rank order: one pass over the project's keys instead
-  // of sorting every match. Indexed loops over arrays of integers only (see matchesOf).
+  // of sorting every match.
+  const marked = new Uint8Array(ranks.idsByName.length);
   let count = 0;
-  for (let index = 0; index < matches.length; index += 1) {
-    const position = (matches[index] ?? 0) - ranks.base;
-    const rank = rankOf[position] ?? -1;
-    if (rank < 0) continue;
+  for (const id of matches) {
+    const position = id - ranks.base;
+    const rank = rankOf[position];
+    if (rank === undefined || rank < 0) continue;
     if (((ranks.flags[position] ?? 0) & excluded) !== 0) continue;
     if (status !== null && (((status.masks.low[position] ?? 0) & status.low) | ((status.masks.high[position] ?? 0) & status.high)) === 0) continue;
-    marks[rank] = 1;
+    marked[rank] = 1;
     count += 1;
   }
   const idsInOrder = query.sort === 'name' ? ranks.idsByName : ranks.idsByModified;
   const ids: number[] = [];
   let seen = 0;
-  for (let rank = 0; rank < keys && ids.length < query.limit && seen < count; rank += 1) {
-    if (marks[rank] === 0) continue;
+  for (let rank = 0; rank < marked.length && ids.length < query.limit && seen < count; rank += 1) {
+    if (marked[rank] === 0) continue;
     if (seen >= query.offset) ids.push(idsInOrder[rank] ?? 0);
     seen += 1;
   }
