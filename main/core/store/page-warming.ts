@@ -4,15 +4,16 @@
  * overlay looks up. Why (issue 17): after a start the files are in the OS's cache but not in the connection's page
  * cache, and a query's first run paid for each page it met for the first time, 1–3 ms more than its repeats at
  * 100,000 keys. The index from key ids (about 4 MB there) fits the library file's 16 MB cache (database.ts). The
- * search index and the QA results (about 13 and 6 MB) are attached files, which keep SQLite's default cache of 2 MB:
- * the walk through them leaves those caches full of their last pages rather than holding them whole. (A 16 MB cache
- * for each, tried on 7 December, made no difference to the first searches on the search bench that could be told
- * from its noise, for up to 19 MB more memory on main.) The key rows and their translations (over 100 MB) do not
- * fit either, so of those it reads only the rows of the list's first keys in name order (the screens a translator
- * scrolls through first), about as many as fill the rest of the library file's cache. Filling a cache matters beyond
- * the rows read: until it is full, every page a query reads for the first time goes into memory newly asked of the
- * system, and once it is full, into the memory of the page it replaces. Where a fresh page of memory is dear (about 13 µs on this project's test machine, a virtual one), a
- * search's first read of a page of 100 keys took 4-6 ms with the cache still filling and 1.1-1.3 ms with it full.
+ * search index and the QA results (about 13 and 6 MB) are attached files, which keep SQLite's default cache of
+ * 2 MB: the walk through them leaves those caches full of their last pages rather than holding them whole. (A 16 MB
+ * cache for each, tried on 7 December, made no difference to the first searches that could be told from the noise
+ * (search-child.ts under tsx), for up to 19 MB more memory on main.) The key rows and their translations (over
+ * 100 MB) do not fit either, so of those it reads only the rows of the list's first keys in name order (the screens
+ * a translator scrolls through first), about as many as fill the rest of the library file's cache. Filling a cache
+ * matters beyond the rows read: until it is full, every page a query reads for the first time goes into memory
+ * newly asked of the system, and once it is full, into the memory of the page it replaces. Where a fresh page of
+ * memory is dear (about 13 µs on this project's test machine, a virtual one), a search's first read of a page of
+ * 100 keys took 4-6 ms with the cache still filling and 1.1-1.3 ms with it full.
  *
  * It starts once the project's first page has been answered (as the search arrays' read does), once per snapshot,
  * and yields to the event loop after every step of a few hundred pages, so a call arriving meanwhile waits for one
