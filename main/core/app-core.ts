@@ -11,6 +11,7 @@ import type { CoreApi, ProjectSummary } from '../../common/contract';
 import { Session } from './auth/session';
 import type { LocdeskConfig } from './config';
 import { BusySignal } from './busy-signal';
+import { CallActivity, watchCalls, type QuietOptions } from './call-activity';
 import { ConnectivityTracker } from './connectivity';
 import { isCancellation, LocdeskError } from './errors';
 import { EventBus } from './event-bus';
@@ -65,6 +66,11 @@ export interface AppCoreDependencies {
   readonly network?: NetworkSignal;
   /** Timers for the reachability checks; real ones unless a test moves a fake clock. */
   readonly timers?: Timers;
+  /**
+   * How long main must be free of calls before the start-up housekeeping (the library's check, then the scan of
+   * stale QA results) begins; call-activity.ts has the defaults and why. Tests shorten it.
+   */
+  readonly startUpQuiet?: QuietOptions;
 }
 
 /** A running core. */
@@ -168,8 +174,15 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
   });
   const library = (): LibraryStore => keeper.library();
   const engine = (): SyncEngine => keeper.engine();
-  // Damage that happened while the app was closed is looked for on a worker thread once the core is up.
-  const startupCheck = keeper.checkAtStart().catch((error: unknown) => dependencies.logger.warn('the start-up check of the library could not run', { error }));
+  // Calls from the window, counted so that start-up housekeeping waits until they pause (call-activity.ts).
+  const activity = new CallActivity(dependencies.timers ?? systemTimers);
+  let closed = false;
+  // Damage that happened while the app was closed is looked for on a worker thread once the window's first calls
+  // have been answered and main is quiet; a query that meets damage before then recovers from it itself.
+  const startupCheck = activity
+    .whenQuiet(dependencies.startUpQuiet)
+    .then(() => (closed ? null : keeper.checkAtStart()))
+    .catch((error: unknown) => dependencies.logger.warn('the start-up check of the library could not run', { error }));
   const summary = (projectId: string): ProjectSummary => {
     const found = library().project(projectId);
     if (found === null) throw new LocdeskError('store.unknown_project', 'That project is not in your library. Refresh the project list.');
@@ -414,10 +427,9 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     },
   };
 
-  let closed = false;
   // Start-up work in the background. The first screen's read path is warmed on main at once (warm-up.ts), while the
-  // window is still loading and nothing else asks main for anything; the library's check runs on its thread
-  // meanwhile. Stale QA results are scanned only after both: run alongside the check, the scan kept both cores busy
+  // window is still loading and nothing else asks main for anything. The library's check waits for main to be quiet
+  // (above), and stale QA results are scanned only after both: run alongside the check, the scan kept both cores busy
   // while the window loaded and asked for its first page.
   const warmed = warmReadPath(api, () => closed, dependencies.logger);
   const background = Promise.all([startupCheck, warmed])
@@ -427,13 +439,14 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     })
     .catch((error: unknown) => dependencies.logger.warn('the start-up work could not run', { error }));
   return {
-    api,
+    api: watchCalls(api, activity),
     events,
     qa,
     handleWake: () => session.handleWake(),
     close: async () => {
       if (closed) return;
       closed = true;
+      activity.close();
       reachability.stop();
       updates.stop();
       await background;

@@ -3,42 +3,9 @@ import type { Connectivity } from '../../common/contract';
 import { ConnectivityTracker } from './connectivity';
 import { EventBus } from './event-bus';
 import { createLogger, Redactor } from './log';
-import type { FetchFunction, NetworkSignal, Timers } from './ports';
+import type { FetchFunction, NetworkSignal } from './ports';
+import { ManualClock } from '../../test/support/manual-clock';
 import { ReachabilityMonitor, silentMessage, systemOfflineMessage, unreachableMessage, type ReachabilityTiming } from './reachability';
-
-/** A clock and timers that move only when the test says so. */
-class ManualClock implements Timers {
-  public now = 1_000_000;
-  private timers: { at: number; callback: () => void; id: number }[] = [];
-  private nextId = 0;
-
-  public set(callback: () => void, delayMs: number): () => void {
-    const id = ++this.nextId;
-    this.timers.push({ at: this.now + delayMs, callback, id });
-    return () => {
-      this.timers = this.timers.filter((timer) => timer.id !== id);
-    };
-  }
-
-  /** Moves time forward, firing due timers in order and letting their promises settle. */
-  public async advance(ms: number): Promise<void> {
-    const end = this.now + ms;
-    for (;;) {
-      await settle();
-      const due = this.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (due === undefined) break;
-      this.timers = this.timers.filter((timer) => timer !== due);
-      this.now = Math.max(this.now, due.at);
-      due.callback();
-    }
-    this.now = end;
-    await settle();
-  }
-}
-
-async function settle(): Promise<void> {
-  for (let round = 0; round < 5; round++) await new Promise((resolve) => setImmediate(resolve));
-}
 
 /** Lokalise's host as the checks see it: answering, refusing, or silent until aborted. */
 function fakeHost(): { fetch: FetchFunction; mode: 'up' | 'down' | 'silent'; calls: { at: number; method: string; url: string }[] } & { clock?: ManualClock } {
