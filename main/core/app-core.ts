@@ -67,8 +67,8 @@ export interface AppCoreDependencies {
   /** Timers for the reachability checks; real ones unless a test moves a fake clock. */
   readonly timers?: Timers;
   /**
-   * How long main must be free of calls before the start-up housekeeping (the library's check, then the scan of
-   * stale QA results) begins; call-activity.ts has the defaults and why. Tests shorten it.
+   * How long main must be free of calls, after the window's first, before the start-up housekeeping (the library's
+   * check, then the scan of stale QA results) begins; call-activity.ts has the defaults and why. Tests shorten it.
    */
   readonly startUpQuiet?: QuietOptions;
 }

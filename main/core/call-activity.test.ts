@@ -31,14 +31,29 @@ function pendingApi(): { api: CoreApi; finish: () => void; fail: () => void } {
 }
 
 describe('CallActivity', () => {
-  it('waits for the quiet spell after start before resolving', async () => {
+  it('waits for a first call, then for the quiet spell after it', async () => {
     const clock = new ManualClock();
-    const waiting = activityOn(clock).whenQuiet({ quietMs: 2_000, latestMs: 20_000 });
+    const activity = activityOn(clock);
+    const waiting = activity.whenQuiet({ quietMs: 2_000, latestMs: 20_000 });
+    // No call yet (the window is loading): however long that takes, it is not quiet time.
+    await clock.advance(5_000);
+    expect(await isDone(waiting)).toBe(false);
+    activity.begin();
+    activity.end();
     await clock.advance(1_999);
     expect(await isDone(waiting)).toBe(false);
     await clock.advance(1);
     expect(await isDone(waiting)).toBe(true);
     expect(clock.pending).toBe(0);
+  });
+
+  it('resolves at the latest bound when no call ever comes', async () => {
+    const clock = new ManualClock();
+    const waiting = activityOn(clock).whenQuiet({ quietMs: 2_000, latestMs: 20_000 });
+    await clock.advance(19_999);
+    expect(await isDone(waiting)).toBe(false);
+    await clock.advance(1);
+    expect(await isDone(waiting)).toBe(true);
   });
 
   it('counts a spell only from the end of the last call, and never while one is in flight', async () => {

@@ -1,22 +1,23 @@
 /**
  * Knows when the window has stopped asking main for things, so start-up housekeeping can wait for that.
  *
- * Why (issue 17): the library's start-up check reads every page of both files on a thread (about a second at
- * 100,000 keys), and the stale-QA scan after it keeps the other cores busy for longer. Run at once, they met the
- * translator's first page and first searches, which then shared a two-core machine with them. With the search
- * bench's child (bundled, eight interleaved pairs on copies of a freshly synced 100,000-key library, 7 December), the
- * first page's median went from 3.63 to 2.98 ms with this wait; the searches' p95 (5.65 and 5.49) did not move
- * beyond the noise, their first runs being cold for other reasons (docs/benchmarks.md). Nothing in them is urgent: damage
- * a query meets is handled where it is met (library-keeper.ts), and QA results stay marked stale until scanned. So
- * they wait until no call has been in flight for a quiet spell, the way an editor defers its "eventually" work until
- * its window has settled; a translator who keeps working only delays them to a bound.
+ * Why (issue 17): the library's start-up check reads every page of both files on a thread (about a second at 100,000
+ * keys), and the stale-QA scan after it keeps the other cores busy for longer. Run at once, they met the window's
+ * load and the translator's first page and first searches, which then shared a two-core machine with them. With the
+ * search bench's child (bundled, eight interleaved pairs on copies of a freshly synced 100,000-key library, 7
+ * December), the first page's median went from 3.63 to 2.98 ms with this wait; the searches' p95 (5.65 and 5.49 ms)
+ * did not move beyond the noise, their first runs being cold for other reasons (docs/benchmarks.md). Nothing in them
+ * is urgent: damage a query meets is handled where it is met (library-keeper.ts), and QA results stay marked stale
+ * until scanned. So they wait for the window's first call and then until no call has been in flight for a quiet
+ * spell, the way an editor defers its "eventually" work until its window has settled; a translator who keeps working
+ * only delays them to a bound.
  */
 import type { CoreApi } from '../../common/contract';
 import type { Timers } from './ports';
 
 /** How long main must have had no call in flight before start-up housekeeping begins. */
 export const startUpQuietMs = 2_000;
-/** The longest start-up housekeeping waits for quiet: it then runs even while calls keep coming. */
+/** The longest start-up housekeeping waits: it then runs even if no call came, or calls keep coming. */
 export const startUpLatestMs = 20_000;
 
 /** What `whenQuiet` waits for; the defaults are startUpQuietMs and startUpLatestMs. */
@@ -28,16 +29,15 @@ export interface QuietOptions {
 /** Calls in flight and when the last one ended, as counted by the api `watchCalls` returns. */
 export class CallActivity {
   private inFlight = 0;
-  private lastEnded: number;
+  /** When the last call ended; null until a first call has been made. */
+  private lastEnded: number | null = null;
   private closed = false;
   private readonly waiters = new Set<() => void>();
 
   public constructor(
     private readonly timers: Timers,
     private readonly now: () => number = () => performance.now(),
-  ) {
-    this.lastEnded = now();
-  }
+  ) {}
 
   /** A call has started. */
   public begin(): void {
@@ -51,8 +51,10 @@ export class CallActivity {
   }
 
   /**
-   * Resolves once no call has been in flight for `quietMs`, or `latestMs` after it was asked at the latest, or at
-   * once when the activity is closed (the core is closing: the work waiting on it should not start). Never rejects.
+   * Resolves once a first call has been made and none has been in flight for `quietMs` since, or `latestMs` after it
+   * was asked at the latest, or at once when the activity is closed (the core is closing: the work waiting on it
+   * should not start). Never rejects. The spell counts from the window's first call, not from the start: a window
+   * still loading makes no calls, and its load is no time to take a core from it.
    */
   public whenQuiet(options: QuietOptions = {}): Promise<void> {
     const quietMs = options.quietMs ?? startUpQuietMs;
@@ -67,7 +69,7 @@ export class CallActivity {
       const check = (): void => {
         const now = this.now();
         if (this.closed || now >= deadline) return finish();
-        const quietFor = this.inFlight > 0 ? 0 : now - this.lastEnded;
+        const quietFor = this.inFlight > 0 || this.lastEnded === null ? 0 : now - this.lastEnded;
         if (quietFor >= quietMs) return finish();
         // Look again when the spell could have run out (or the deadline come), whichever is first; a call that
         // starts meanwhile only pushes the next look further.
