@@ -242,6 +242,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
   events.subscribe((event) => {
     if (event.domain === 'sync') busy.set('sync', event.payload.status === 'running');
   });
+  activity.follow(busy);
   // Reachability: checks of the API host while nothing else talks to Lokalise, and a sync asked for while it is
   // unreachable kept until it answers again (reachability.ts, sync/sync-when-online.ts).
   const reachability = new ReachabilityMonitor({

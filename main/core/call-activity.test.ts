@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreApi } from '../../common/contract';
 import { ManualClock, settle } from '../../test/support/manual-clock';
+import { BusySignal } from './busy-signal';
 import { CallActivity, watchCalls } from './call-activity';
 
 function activityOn(clock: ManualClock): CallActivity {
@@ -102,6 +103,45 @@ describe('CallActivity', () => {
     expect(await isDone(second)).toBe(true);
     expect(await isDone(activity.whenQuiet())).toBe(true);
     expect(clock.pending).toBe(0);
+  });
+});
+
+describe('CallActivity.follow', () => {
+  it('counts a sync or push as a call in flight until it ends', async () => {
+    const clock = new ManualClock();
+    const activity = activityOn(clock);
+    const busy = new BusySignal();
+    activity.follow(busy);
+    const waiting = activity.whenQuiet({ quietMs: 2_000, latestMs: 60_000 });
+    busy.set('sync', true);
+    const releasePush = busy.hold('push');
+    await clock.advance(10_000);
+    busy.set('sync', false);
+    await clock.advance(10_000);
+    // The push still runs.
+    expect(await isDone(waiting)).toBe(false);
+    releasePush();
+    await clock.advance(1_999);
+    expect(await isDone(waiting)).toBe(false);
+    await clock.advance(1);
+    expect(await isDone(waiting)).toBe(true);
+  });
+
+  it('counts work already running when it starts to follow', async () => {
+    const clock = new ManualClock();
+    const activity = activityOn(clock);
+    const busy = new BusySignal();
+    busy.set('sync', true);
+    activity.follow(busy);
+    const waiting = activity.whenQuiet({ quietMs: 2_000, latestMs: 60_000 });
+    // The window has called: only the running sync keeps it from being quiet.
+    activity.begin();
+    activity.end();
+    await clock.advance(10_000);
+    expect(await isDone(waiting)).toBe(false);
+    busy.set('sync', false);
+    await clock.advance(2_000);
+    expect(await isDone(waiting)).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@
  * only delays them to a bound.
  */
 import type { CoreApi } from '../../common/contract';
+import type { BusySignal } from './busy-signal';
 import type { Timers } from './ports';
 
 /** How long main must have had no call in flight before start-up housekeeping begins. */
@@ -78,6 +79,15 @@ export class CallActivity {
       this.waiters.add(finish);
       check();
     });
+  }
+
+  /**
+   * Counts the work `signal` names (a sync, a push) as a call in flight while it runs: housekeeping started during a
+   * sync would slow it, and a scan of the snapshot the sync is replacing would be thrown away when it swaps.
+   */
+  public follow(signal: BusySignal): void {
+    if (signal.isBusy()) this.begin();
+    signal.onChange((busy) => (busy ? this.begin() : this.end()));
   }
 
   /** Resolves every wait at once and makes later ones resolve at once: the core is closing. */
