@@ -10,12 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeEnvironment } from '../../test/fake-lokalise/environment';
 import { startFakeLokalise, type FakeLokalise } from '../../test/fake-lokalise/server';
 import { fakeTokens } from '../../test/support/core/sync-rig';
-import { MemoryCipher, MemoryClipboard, MemoryKeyValueStore, RecordingBrowser, ScriptedConfirmation } from '../../test/support/memory-ports';
-import { createAppCore, type AppCore } from './app-core';
-import { loadConfig } from './config';
-import { dispatchCall } from './dispatch';
+import { composeCore, type ComposedCore } from '../../test/support/core/edits-rig';
+import type { AppCore } from './app-core';
 import { LibraryKeeper } from './library-keeper';
-import { Redactor, silentLogger } from './log';
+import { silentLogger } from './log';
 import { LokaliseClient } from './lokalise/client';
 import { SyncEngine } from './sync/sync-engine';
 
@@ -49,25 +47,10 @@ async function unscannedLibrary(): Promise<void> {
   await keeper.close();
 }
 
-async function start(quietMs: number): Promise<AppCore> {
-  const core = await createAppCore({
-    config: loadConfig(fakeEnvironment(fake)).config,
-    configProblem: null,
-    dataFolder: folder,
-    fetch: globalThis.fetch,
-    cipher: new MemoryCipher(),
-    tokenStore: new MemoryKeyValueStore(),
-    settingsStore: new MemoryKeyValueStore(),
-    confirmation: new ScriptedConfirmation(false),
-    browser: new RecordingBrowser(),
-    clipboard: new MemoryClipboard(),
-    logger: silentLogger,
-    redactor: new Redactor(),
-    appVersion: 'test',
-    startUpQuiet: { quietMs, latestMs: 60_000 },
-  });
-  cores.push(core);
-  return core;
+async function start(quietMs: number): Promise<ComposedCore> {
+  const composed = await composeCore(fakeEnvironment(fake), folder, { startUpQuiet: { quietMs, latestMs: 60_000 } });
+  cores.push(composed.core);
+  return composed;
 }
 
 /** Counts the QA scan's progress events (its only event). */
@@ -79,21 +62,16 @@ function scanEvents(core: AppCore): { count: number } {
   return seen;
 }
 
-async function call(core: AppCore): Promise<void> {
-  const envelope = await dispatchCall(core.api, 'app:info', []);
-  expect(envelope.ok).toBe(true);
-}
-
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('start-up housekeeping', () => {
   it('waits while the window keeps calling, then runs once it pauses', async () => {
     await unscannedLibrary();
-    const core = await start(1_000);
+    const { core, call } = await start(1_000);
     const scan = scanEvents(core);
     // A call every 100 ms for well over the quiet spell: the housekeeping has not begun.
     for (let round = 0; round < 25; round += 1) {
-      await call(core);
+      await call('app:info');
       await pause(100);
     }
     expect(scan.count).toBe(0);
@@ -104,9 +82,9 @@ describe('start-up housekeeping', () => {
 
   it('closes at once while the housekeeping still waits for quiet, and never starts it', async () => {
     await unscannedLibrary();
-    const core = await start(60_000);
+    const { core, call } = await start(60_000);
     const scan = scanEvents(core);
-    await call(core);
+    await call('app:info');
     const started = performance.now();
     await core.close();
     expect(performance.now() - started).toBeLessThan(5_000);

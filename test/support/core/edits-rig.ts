@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Edit, EditCommitInput, PushStatus } from '../../../common/contract';
 import { QA_CHECK_IDS, type QaCheckId, type QaLevel } from '../../../common/qa';
 import { createAppCore, type AppCore } from '../../../main/core/app-core';
+import type { QuietOptions } from '../../../main/core/call-activity';
 import { loadConfig, type LocdeskConfig } from '../../../main/core/config';
 import { dispatchCall } from '../../../main/core/dispatch';
 import type { SaveFileDialog } from '../../../main/core/ports';
@@ -51,6 +52,8 @@ export interface EditsRigOptions {
    * would otherwise be held by QA (the fake's sources are full of placeholders). Default: the project's defaults.
    */
   readonly qa?: 'defaults' | 'off';
+  /** The start-up housekeeping's wait for quiet (AppCoreDependencies.startUpQuiet); the core's defaults if absent. */
+  readonly startUpQuiet?: QuietOptions;
 }
 
 /** Settings that keep tokens across a restart of the rig (weak storage allowed: the cipher is a test one). */
@@ -111,6 +114,7 @@ export async function composeCore(environment: Record<string, string>, folder: s
     logger: silentLogger,
     redactor: new Redactor(),
     appVersion: 'test',
+    ...(options.startUpQuiet === undefined ? {} : { startUpQuiet: options.startUpQuiet }),
   });
   const call = async <T>(channel: string, ...args: unknown[]): Promise<T> => {
     const envelope = await dispatchCall(core.api, channel, args);
