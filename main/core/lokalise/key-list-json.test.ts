@@ -85,6 +85,10 @@ describe('parseKeyList', () => {
       whole.subarray(0, whole.byteLength - 3),
       encoder.encode('{"keys":[{"key_id":1},{"key_id":2}'),
       encoder.encode('{"keys":[{"key_id":1}],"keys":[{"key_id":9}]}'),
+      // A later `keys` member that is not a list: the plain route's last member wins.
+      encoder.encode('{"keys":[{"key_id":1}],"keys":"x"}'),
+      // Text before the list that is not the start of an object, with a list and an end that would parse.
+      encoder.encode('not json "keys":[{"key_id":1}]}'),
       encoder.encode('["keys":[{"key_id":1}]]'),
       encoder.encode('{"a":{"keys":[{"key_id":1}]}}'),
       encoder.encode('{"a":"x\\"keys\\":[","b":1}'),
