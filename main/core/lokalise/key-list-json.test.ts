@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test/support/seeded-random';
 import { parseKeyList } from './key-list-json';
 import { readKeyPage } from './wire';
 
@@ -8,15 +9,6 @@ const decoder = new TextDecoder();
 /** The list the plain route reads: what parseKeyList must equal whenever it answers. */
 function plainKeys(bytes: Uint8Array): unknown {
   return (JSON.parse(decoder.decode(bytes)) as { keys: unknown }).keys;
-}
-
-/** Seeded, so a failure names its case. */
-function generator(seed: number): () => number {
-  let state = Math.imul(seed, 2654435761) >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 /** Texts that look like the split's markers, or need decoding, or both. */
@@ -45,7 +37,7 @@ function page(keys: unknown[], extra: Record<string, unknown> = {}, indent?: num
 
 describe('parseKeyList', () => {
   it('reads a page in Lokalise’s shape key by key, exactly as the plain route', () => {
-    const random = generator(1);
+    const random = seededRandom(1);
     const bytes = page(Array.from({ length: 200 }, (_, index) => key(random, index + 1, false)));
     const keys = parseKeyList(bytes);
     expect(keys).not.toBeNull();
@@ -56,7 +48,7 @@ describe('parseKeyList', () => {
   it('reads an empty list, and a list of one', () => {
     expect(parseKeyList(page([]))).toEqual([]);
     expect(parseKeyList(encoder.encode('{"project_id":"1.2","keys":[ ]}'))).toEqual([]);
-    const one = page([key(generator(2), 5, false)]);
+    const one = page([key(seededRandom(2), 5, false)]);
     expect(parseKeyList(one)).toEqual(plainKeys(one));
   });
 
@@ -72,14 +64,14 @@ describe('parseKeyList', () => {
   });
 
   it('answers null, for the whole page to be read, where a translation after another starts with key_id', () => {
-    const random = generator(3);
+    const random = seededRandom(3);
     const bytes = page(Array.from({ length: 20 }, (_, index) => key(random, index + 1, true)).map((entry) => ({ ...entry, translations: [translation(random, 1, true), translation(random, 1, true)] })));
     expect(parseKeyList(bytes)).toBeNull();
     expect(readKeyPage({ unparsed: bytes, what: 'the keys' }).map((entry) => entry.keyId)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
   });
 
   it('answers null for text that is not a whole page, and for shapes it does not read', () => {
-    const whole = page([key(generator(4), 1, false), key(generator(5), 2, false)]);
+    const whole = page([key(seededRandom(4), 1, false), key(seededRandom(5), 2, false)]);
     const cases = [
       whole.subarray(0, whole.byteLength - 1),
       whole.subarray(0, whole.byteLength - 3),
@@ -102,7 +94,7 @@ describe('parseKeyList', () => {
   it('equals the plain route on every random page it answers, and answers the usual ones', () => {
     let answered = 0;
     for (let seed = 10; seed < 90; seed += 1) {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       const keys = Array.from({ length: 1 + Math.floor(random() * 12) }, (_, index) => key(random, index + 1, random() < 0.1));
       const extra = random() < 0.3 ? { more: [1, [2]], note: '],"keys":[' } : {};
       const indent = random() < 0.2 ? 2 : undefined;
@@ -120,7 +112,7 @@ describe('parseKeyList', () => {
 
 describe('readKeyPage on bytes', () => {
   it('reads the same keys from bytes as from text', () => {
-    const random = generator(7);
+    const random = seededRandom(7);
     const bytes = page(
       Array.from({ length: 30 }, (_, index) => ({
         key_id: index + 1,

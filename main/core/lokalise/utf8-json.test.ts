@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test/support/seeded-random';
 import { parseUtf8Json } from './utf8-json';
 
 const utf8 = new TextDecoder();
@@ -28,15 +29,6 @@ function bytesOf(...parts: (string | number[])[]): Uint8Array {
   return all;
 }
 
-/** A small deterministic generator, so a failure names its seed. */
-function generator(seed: number): () => number {
-  let state = Math.imul(seed, 2654435761) >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 const alphabet = ['a', 'Z', ' ', '"', '\\', '/', '\n', 'é', 'Ä', 'ÿ', '\u0080', '\u009f', 'ß', '設', '定', 'ё', '€', 'ا', '😀', '\u00a0', '{', '}', '%s', '<b>'];
 
 function randomString(next: () => number): string {
@@ -61,7 +53,7 @@ function randomValue(next: () => number, depth: number): unknown {
 describe('parseUtf8Json reads exactly what decoding then parsing reads', () => {
   it('agrees on generated answers mixing ASCII, Latin-1 range, CJK, astral characters, in values and in keys', () => {
     for (let seed = 1; seed <= 300; seed += 1) {
-      const next = generator(seed);
+      const next = seededRandom(seed);
       const value = Array.from({ length: 6 }, () => randomValue(next, 0));
       expectSame(encoder.encode(JSON.stringify(value)));
     }
