@@ -1,27 +1,24 @@
 /**
  * The facade the Electron edge and the test harness call: one object whose `api` implements every call of the
- * contract, and whose `events` bus carries every contract event; and the wiring behind it, which service answers
- * which contract call.
+ * contract, and whose `events` bus carries every contract event; and the wiring behind it: which services exist, and
+ * how they reach each other and the bus. Which service answers which call is core-api.ts.
  *
  * It only composes services (session, library store, sync engine, settings); each of them owns its own state, so
  * there is no god-store here, and every method of the `api` is a thin delegation. Everything below it is plain Node,
  * which is what lets the renderer be tested for real against it in Chromium without Electron.
  */
-import type { CoreApi, ProjectSummary } from '../../common/contract';
+import type { CoreApi } from '../../common/contract';
 import { Session } from './auth/session';
 import type { LocdeskConfig } from './config';
 import { BusySignal } from './busy-signal';
+import { coreApi } from './core-api';
 import { CallActivity, watchCalls, type QuietOptions } from './call-activity';
 import { ConnectivityTracker } from './connectivity';
-import { isCancellation, LocdeskError } from './errors';
+import { isCancellation } from './errors';
 import { EventBus } from './event-bus';
-import { detailWithEdits } from './key-detail-edits';
-import { isAllowedExternalUrl } from './link-policy';
-import { keyEditorUrl } from './lokalise-web';
 import type { Logger, Redactor } from './log';
 import { LokaliseClient } from './lokalise/client';
 import { QaService, type QaHooks } from './qa/qa-service';
-import { editError } from './edits/edit-errors';
 import { EditsService } from './edits/edits-service';
 import { PushEngine } from './edits/push-engine';
 import { qaGate } from './edits/qa-gate';
@@ -31,7 +28,7 @@ import { SettingsService } from './settings';
 import { isNoAnswer } from './silence-fetch';
 import { LibraryKeeper } from './library-keeper';
 import type { LibraryStore } from './store';
-import { idleSyncProgress, SyncEngine } from './sync/sync-engine';
+import { SyncEngine } from './sync/sync-engine';
 import { SyncWhenOnline } from './sync/sync-when-online';
 import { TokenVault } from './vault/token-vault';
 import type { UpdateEdge } from './updates/ports';
@@ -110,7 +107,6 @@ function trackedFetch(fetch: FetchFunction, connectivity: ConnectivityTracker): 
   };
 }
 
-/** Opens the library, or returns why it could not be opened. */
 /**
  * Builds the core: restores the session, opens the library (or records why it cannot), and wires every service's
  * events to the bus. Never throws for an unusable library or configuration; the renderer learns about both
@@ -183,11 +179,7 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
     .whenQuiet(dependencies.startUpQuiet)
     .then(() => (closed ? null : keeper.checkAtStart()))
     .catch((error: unknown) => dependencies.logger.warn('the start-up check of the library could not run', { error }));
-  const summary = (projectId: string): ProjectSummary => {
-    const found = library().project(projectId);
-    if (found === null) throw new LocdeskError('store.unknown_project', 'That project is not in your library. Refresh the project list.');
-    return found;
-  };
+
 
   const edits = new EditsService({
     dataFolder: dependencies.dataFolder,
@@ -234,7 +226,6 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
       }
     },
   });
-  const editsApi = edits.api();
 
   // Work a restart must not cut short. The sync reports through its progress events; the push engine will hold
   // 'push' itself while it sends edits (see busy-signal.ts).
@@ -289,144 +280,25 @@ export async function createAppCore(dependencies: AppCoreDependencies): Promise<
   });
   updates.start();
 
-  const api: CoreApi = {
-    app: {
-      info: () =>
-        Promise.resolve({
-          version: dependencies.appVersion,
-          mode: dependencies.config.mode,
-          configProblem: dependencies.configProblem,
-          authHost: URL.canParse(dependencies.config.authUrl) ? new URL(dependencies.config.authUrl).host : dependencies.config.authUrl,
-          storeProblem: keeper.problem,
-          libraryNotice: keeper.notice,
-        }),
-      connectivity: () => Promise.resolve(connectivity.get()),
-      openExternal: async (url) => {
-        if (!isAllowedExternalUrl(url, dependencies.config.authUrl)) return false;
-        await dependencies.browser.open(url);
-        return true;
-      },
-      copyText: (text) => {
-        dependencies.clipboard.writeText(text);
-        return Promise.resolve(true);
-      },
-      updateState: () => Promise.resolve(updates.state()),
-      restartToUpdate: () => Promise.resolve().then(() => updates.restartToUpdate()),
-    },
-    auth: {
-      getState: () => Promise.resolve(session.getState()),
-      signIn: () => session.signIn(),
-      signInManually: () => session.signInManually(),
-      submitCode: (code) => session.submitCode(code),
-      cancelSignIn: () => session.cancelSignIn(),
-      copySignInLink: () => session.copySignInLink(),
-      openSignInLink: () => session.openSignInLink(),
-      // Sign-out is local and always succeeds: no library, no network and no keychain is needed to forget tokens.
-      // Pending edits stay in the outbox for the next sign-in; the answer says how many.
-      signOut: async () => {
-        keeper.currentSync()?.cancel();
-        waitingSync.drop();
-        pushEngine.cancel();
-        const state = await session.signOut();
-        return { ...state, keptEdits: edits.count() };
-      },
-    },
-    projects: {
-      list: () => Promise.resolve(library().listProjects()),
-      refresh: async () => {
-        const [projects, teams] = await Promise.all([client.listProjects(session.signal), client.listTeams(session.signal).catch(() => [])]);
-        library().saveProjectList(projects, teams);
-        keeper.projectListSaved();
-        return library().listProjects();
-      },
-      setKeepOffline: (projectId, keep) => {
-        const project = library().setKeepOffline(projectId, keep);
-        keeper.keptOfflineChanged();
-        return Promise.resolve(project);
-      },
-      facets: (projectId) => {
-        summary(projectId);
-        return library().facetsOffMain(projectId);
-      },
-      contributor: (projectId) => edits.contributor(projectId),
-    },
-    keys: {
-      page: async (query) => {
-        // The QA filter reads the stored results: the rechecks of the last edits are stored before it does.
-        if (query.qa !== null) qa.settleRechecks(query.projectId);
-        // A search right after a start waits for its project's search arrays, read on a thread, so main never builds them.
-        const arriving = library().searchArriving(query);
-        if (arriving !== null) await arriving;
-        return qa.withIssues(edits.overlay(library().keyPage(query), query.projectId), query);
-      },
-      openInLokalise: async (projectId, keyId) => {
-        const key = library().keyDetail(projectId, keyId);
-        if (key === null) return false;
-        const url = keyEditorUrl(dependencies.config.authUrl, projectId, key.name);
-        if (url === null || !isAllowedExternalUrl(url, dependencies.config.authUrl)) return false;
-        await dependencies.browser.open(url);
-        return true;
-      },
-      detail: (projectId, keyId) => Promise.resolve(qa.detailWithIssues(projectId, detailWithEdits(library().keyDetail(projectId, keyId), projectId, (page, id) => edits.overlay(page, id)))),
-    },
-    sync: {
-      start: (projectIds) => Promise.resolve(waitingSync.request(projectIds)),
-      startFull: (projectIds) => Promise.resolve(waitingSync.request(projectIds, true)),
-      cancel: () => {
-        waitingSync.drop();
-        return Promise.resolve(engine().cancel());
-      },
-      status: () => Promise.resolve(keeper.currentSync()?.status() ?? { ...idleSyncProgress, message: keeper.problem }),
-    },
-    qa: {
-      status: (projectId, isos) => {
-        summary(projectId);
-        return Promise.resolve(qa.status(projectId, isos));
-      },
-      scan: (projectId) => Promise.resolve().then(() => qa.scan(summary(projectId).projectId)),
-      cancel: (projectId) => Promise.resolve(qa.cancel(projectId)),
-      settings: (projectId) => Promise.resolve(qa.settings(summary(projectId).projectId)),
-      updateSettings: (projectId, settings) => Promise.resolve().then(() => qa.updateSettings(summary(projectId).projectId, settings)),
-    },
-    library: {
-      forget: async (options) => {
-        // The outbox is its own file, so forgetting the library never drops an edit by itself; the refusal is
-        // so a translator does not lose the library their edits were made against without meaning to. A library that
-        // cannot be opened (damaged, too new) has nothing left to lose: starting afresh then keeps the edits.
-        if (edits.hasUnexported() && options?.discardEdits !== true && keeper.problem === null) throw editError('edits.pending');
-        if (options?.discardEdits === true) {
-          pushEngine.cancel();
-          await pushEngine.whenIdle();
-          edits.discardAll();
-        }
-        await qa.cancelAll();
-        await keeper.forget();
-        libraryChanged([]);
-        return null;
-      },
-    },
-    edits: {
-      ...editsApi,
-      commit: async (input) => {
-        const edit = await editsApi.commit(input);
-        try {
-          qa.recheckKey(input.projectId, input.keyId);
-        } catch (error) {
-          // The edit is stored; stale QA results for one key must never fail its commit.
-          dependencies.logger.warn('could not recheck an edited key', { error });
-        }
-        return edit;
-      },
-    },
-    settings: {
-      get: () => Promise.resolve(settings.get()),
-      update: async (change) => {
-        const next = await settings.update(change);
-        updates.settingsChanged();
-        return next;
-      },
-    },
-  };
+  const api = coreApi({
+    config: dependencies.config,
+    configProblem: dependencies.configProblem,
+    appVersion: dependencies.appVersion,
+    browser: dependencies.browser,
+    clipboard: dependencies.clipboard,
+    logger: dependencies.logger,
+    session,
+    client,
+    keeper,
+    connectivity,
+    waitingSync,
+    settings,
+    updates,
+    qa,
+    edits,
+    pushEngine,
+    libraryChanged,
+  });
 
   // Start-up work in the background. The first screen's read path is warmed on main at once (warm-up.ts), while the
   // window is still loading and nothing else asks main for anything. The library's check waits for main to be quiet
