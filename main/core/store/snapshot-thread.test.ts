@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,5 +44,58 @@ describe('a store closed while its writing thread holds a snapshot', () => {
     const reopened = LibraryStore.open(folder);
     opened.push(reopened);
     expect(reopened.project('p1')?.sync.status).toBe('never');
+  });
+});
+
+/** This process's threads (Linux); null where /proc cannot tell. */
+function threadCount(): number | null {
+  try {
+    return readdirSync('/proc/self/task').length;
+  } catch {
+    return null;
+  }
+}
+
+async function threadsBecome(count: number): Promise<number | null> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (threadCount() === count) return count;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return threadCount();
+}
+
+/** The thread count once it has stayed the same for 300 ms (threads of earlier tests' stores may still be ending). */
+async function settledThreadCount(): Promise<number> {
+  let last = threadCount() ?? 0;
+  let steadySince = Date.now();
+  while (Date.now() - steadySince < 300) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const now = threadCount() ?? 0;
+    if (now !== last) {
+      last = now;
+      steadySince = Date.now();
+    }
+  }
+  return last;
+}
+
+describe('the indexing thread', () => {
+  it.skipIf(threadCount() === null)('starts with the writing thread, before a snapshot opens, and the snapshot uses that one', async () => {
+    const before = await settledThreadCount();
+    const store = LibraryStore.open(mkdtempSync(join(tmpdir(), 'locdesk-thread-')));
+    opened.push(store);
+    // The writing thread is started as a sync starts (prepareIndexing); nothing asks for a snapshot yet.
+    store.prepareIndexing();
+    // Two threads: the writing one, and the indexing one it starts at once.
+    expect(await threadsBecome(before + 2)).toBe(before + 2);
+    const project = { projectId: 'p1', name: 'P', description: '', baseLanguageId: 640, baseLanguageIso: 'en', teamId: null, createdAt: null, progressTotal: 0, keysTotal: 0, languages: [] };
+    store.rememberProject(project);
+    const snapshot = await store.openSnapshot('p1', 0);
+    await snapshot.writeLanguages([]);
+    await snapshot.commit(project, 0);
+    // The open snapshot was indexed by the thread already running: no second one was started.
+    expect(threadCount()).toBe(before + 2);
+    expect(store.project('p1')?.sync.status).toBe('ok');
   });
 });

@@ -82,7 +82,8 @@ function forwardingLogger(port: MessagePort): Logger {
 /** One snapshot at a time, one request at a time, in the order the store sends them. */
 class WritingThread {
   private writer: SnapshotWriter | null = null;
-  private search: SearchIndexWriter | null = null;
+  /** The index writer, or its start under way. */
+  private search: Promise<SearchIndexWriter> | null = null;
 
   public constructor(
     private readonly connection: Connection,
@@ -140,7 +141,7 @@ class WritingThread {
   }
 
   public close(): void {
-    void this.search?.close();
+    void this.search?.then((writer) => writer.close());
     this.connection.close();
   }
 
@@ -149,15 +150,32 @@ class WritingThread {
     return this.writer;
   }
 
-  private async indexWriter(): Promise<SearchIndexWriter> {
-    if (this.search?.usable === true) return this.search;
-    try {
-      this.search = await WorkerSearchIndexWriter.start(searchIndexPath(this.data.folder), new URL(this.data.indexScript));
-    } catch (error) {
-      this.logger.warn('search indexing runs on the writing thread: no indexing thread could start', { error: error instanceof Error ? error.message : String(error) });
-      this.search = new InlineSearchIndexWriter(this.connection);
+  /**
+   * Starts the indexing thread now, in the background, so the first snapshot's 'open' finds it running: this thread is
+   * started when a sync begins, and the indexing thread's own start (about 70 ms measured) then overlaps the sync's
+   * first requests instead of following them.
+   */
+  public prepareIndexing(): void {
+    void this.indexWriter();
+  }
+
+  /** The index writer, started once (a start under way is shared) and again if its thread stopped. */
+  private indexWriter(): Promise<SearchIndexWriter> {
+    const running = this.search;
+    if (running !== null) {
+      const usable = running.then((writer) => (writer.usable ? writer : null));
+      return usable.then((writer) => writer ?? this.startIndexWriter());
     }
-    return this.search;
+    return this.startIndexWriter();
+  }
+
+  private startIndexWriter(): Promise<SearchIndexWriter> {
+    const starting = WorkerSearchIndexWriter.start(searchIndexPath(this.data.folder), new URL(this.data.indexScript)).catch((error: unknown): SearchIndexWriter => {
+      this.logger.warn('search indexing runs on the writing thread: no indexing thread could start', { error: error instanceof Error ? error.message : String(error) });
+      return new InlineSearchIndexWriter(this.connection);
+    });
+    this.search = starting;
+    return starting;
   }
 }
 
@@ -171,6 +189,7 @@ function serve(port: MessagePort, data: SnapshotWorkerData): void {
     reply({ type: 'unavailable', message: failureOf(error).message });
     return;
   }
+  thread.prepareIndexing();
   let queue = Promise.resolve();
   port.on('message', (request: SnapshotRequest | { type: 'close' }) => {
     if (request.type === 'close') {
