@@ -3,14 +3,15 @@
  * no work main's event loop would wait for (issue 17): the rank arrays of search-ranks.ts (about 0.6 s to build at
  * 100,000 keys) and the index's word list of search-vocabulary.ts (about 0.4 s to read).
  *
- * The writing thread reads both once the new snapshot's list orders are written and its index is loaded, before the
- * swap (the `prepare` request of snapshot-protocol.ts), and answers with them as typed arrays whose buffers are
+ * The writing thread reads the rank arrays once the new snapshot's list orders are written (while the indexing
+ * thread commits its last batches) and the word list once its index is loaded, before the swap (the `prepare`
+ * request of snapshot-protocol.ts), and answers with them as typed arrays whose buffers are
  * transferred, not copied. Main adopts them under the new generation, and only then asks for the swap: so no search
  * can see the new snapshot before its arrays are there. Between the index's last load and that answer main keeps its
  * copy of the word list instead of reading the new one (`holdWordList`).
  */
 import type { Connection } from './connection';
-import { adoptRanks, rankBuffers, readSnapshotRanks, type SnapshotRanks } from './search-ranks';
+import { adoptRanks, rankBuffers, type SnapshotRanks } from './search-ranks';
 import { adoptWordList, holdWordList, readWordList, type WordList } from './search-vocabulary';
 
 /** A new snapshot's search arrays, as they travel from the writing thread to main. */
@@ -21,9 +22,12 @@ export interface PreparedSearch {
   readonly words: WordList;
 }
 
-/** Reads the search arrays of `projectId`'s generation `generation` (its orders written, its index loaded). */
-export function readPreparedSearch(connection: Connection, projectId: string, generation: number): PreparedSearch {
-  return { generation, ranks: readSnapshotRanks(connection, projectId, generation), words: readWordList(connection) };
+/**
+ * The search arrays of generation `generation`: its rank arrays (`ranks`, read with readSnapshotRanks once its orders
+ * were written) and the index's word list, read here (its index loaded).
+ */
+export function readPreparedSearch(connection: Connection, generation: number, ranks: SnapshotRanks): PreparedSearch {
+  return { generation, ranks, words: readWordList(connection) };
 }
 
 /** The buffers of `prepared`, for postMessage's transfer list. */

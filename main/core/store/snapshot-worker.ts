@@ -22,6 +22,7 @@ import { readKeyTimes } from '../lokalise/wire';
 import type { KeyTimes } from '../lokalise/types';
 import { readResyncBasis } from './resync-basis';
 import { preparedBuffers, readPreparedSearch } from './search-handover';
+import { readSnapshotRanks } from './search-ranks';
 import { InlineSearchIndexWriter, WorkerSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import type { SnapshotAnswers, SnapshotFailure, SnapshotReply, SnapshotRequest, SnapshotWorkerData } from './snapshot-protocol';
 import { SnapshotWriter } from './snapshot-writer';
@@ -114,8 +115,14 @@ class WritingThread {
         return null;
       case 'prepare': {
         const writer = this.current();
-        await writer.prepareSwap();
-        return readPreparedSearch(this.connection, writer.projectId, writer.generation);
+        writer.writeOrders();
+        // The index thread commits its last batches while this thread reads the search arrays off the orders just
+        // written (about 0.1 s and 0.15 s at 100,000 keys, measured): together rather than one after the other.
+        const indexed = writer.prepareSwap();
+        indexed.catch(() => undefined);
+        const ranks = readSnapshotRanks(this.connection, writer.projectId, writer.generation);
+        await indexed;
+        return readPreparedSearch(this.connection, writer.generation, ranks);
       }
       case 'commit':
         return this.current().commit(request.project, request.startedAt, request.changes, request.finishedAt);

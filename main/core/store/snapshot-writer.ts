@@ -113,8 +113,10 @@ export class SnapshotWriter {
    * counted as the rows go in so the swap transaction need not scan 100,000 wide key rows to count them (~0.12 s).
    */
   private readonly keyCounts: Record<string, number> = {};
-  /** Set by prepareSwap: the counts to commit with, once the orders are written and the index loaded. */
-  private prepared: Promise<SnapshotCounts> | null = null;
+  /** Set by writeOrders: the counts to commit with, once the orders are written. */
+  private ordered: SnapshotCounts | null = null;
+  /** Set by prepareSwap: the index's last batches being committed. */
+  private indexed: Promise<void> | null = null;
 
   private constructor(
     private readonly connection: Connection,
@@ -298,17 +300,24 @@ export class SnapshotWriter {
   }
 
   /**
-   * All of commit but the swap, once: the list orders written and every search document indexed, so the writing
-   * thread can read the new snapshot's search arrays before anyone can search it (search-handover.ts).
+   * All of commit but the swap, once: the list orders written (writeOrders) and every search document indexed, so the
+   * writing thread can read the new snapshot's search arrays before anyone can search it (search-handover.ts).
    */
   public async prepareSwap(): Promise<SnapshotCounts> {
-    this.prepared ??= this.writeOrdersAndFlush();
-    return this.prepared;
+    const counts = this.writeOrders();
+    this.indexed ??= this.search.flush();
+    await this.indexed;
+    return counts;
   }
 
-  private async writeOrdersAndFlush(): Promise<SnapshotCounts> {
-    // The orders are written while the index thread commits its last batches (two cores, one job each), unless
-    // prepareOrders already wrote them for exactly the keys written. A resync's orders include the keys it carries.
+  /**
+   * Writes the list orders, once, unless prepareOrders already wrote them for exactly the keys written (a resync's
+   * orders include the keys it carries), and answers the counts to commit with. Apart from prepareSwap so that the
+   * writing thread can read the search arrays off the orders while the index thread commits its last batches (two
+   * cores, one job each).
+   */
+  public writeOrders(): SnapshotCounts {
+    if (this.ordered !== null) return this.ordered;
     const carry = this.carry;
     let counts: SnapshotCounts = { ...this.counts };
     if (carry !== null) {
@@ -318,7 +327,7 @@ export class SnapshotWriter {
         writeKeyOrders(this.connection, this.projectId, this.generation, carry.rowsTable);
       })();
     } else if (this.orderedKeys !== this.counts.keys) this.prepareOrders();
-    await this.search.flush();
+    this.ordered = counts;
     return counts;
   }
 
