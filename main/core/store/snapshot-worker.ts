@@ -166,14 +166,13 @@ class WritingThread {
     void this.indexWriter();
   }
 
-  /** The index writer, started once (a start under way is shared) and again if its thread stopped. */
-  private indexWriter(): Promise<SearchIndexWriter> {
-    const running = this.search;
-    if (running !== null) {
-      const usable = running.then((writer) => (writer.usable ? writer : null));
-      return usable.then((writer) => writer ?? this.startIndexWriter());
-    }
-    return this.startIndexWriter();
+  /**
+   * The index writer, started once and again if its thread stopped. Requests are handled one at a time, so the only
+   * start that can be under way is prepareIndexing's, and it is shared.
+   */
+  private async indexWriter(): Promise<SearchIndexWriter> {
+    const running = await this.search;
+    return running?.usable === true ? running : this.startIndexWriter();
   }
 
   private startIndexWriter(): Promise<SearchIndexWriter> {
