@@ -33,6 +33,14 @@ export interface KeyOffsetPageOptions extends KeyPageOptions {
   readonly concurrency?: number;
 }
 
+/**
+ * Answers of unparsedKeyPages that may wait while the writing thread stores an earlier page. With one, the next
+ * request waited whenever storing a page outlasted the server's making of the next (a checkpoint, a collection), and
+ * the server idled meanwhile: 0.1-0.5 s per 100,000-key sync against the local fake. With two, 0-0.18 s. The cost is
+ * one more page of bytes held, about 2.5 MB at 500 keys × 10 languages.
+ */
+const answersAheadOfWriter = 2;
+
 /** Options for paging translations. */
 export interface TranslationPageOptions {
   /** Translations per page (default 500, at most 5000). */
@@ -193,11 +201,12 @@ export class LokaliseClient {
   /**
    * keyPages with each page's JSON left unparsed (see UnparsedKeyPage), for a caller that hands pages to the library's
    * writing thread: main then never parses a page of keys. Short pages come parsed; an empty one ends the walk.
+   * Up to `answersAheadOfWriter` answers wait while the caller stores a page.
    */
   public unparsedKeyPages(projectId: string, options: KeyPageOptions = {}): AsyncGenerator<KeyPageInput> {
     const query = { ...keyQuery(options), pagination: 'cursor' };
     const fetchPage = this.pageFetcher(`projects/${project(projectId)}/keys`, query, 'the keys', { projectId, scope: 'read_keys', unparsed: true });
-    return cursorWalk(fetchPage, (response) => keyPageOf(response, 'the keys'), options.signal);
+    return cursorWalk(fetchPage, (response) => keyPageOf(response, 'the keys'), options.signal, answersAheadOfWriter);
   }
 
   /**

@@ -117,6 +117,30 @@ describe('unparsed key pages against exact stubs', () => {
     expect(pages.flatMap((page) => readKeyPage(page).map((key) => key.keyId))).toEqual([7, 8]);
   });
 
+  it('lets two answers wait while the writer is busy with a page, then yields every key once', async () => {
+    const cursors: (string | null)[] = [];
+    handler = (request, response) => {
+      const cursor = new URL(request.url ?? '/', url).searchParams.get('cursor');
+      cursors.push(cursor);
+      const keyId = cursor === null ? 1 : Number(cursor) + 1;
+      response.writeHead(200, { 'Content-Type': 'application/json', ...(keyId < 6 ? { 'X-Pagination-Next-Cursor': String(keyId) } : {}) });
+      response.end(JSON.stringify({ keys: [wireKey(keyId)] }));
+    };
+    const keyIds: number[] = [];
+    let busy = true;
+    for await (const page of stubClient().unparsedKeyPages('p')) {
+      keyIds.push(...readKeyPage(page).map((key) => key.keyId));
+      if (busy) {
+        busy = false;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        // The page being stored plus two waiting; the chain goes on when the writer takes the next.
+        expect(cursors).toEqual([null, '1', '2']);
+      }
+    }
+    expect(keyIds).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(cursors).toEqual([null, '1', '2', '3', '4', '5']);
+  });
+
   it('reads a short page where it arrives, so an empty first page is the end of the list', async () => {
     handler = (_request, response) => {
       response.writeHead(200, { 'Content-Type': 'application/json' });
