@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../worker-script';
-import { storePath } from './database';
+import { storePath } from './library-file';
 import type { IntegrityReport } from './integrity-protocol';
 import { searchIndexPath } from './search-index';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LokaliseProject } from '../lokalise/types';
-import { storePath } from './database';
+import { storePath } from './library-file';
 import { internalsOf, LibraryStore, type LibraryOptions } from './library-store';
 import { migrations } from './migrations';
 

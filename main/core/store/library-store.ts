@@ -11,7 +11,8 @@ import type { KeyPageInput, KeyTimes, LokaliseProject, LokaliseTeam } from '../l
 import { readKeyTimes } from '../lokalise/wire';
 import { silentLogger, type Logger } from '../log';
 import type { Connection } from './connection';
-import { openDatabase, rebuildDatabase, storeError, storePath } from './database';
+import { openDatabase, rebuildDatabase, storeError } from './database';
+import { storePath } from './library-file';
 import { forgetSnapshotCaches, keyDetail, keyPage, projectFacets, projectFacetsElsewhere, searchArriving } from './key-queries';
 import { searchArraysOnThreads } from './search-ranks-thread';
 import type { GenerationFacets } from './facets-read';

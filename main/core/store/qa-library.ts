@@ -9,7 +9,7 @@ import type { QaCounts } from '../../../common/contract-qa';
 import type { QaSettings } from '../../../common/qa';
 import { LocdeskError } from '../errors';
 import type { Connection, Statement } from './connection';
-import { storePath } from './database';
+import { storePath } from './library-file';
 import { currentGeneration } from './project-rows';
 import { issueMask, keyIssues, pendingValues, settingsSignature, type PendingTranslation, type QaKeyRow, type QaProjectFacts } from './qa-inputs';
 import { QaCountsCache } from './qa-counts';

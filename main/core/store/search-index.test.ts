@@ -5,7 +5,7 @@ import Database from 'libsql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../log';
 import { refreshList, syncAndWait, syncRig, type SyncRig } from '../../../test/support/core/sync-rig';
-import { storePath } from './database';
+import { storePath } from './library-file';
 import { internalsOf, LibraryStore } from './library-store';
 import { documentText, searchIndexPath } from './search-index';
 import { buildSearch } from './search';

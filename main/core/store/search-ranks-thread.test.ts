@@ -14,7 +14,7 @@ import { internalsOf, LibraryStore } from './library-store';
 import { currentGeneration } from './project-rows';
 import { heldRanks, ranksArriving, readRanksElsewhere, readSnapshotRanks } from './search-ranks';
 import { ranksOnThread } from './search-ranks-thread';
-import { storePath } from './database';
+import { storePath } from './library-file';
 import { searchIndexPath } from './search-index';
 import { heldWordList, readWordList } from './search-vocabulary';
 

@@ -26,7 +26,7 @@ import { readSnapshotRanks } from './search-ranks';
 import { InlineSearchIndexWriter, WorkerSearchIndexWriter, type SearchIndexWriter } from './search-index-writer';
 import type { SnapshotAnswers, SnapshotFailure, SnapshotReply, SnapshotRequest, SnapshotWorkerData } from './snapshot-protocol';
 import { SnapshotWriter } from './snapshot-writer';
-import { storePath, useSyncCache } from './database';
+import { storePath, useSyncCache } from './library-file';
 import { searchIndexPath } from './search-index';
 
 /**

@@ -10,7 +10,7 @@ import type { Logger } from '../log';
 import type { KeyPageInput, LokaliseKey, LokaliseLanguage, LokaliseProject } from '../lokalise/types';
 import { readKeyPage } from '../lokalise/wire';
 import type { Connection, Statement } from './connection';
-import { useSyncCache } from './database';
+import { useSyncCache } from './library-file';
 import { writeKeyOrders } from './key-order';
 import { snapshotFormat } from './migrations';
 import { CarryOver, type SyncChanges } from './snapshot-carry';
