@@ -1,8 +1,8 @@
 /**
  * Where the library file lives and how large its page cache is: the little that the writing thread shares with
- * database.ts. Kept apart so that the thread's bundle does not load what opening the library needs on main (the
- * migrations' QA tables bring the QA rules, zod and an ICU parser): those imports made the thread's start about 80 ms
- * slower, and a first sync waits for that start.
+ * database.ts. Kept apart so that the thread's bundle does not load what opening the library on main needs: the QA
+ * results it attaches bring the QA rules, zod and an ICU parser, which made the thread's start about 80 ms slower
+ * (thread-imports.test.ts), and a first sync waits for that start.
  */
 import { join } from 'node:path';
 import type { Connection } from './connection';
