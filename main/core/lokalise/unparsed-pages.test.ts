@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeLokalise, type FakeLokalise } from '../../../test/fake-lokalise/server';
 import type { TokenSource } from '../auth/token-source';
 import { LokaliseClient } from './client';
@@ -132,8 +132,10 @@ describe('unparsed key pages against exact stubs', () => {
       keyIds.push(...readKeyPage(page).map((key) => key.keyId));
       if (busy) {
         busy = false;
+        // The page being stored plus two waiting (however long a loaded machine takes to ask for them), and then
+        // no more while the writer stays busy; the chain goes on when it takes the next.
+        await vi.waitFor(() => expect(cursors).toHaveLength(3), { timeout: 5000 });
         await new Promise((resolve) => setTimeout(resolve, 150));
-        // The page being stored plus two waiting; the chain goes on when the writer takes the next.
         expect(cursors).toEqual([null, '1', '2']);
       }
     }
